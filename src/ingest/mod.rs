@@ -1,0 +1,129 @@
+//! bytes -> Article. Pure: no I/O, no global state.
+//!
+//! The format is sniffed from the content (a file name is only a hint),
+//! gzip is opened transparently, the charset decoded, then the HTML or the
+//! plain-text cleaner makes the article.
+
+pub mod decode;
+pub mod html;
+pub mod text;
+
+use crate::article::Article;
+use thiserror::Error;
+
+/// Why a file could not become a story.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum IngestError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("this looks like a binary file ({0}), not a saved story")]
+    Binary(&'static str),
+    #[error("the gzip data is damaged: {0}")]
+    Gzip(String),
+    #[error("the file is too large ({size} bytes; the limit is {limit})")]
+    TooLarge { size: usize, limit: usize },
+    #[error("no article text was found")]
+    NoText,
+}
+
+/// Largest input accepted, after decompression.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Text,
+}
+
+/// What the caller knows besides the bytes. All optional.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Hints<'a> {
+    /// The file name or path, used only as a weak format hint.
+    pub name: Option<&'a str>,
+}
+
+/// Turn the bytes of a saved story into a cleaned article.
+pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
+    let bytes = decode::gunzip_if_needed(bytes)?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    if let Some(kind) = decode::binary_kind(&bytes) {
+        return Err(IngestError::Binary(kind));
+    }
+    let format = sniff(&bytes, hints.name);
+    let text = decode::decode(&bytes, format == Format::Html)?;
+    let article = match format {
+        Format::Html => html::extract(&text),
+        Format::Text => text::extract(&text),
+    };
+    if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
+        return Err(IngestError::NoText);
+    }
+    Ok(article)
+}
+
+/// HTML or plain text, from the first bytes of content; the name breaks ties.
+pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    let starts_like_html = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<?xml",
+        "<!--",
+        "<meta",
+        "<div",
+        "<article",
+    ]
+    .iter()
+    .any(|p| trimmed.starts_with(p));
+    if starts_like_html {
+        return Format::Html;
+    }
+    let tags = [
+        "<p>", "<p ", "<div", "<br", "</a>", "<body", "<title", "<span",
+    ];
+    let tag_hits = tags.iter().filter(|t| head.contains(*t)).count();
+    if tag_hits >= 2 {
+        return Format::Html;
+    }
+    let by_name = name.map(|n| n.to_ascii_lowercase()).is_some_and(|n| {
+        [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".mhtml"]
+            .iter()
+            .any(|e| n.ends_with(e))
+    });
+    if by_name && tag_hits >= 1 {
+        Format::Html
+    } else {
+        Format::Text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content_not_name() {
+        assert_eq!(sniff(b"<!DOCTYPE html><html>", Some("x.txt")), Format::Html);
+        assert_eq!(
+            sniff(b"Headline\n\nBody text.", Some("x.html")),
+            Format::Text
+        );
+        assert_eq!(sniff(b"  <html lang=en>", None), Format::Html);
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert_eq!(ingest(b"  \n", Hints::default()), Err(IngestError::Empty));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert!(matches!(
+            ingest(png, Hints::default()),
+            Err(IngestError::Binary(_))
+        ));
+    }
+}

@@ -1,0 +1,19 @@
+//! lede: a terminal reader for saved news stories.
+//!
+//! The flow: `ingest` (bytes -> Article) -> `analyze` (Article -> Story
+//! with quotes and figures) -> `library` (on disk) -> `tui` (the reader).
+//! ingest and analyze are pure functions of their input.
+
+pub mod analyze;
+pub mod article;
+pub mod ingest;
+pub mod library;
+pub mod sanitize;
+
+pub use article::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKind, Span, Story};
+
+/// The whole pure pipeline: bytes of a saved file -> analysed story.
+pub fn process(bytes: &[u8], source: Option<&str>) -> Result<Story, ingest::IngestError> {
+    let article = ingest::ingest(bytes, ingest::Hints { name: source })?;
+    Ok(analyze::analyze(article, source.map(str::to_string)))
+}
