@@ -9,6 +9,7 @@ pub mod article;
 pub mod ingest;
 pub mod library;
 pub mod sanitize;
+pub mod tui;
 
 pub use article::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKind, Span, Story};
 

@@ -1,0 +1,79 @@
+//! Everything that can happen to the reader, and what update asks the
+//! event loop to do in return.
+
+use crate::article::Story;
+use crate::library::Position;
+
+/// One thing that happened: a key resolved through the keymap, a resize, a
+/// mouse event, or a worker's answer. `update` is a function of (App, Action).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    ToggleLibrary,
+    ToggleSidebar,
+    Up,
+    Down,
+    PageDown,
+    PageUp,
+    HalfDown,
+    HalfUp,
+    Top,
+    Bottom,
+    /// Enter: open the selected story, or jump to the selected sidebar item.
+    Open,
+    /// `/`: filter the library, or search the story.
+    SearchStart,
+    SearchNext,
+    SearchPrev,
+    PromptInput(char),
+    PromptBackspace,
+    PromptAccept,
+    /// Esc: back out of a prompt, the help overlay, a filter or a mark.
+    Cancel,
+    NextQuote,
+    PrevQuote,
+    NextFigure,
+    PrevFigure,
+    TabPrev,
+    TabNext,
+    ToggleHelp,
+    /// `''`: back to where the last jump started.
+    JumpBack,
+    /// The first key of a two-key binding.
+    Pending(char),
+    Resize(u16, u16),
+    /// Mouse wheel over (column, row); `down` scrolls forward.
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Loaded {
+        id: String,
+        story: Box<Story>,
+    },
+    LoadFailed {
+        id: String,
+        error: String,
+    },
+    /// A background job failed (saving a position, say).
+    Failed(String),
+}
+
+/// Side effects `update` asks for; only the event loop performs them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    LoadStory(String),
+    SavePosition {
+        id: String,
+        position: Position,
+        percent_read: u8,
+    },
+    Quit,
+}

@@ -1,0 +1,121 @@
+//! Where each pane goes for a terminal size. One function, used by both
+//! drawing and update (mouse hits, page sizes), so they always agree.
+
+use super::app::{App, Focus};
+use ratatui::layout::Rect;
+
+/// From this width all three panes show.
+pub const WIDE: u16 = 120;
+/// The reading pane keeps at least this many columns.
+pub const MIN_READER: u16 = 40;
+/// Below this size one line asks for a bigger terminal.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub library: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub sidebar: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+pub fn panes(app: &App) -> Panes {
+    let (w, h) = app.size;
+    let full = Rect::new(0, 0, w, h);
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return Panes {
+            status: full,
+            too_small: true,
+            ..Panes::default()
+        };
+    }
+    let body_h = h - 1;
+    let status = Rect::new(0, body_h, w, 1);
+    if w >= WIDE {
+        let lib_w = (w * 22 / 100).clamp(24, 44);
+        let side_w = (w * 25 / 100).clamp(28, 52);
+        let reader_w = w - lib_w - side_w;
+        return Panes {
+            library: Some(Rect::new(0, 0, lib_w, body_h)),
+            reader: Some(Rect::new(lib_w, 0, reader_w, body_h)),
+            sidebar: Some(Rect::new(lib_w + reader_w, 0, side_w, body_h)),
+            status,
+            too_small: false,
+        };
+    }
+    // Narrow: at most one side pane unfolds beside the reading pane; when
+    // the two cannot share the width it covers the reading pane instead.
+    let spare = w - MIN_READER;
+    let (side_w, overlay) = if spare >= 24 {
+        (spare.min(40), false)
+    } else {
+        (w, true)
+    };
+    let mut p = Panes {
+        reader: Some(Rect::new(0, 0, w, body_h)),
+        status,
+        ..Panes::default()
+    };
+    match app.unfolded {
+        Some(Focus::Library) if overlay => {
+            p.reader = None;
+            p.library = Some(Rect::new(0, 0, w, body_h));
+        }
+        Some(Focus::Library) => {
+            p.library = Some(Rect::new(0, 0, side_w, body_h));
+            p.reader = Some(Rect::new(side_w, 0, w - side_w, body_h));
+        }
+        Some(Focus::Sidebar) if overlay => {
+            p.reader = None;
+            p.sidebar = Some(Rect::new(0, 0, w, body_h));
+        }
+        Some(Focus::Sidebar) => {
+            p.reader = Some(Rect::new(0, 0, w - side_w, body_h));
+            p.sidebar = Some(Rect::new(w - side_w, 0, side_w, body_h));
+        }
+        _ => {}
+    }
+    p
+}
+
+/// Inside a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// Where the story text goes in the reading pane: inside the border, one
+/// column of margin each side.
+pub fn reader_text(r: Rect) -> Rect {
+    let i = inner(r);
+    Rect::new(
+        i.x.saturating_add(1),
+        i.y,
+        i.width.saturating_sub(2),
+        i.height,
+    )
+}
+
+/// The reading pane's text area for the app as it is, if the pane shows.
+/// When it is folded under an overlay, the width it would have.
+pub fn reader_area(app: &App) -> Rect {
+    let p = panes(app);
+    match p.reader {
+        Some(r) => reader_text(r),
+        None => {
+            let (w, h) = app.size;
+            reader_text(Rect::new(0, 0, w, h.saturating_sub(1)))
+        }
+    }
+}
+
+/// True when the terminal is too narrow for all three panes.
+pub fn is_narrow(app: &App) -> bool {
+    app.size.0 < WIDE
+}

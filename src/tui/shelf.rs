@@ -1,0 +1,187 @@
+//! The library pane's list: catalog entries newest first, with a
+//! precomputed lowercase haystack so filtering 100,000 entries stays quick.
+
+use crate::library::CatalogEntry;
+
+#[derive(Clone, Debug, Default)]
+pub struct Shelf {
+    /// Newest first.
+    pub entries: Vec<CatalogEntry>,
+    /// Lowercased "title \n publisher \n byline" of each entry.
+    haystacks: Vec<String>,
+    /// The filter as typed.
+    pub filter: String,
+    /// Indices into `entries` that pass the filter, in order.
+    pub visible: Vec<usize>,
+    /// Index into `visible` of the selected row.
+    pub selected: usize,
+    /// Index into `visible` of the first row on screen.
+    pub top: usize,
+}
+
+/// Sort key for "newest first": the published date when known, else the
+/// date the story was added, both as ISO text.
+fn date_key(e: &CatalogEntry) -> String {
+    match e.published.as_deref() {
+        Some(p) if !p.is_empty() => p.to_string(),
+        _ => iso_date(e.added_at),
+    }
+}
+
+/// YYYY-MM-DD of a Unix time (UTC), by the civil-from-days algorithm.
+pub fn iso_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The date shown for an entry: the first 10 characters of the published
+/// date, else the day it was added.
+pub fn shown_date(e: &CatalogEntry) -> String {
+    match e.published.as_deref() {
+        Some(p) if !p.is_empty() => p.chars().take(10).collect(),
+        _ if e.added_at > 0 => iso_date(e.added_at),
+        _ => String::new(),
+    }
+}
+
+impl Shelf {
+    pub fn new(mut entries: Vec<CatalogEntry>) -> Self {
+        let mut keyed: Vec<(String, CatalogEntry)> =
+            entries.drain(..).map(|e| (date_key(&e), e)).collect();
+        keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.added_at.cmp(&a.1.added_at)));
+        let entries: Vec<CatalogEntry> = keyed.into_iter().map(|(_, e)| e).collect();
+        let haystacks = entries
+            .iter()
+            .map(|e| {
+                let mut h = e.title.to_lowercase();
+                for part in [&e.publisher, &e.byline].into_iter().flatten() {
+                    h.push('\n');
+                    h.push_str(&part.to_lowercase());
+                }
+                h
+            })
+            .collect();
+        let visible = (0..entries.len()).collect();
+        Shelf {
+            entries,
+            haystacks,
+            visible,
+            ..Shelf::default()
+        }
+    }
+
+    /// Apply a new filter: every word must appear in title, publisher or byline.
+    pub fn set_filter(&mut self, filter: &str) {
+        let keep = self.selected_entry().map(|e| e.id.clone());
+        self.filter = filter.to_string();
+        let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+        let finders: Vec<memchr::memmem::Finder> = words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect();
+        self.visible = self
+            .haystacks
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| finders.iter().all(|f| f.find(h.as_bytes()).is_some()))
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = keep
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.entries.get(i).is_some_and(|e| e.id == id))
+            })
+            .unwrap_or(0);
+        self.top = 0;
+    }
+
+    pub fn selected_entry(&self) -> Option<&CatalogEntry> {
+        self.visible
+            .get(self.selected)
+            .and_then(|&i| self.entries.get(i))
+    }
+
+    pub fn entry_mut(&mut self, id: &str) -> Option<&mut CatalogEntry> {
+        self.entries.iter_mut().find(|e| e.id == id)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&CatalogEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Move the selection by `delta` rows, clamped.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.visible.len().saturating_sub(1));
+    }
+
+    /// Keep the selection among `rows` visible entries.
+    pub fn fit(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + rows {
+            self.top = self.selected + 1 - rows;
+        }
+        self.top = self.top.min(self.visible.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Position;
+
+    fn entry(id: &str, title: &str, published: Option<&str>) -> CatalogEntry {
+        CatalogEntry {
+            id: id.into(),
+            title: title.into(),
+            publisher: Some("The Daily".into()),
+            byline: Some("Ann Writer".into()),
+            published: published.map(str::to_string),
+            added_at: 0,
+            source: None,
+            words: 10,
+            quotes: 0,
+            figures: 0,
+            position: Position::default(),
+            percent_read: 0,
+            read: false,
+        }
+    }
+
+    #[test]
+    fn newest_first_and_filter() {
+        let mut s = Shelf::new(vec![
+            entry("a", "Old news", Some("2020-01-01")),
+            entry("b", "Fresh Budget", Some("2024-05-02")),
+        ]);
+        assert_eq!(s.entries[0].id, "b");
+        s.set_filter("budget DAILY");
+        assert_eq!(s.visible, [0]);
+        s.set_filter("writer old");
+        assert_eq!(s.visible, [1]);
+        s.set_filter("");
+        assert_eq!(s.visible.len(), 2);
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(1_700_000_000), "2023-11-14");
+    }
+}

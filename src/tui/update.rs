@@ -1,0 +1,583 @@
+//! `update`: the one place state changes. A function of (App, Action) that
+//! returns the effects (load, save, quit) for the event loop to perform.
+
+use super::action::{Action, Effect};
+use super::app::{App, Focus, Mode, Reading, Tab};
+use super::layout::{Doc, Spot};
+use super::panes::{self, inner, panes, reader_area};
+use super::view::sidebar;
+use crate::library::Position;
+use ratatui::layout::{Position as Point, Rect};
+
+/// Rows the mouse wheel moves.
+const WHEEL_ROWS: usize = 3;
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    if !matches!(action, Action::Pending(_)) {
+        app.pending = None;
+    }
+    match action {
+        Action::Quit => {
+            fx.extend(leave_story(app));
+            fx.push(Effect::Quit);
+            app.quit = true;
+        }
+        Action::FocusNext => set_focus(app, cycle(app.focus, true)),
+        Action::FocusPrev => set_focus(app, cycle(app.focus, false)),
+        Action::ToggleLibrary => toggle(app, Focus::Library),
+        Action::ToggleSidebar => toggle(app, Focus::Sidebar),
+        Action::Up => step(app, -1),
+        Action::Down => step(app, 1),
+        Action::PageDown => page(app, 1, 1),
+        Action::PageUp => page(app, -1, 1),
+        Action::HalfDown => page(app, 1, 2),
+        Action::HalfUp => page(app, -1, 2),
+        Action::Top => step(app, isize::MIN / 2),
+        Action::Bottom => step(app, isize::MAX / 2),
+        Action::Open => match app.focus {
+            Focus::Library => fx.extend(open_selected(app)),
+            Focus::Sidebar => jump_to_selected(app),
+            Focus::Reader => {}
+        },
+        Action::SearchStart => search_start(app),
+        Action::PromptInput(c) => {
+            if matches!(app.mode, Mode::Filter | Mode::Search) && !c.is_control() {
+                app.prompt.push(c);
+                refilter(app);
+            }
+        }
+        Action::PromptBackspace => {
+            app.prompt.pop();
+            refilter(app);
+        }
+        Action::PromptAccept => accept_prompt(app),
+        Action::Cancel => cancel(app),
+        Action::SearchNext => next_match(app, true),
+        Action::SearchPrev => next_match(app, false),
+        Action::NextQuote => next_item(app, Tab::Quotes, true),
+        Action::PrevQuote => next_item(app, Tab::Quotes, false),
+        Action::NextFigure => next_item(app, Tab::Figures, true),
+        Action::PrevFigure => next_item(app, Tab::Figures, false),
+        Action::TabPrev | Action::TabNext => switch_tab(app),
+        Action::ToggleHelp => {
+            app.mode = if app.mode == Mode::Help {
+                Mode::Normal
+            } else {
+                Mode::Help
+            };
+            app.help_top = 0;
+        }
+        Action::JumpBack => jump_back(app),
+        Action::Pending(c) => app.pending = Some(c),
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Scroll { column, row, down } => wheel(app, column, row, down),
+        Action::Click { column, row } => click(app, column, row),
+        Action::Loaded { id, story } => {
+            if app.loading.as_deref() == Some(id.as_str()) {
+                app.loading = None;
+                show_story(app, id, *story);
+            }
+        }
+        Action::LoadFailed { id, error } => {
+            if app.loading.as_deref() == Some(id.as_str()) {
+                app.loading = None;
+            }
+            app.set_error(format!("could not open the story: {error}"));
+        }
+        Action::Failed(error) => app.set_error(error),
+    }
+    settle(app);
+    fx
+}
+
+fn cycle(f: Focus, forward: bool) -> Focus {
+    match (f, forward) {
+        (Focus::Library, true) | (Focus::Sidebar, false) => Focus::Reader,
+        (Focus::Reader, true) | (Focus::Library, false) => Focus::Sidebar,
+        (Focus::Sidebar, true) | (Focus::Reader, false) => Focus::Library,
+    }
+}
+
+/// Move focus; on narrow terminals the focused side pane unfolds.
+fn set_focus(app: &mut App, focus: Focus) {
+    app.focus = focus;
+    app.unfolded = match focus {
+        Focus::Reader => None,
+        side => Some(side),
+    };
+}
+
+fn toggle(app: &mut App, pane: Focus) {
+    if panes::is_narrow(app) && app.unfolded == Some(pane) {
+        set_focus(app, Focus::Reader);
+    } else {
+        set_focus(app, pane);
+    }
+}
+
+/// Height of the reading pane's text area.
+fn reader_height(app: &App) -> usize {
+    usize::from(reader_area(app).height).max(1)
+}
+
+/// Entries that fit in the library pane (two rows each).
+fn library_rows(app: &App) -> usize {
+    let h = panes(app)
+        .library
+        .map_or(app.size.1.saturating_sub(3), |r| inner(r).height);
+    (usize::from(h) / 2).max(1)
+}
+
+/// One step (or a big one, for top/bottom) in the focused place.
+fn step(app: &mut App, delta: isize) {
+    if app.mode == Mode::Help {
+        app.help_top = app.help_top.saturating_add_signed(delta.clamp(-1000, 1000));
+        return;
+    }
+    match app.focus {
+        Focus::Library => app.shelf.move_by(delta),
+        Focus::Reader => scroll(app, delta),
+        Focus::Sidebar => {
+            if let Some(r) = app.reading.as_mut() {
+                let n = sidebar::count(r, app.tab);
+                let sel = match app.tab {
+                    Tab::Quotes => &mut r.quote,
+                    Tab::Figures => &mut r.figure,
+                };
+                *sel = sel.saturating_add_signed(delta).min(n.saturating_sub(1));
+            }
+        }
+    }
+}
+
+/// A page (`div` = 1) or half a page (`div` = 2) in the focused place.
+fn page(app: &mut App, dir: isize, div: usize) {
+    let rows = match app.focus {
+        Focus::Library => library_rows(app),
+        Focus::Reader => reader_height(app).saturating_sub(if div == 1 { 2 } else { 0 }),
+        Focus::Sidebar => 5,
+    };
+    let n = (rows / div).max(1) as isize;
+    step(app, dir * n);
+}
+
+/// Scroll the reading pane by rows; the sidebar follows what is in view.
+fn scroll(app: &mut App, delta: isize) {
+    let height = reader_height(app);
+    if let Some(r) = app.reading.as_mut() {
+        let max = r.layout.len().saturating_sub(height);
+        r.top = r.top.saturating_add_signed(delta).min(max);
+        follow(r, height);
+    }
+}
+
+/// Select, in both tabs, the first item whose row is on screen.
+fn follow(r: &mut Reading, height: usize) {
+    let (top, bottom) = (r.top, r.top + height);
+    let first_in_view = |spots: &[Option<Spot>]| {
+        spots.iter().position(|s| {
+            s.is_some_and(|s| {
+                let row = r.layout.row_of(s.para, s.start);
+                row >= top && row < bottom
+            })
+        })
+    };
+    if let Some(i) = first_in_view(&r.doc.quotes) {
+        r.quote = i;
+    }
+    if let Some(i) = first_in_view(&r.doc.figures) {
+        r.figure = i;
+    }
+}
+
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let Some(id) = app.shelf.selected_entry().map(|e| e.id.clone()) else {
+        return Vec::new();
+    };
+    if app.reading.as_ref().is_some_and(|r| r.id == id) {
+        set_focus(app, Focus::Reader);
+        return Vec::new();
+    }
+    let mut fx: Vec<Effect> = leave_story(app).into_iter().collect();
+    if let Some(story) = app.memory.get(&id).cloned() {
+        show_story(app, id, story);
+    } else {
+        app.loading = Some(id.clone());
+        app.set_status("loading…");
+        fx.push(Effect::LoadStory(id));
+    }
+    fx
+}
+
+/// Keep the open story's place in its catalog entry; ask to save it.
+fn leave_story(app: &mut App) -> Option<Effect> {
+    let height = reader_height(app);
+    let r = app.reading.as_ref()?;
+    let (block, offset) = r.position();
+    let position = Position { block, offset };
+    let percent_read = r.percent(height);
+    let id = r.id.clone();
+    if let Some(e) = app.shelf.entry_mut(&id) {
+        e.position = position;
+        e.percent_read = percent_read;
+        e.read |= percent_read >= 95;
+    }
+    app.persist.then_some(Effect::SavePosition {
+        id,
+        position,
+        percent_read,
+    })
+}
+
+fn show_story(app: &mut App, id: String, story: crate::article::Story) {
+    let width = reader_area(app).width;
+    let mut r = Reading::new(id, story, width);
+    if let Some(e) = app.shelf.entry(&r.id) {
+        r.top = r
+            .layout
+            .row_of_position(&r.doc, e.position.block, e.position.offset);
+    }
+    let height = reader_height(app);
+    r.top = r.top.min(r.layout.len().saturating_sub(height));
+    follow(&mut r, height);
+    app.reading = Some(r);
+    app.status = None;
+    set_focus(app, Focus::Reader);
+}
+
+fn search_start(app: &mut App) {
+    match app.focus {
+        Focus::Library => {
+            app.prompt = app.shelf.filter.clone();
+            app.mode = Mode::Filter;
+            if panes::is_narrow(app) {
+                app.unfolded = Some(Focus::Library);
+            }
+        }
+        _ if app.reading.is_some() => {
+            app.prompt.clear();
+            app.mode = Mode::Search;
+        }
+        _ => {}
+    }
+}
+
+fn refilter(app: &mut App) {
+    if app.mode == Mode::Filter {
+        let filter = app.prompt.clone();
+        app.shelf.set_filter(&filter);
+    }
+}
+
+fn accept_prompt(app: &mut App) {
+    match app.mode {
+        Mode::Filter => app.mode = Mode::Normal,
+        Mode::Search => {
+            app.mode = Mode::Normal;
+            let query = std::mem::take(&mut app.prompt);
+            let Some(r) = app.reading.as_mut() else {
+                return;
+            };
+            r.matches = find_all(&r.doc, &query);
+            r.query = query;
+            r.current_match = None;
+            if r.matches.is_empty() {
+                if !r.query.is_empty() {
+                    let msg = format!("not found: {}", r.query);
+                    app.set_error(msg);
+                }
+                return;
+            }
+            // The first match at or below the top of the screen.
+            let top = r.top;
+            let first = r
+                .matches
+                .iter()
+                .position(|s| r.layout.row_of(s.para, s.start) >= top)
+                .unwrap_or(0);
+            go_to_match(app, first);
+        }
+        _ => {}
+    }
+}
+
+fn cancel(app: &mut App) {
+    match app.mode {
+        Mode::Filter => {
+            app.prompt.clear();
+            app.shelf.set_filter("");
+            app.mode = Mode::Normal;
+        }
+        Mode::Search | Mode::Help => {
+            app.prompt.clear();
+            app.mode = Mode::Normal;
+        }
+        Mode::Normal => {
+            app.status = None;
+            if app.focus == Focus::Library && !app.shelf.filter.is_empty() {
+                app.shelf.set_filter("");
+            } else if let Some(r) = app.reading.as_mut() {
+                r.target = None;
+                r.matches.clear();
+                r.current_match = None;
+            }
+        }
+    }
+}
+
+/// Every case-insensitive occurrence of `query` in the displayed text.
+pub fn find_all(doc: &Doc, query: &str) -> Vec<Spot> {
+    let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let q: Vec<char> = query.chars().map(fold).collect();
+    let mut out = Vec::new();
+    if q.is_empty() {
+        return out;
+    }
+    for (para, p) in doc.paras.iter().enumerate() {
+        let chars: Vec<(usize, char)> = p.text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+        let mut i = 0;
+        while let Some(window) = chars.get(i..i + q.len()) {
+            if window.iter().map(|x| x.1).eq(q.iter().copied()) {
+                let start = window.first().map_or(0, |x| x.0);
+                let end = chars.get(i + q.len()).map_or(p.text.len(), |x| x.0);
+                out.push(Spot { para, start, end });
+                i += q.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn next_match(app: &mut App, forward: bool) {
+    let Some(r) = app.reading.as_ref() else {
+        return;
+    };
+    let n = r.matches.len();
+    if n == 0 {
+        app.set_status("no search: press / to search the story");
+        return;
+    }
+    let i = match (r.current_match, forward) {
+        (Some(i), true) => (i + 1) % n,
+        (Some(i), false) => (i + n - 1) % n,
+        (None, true) => 0,
+        (None, false) => n - 1,
+    };
+    go_to_match(app, i);
+}
+
+fn go_to_match(app: &mut App, i: usize) {
+    let Some(spot) = app.reading.as_ref().and_then(|r| r.matches.get(i).copied()) else {
+        return;
+    };
+    jump(app, spot);
+    if let Some(r) = app.reading.as_mut() {
+        r.current_match = Some(i);
+        let msg = format!("match {} of {}: {}", i + 1, r.matches.len(), r.query);
+        app.set_status(msg);
+    }
+}
+
+/// Scroll so `spot` stands in the upper third, mark it, remember where we were.
+fn jump(app: &mut App, spot: Spot) {
+    let height = reader_height(app);
+    let Some(r) = app.reading.as_mut() else {
+        return;
+    };
+    r.back = Some(r.position());
+    let row = r.layout.row_of(spot.para, spot.start);
+    let max = r.layout.len().saturating_sub(height);
+    r.top = row.saturating_sub(height / 3).min(max);
+    r.target = Some(spot);
+}
+
+/// Jump to a quote or figure by index and select it in the sidebar.
+fn jump_to_item(app: &mut App, tab: Tab, i: usize) {
+    let Some(r) = app.reading.as_ref() else {
+        return;
+    };
+    let spots = match tab {
+        Tab::Quotes => &r.doc.quotes,
+        Tab::Figures => &r.doc.figures,
+    };
+    let Some(spot) = spots.get(i).copied().flatten() else {
+        app.set_error("this item has no place in the text");
+        return;
+    };
+    jump(app, spot);
+    if let Some(r) = app.reading.as_mut() {
+        match tab {
+            Tab::Quotes => r.quote = i,
+            Tab::Figures => r.figure = i,
+        }
+    }
+    app.tab = tab;
+}
+
+fn jump_to_selected(app: &mut App) {
+    let Some(r) = app.reading.as_ref() else {
+        return;
+    };
+    let i = match app.tab {
+        Tab::Quotes => r.quote,
+        Tab::Figures => r.figure,
+    };
+    if sidebar::count(r, app.tab) == 0 {
+        return;
+    }
+    jump_to_item(app, app.tab, i);
+    if app.reading.as_ref().is_some_and(|r| r.target.is_some()) {
+        app.focus = Focus::Reader;
+        if panes::is_narrow(app) {
+            app.unfolded = None;
+        }
+    }
+}
+
+/// `)` `(` `}` `{`: the next or previous quote or figure in the text.
+fn next_item(app: &mut App, tab: Tab, forward: bool) {
+    let Some(r) = app.reading.as_ref() else {
+        return;
+    };
+    let (spots, selected) = match tab {
+        Tab::Quotes => (&r.doc.quotes, r.quote),
+        Tab::Figures => (&r.doc.figures, r.figure),
+    };
+    let rows: Vec<Option<usize>> = spots
+        .iter()
+        .map(|s| s.map(|s| r.layout.row_of(s.para, s.start)))
+        .collect();
+    // From the item last jumped to, else from the top of the screen.
+    let on_target = r.target.is_some() && spots.get(selected).copied().flatten() == r.target;
+    let found = if on_target {
+        if forward {
+            (selected + 1..spots.len()).find(|&i| rows.get(i).copied().flatten().is_some())
+        } else {
+            (0..selected)
+                .rev()
+                .find(|&i| rows.get(i).copied().flatten().is_some())
+        }
+    } else if forward {
+        rows.iter().position(|row| row.is_some_and(|x| x >= r.top))
+    } else {
+        rows.iter().rposition(|row| row.is_some_and(|x| x < r.top))
+    };
+    match found {
+        Some(i) => jump_to_item(app, tab, i),
+        None => {
+            let what = match tab {
+                Tab::Quotes => "quote",
+                Tab::Figures => "figure",
+            };
+            let dir = if forward { "after" } else { "before" };
+            app.set_status(format!("no {what} {dir} this one"));
+        }
+    }
+}
+
+fn switch_tab(app: &mut App) {
+    app.tab = match app.tab {
+        Tab::Quotes => Tab::Figures,
+        Tab::Figures => Tab::Quotes,
+    };
+    if let Some(r) = app.reading.as_mut() {
+        r.sidebar_top = 0;
+    }
+}
+
+fn jump_back(app: &mut App) {
+    let height = reader_height(app);
+    let Some(r) = app.reading.as_mut() else {
+        return;
+    };
+    let Some((block, offset)) = r.back else {
+        app.set_status("no earlier position");
+        return;
+    };
+    r.back = Some(r.position());
+    let max = r.layout.len().saturating_sub(height);
+    r.top = r.layout.row_of_position(&r.doc, block, offset).min(max);
+    follow(r, height);
+}
+
+fn hit(r: Option<Rect>, column: u16, row: u16) -> Option<Rect> {
+    r.filter(|r| r.contains(Point::new(column, row)))
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    let p = panes(app);
+    let sign: isize = if down { 1 } else { -1 };
+    if hit(p.library, column, row).is_some() {
+        app.shelf.move_by(sign * WHEEL_ROWS as isize);
+    } else if hit(p.reader, column, row).is_some() {
+        scroll(app, sign * WHEEL_ROWS as isize);
+    } else if hit(p.sidebar, column, row).is_some() {
+        let focus = app.focus;
+        app.focus = Focus::Sidebar;
+        step(app, sign);
+        app.focus = focus;
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    if app.mode != Mode::Normal {
+        return;
+    }
+    let p = panes(app);
+    if let Some(lib) = hit(p.library, column, row) {
+        app.focus = Focus::Library;
+        let area = inner(lib);
+        if row >= area.y && row < area.bottom() {
+            let i = app.shelf.top + usize::from(row - area.y) / 2;
+            if i < app.shelf.visible.len() {
+                app.shelf.select(i);
+            }
+        }
+    } else if let Some(side) = hit(p.sidebar, column, row) {
+        app.focus = Focus::Sidebar;
+        let area = inner(side);
+        if row == side.y {
+            app.tab = sidebar::tab_at(app, column.saturating_sub(side.x));
+            return;
+        }
+        let Some(r) = app.reading.as_mut() else {
+            return;
+        };
+        if let Some(i) = sidebar::item_at(r, app.tab, area, row) {
+            match app.tab {
+                Tab::Quotes => r.quote = i,
+                Tab::Figures => r.figure = i,
+            }
+        }
+    } else if hit(p.reader, column, row).is_some() {
+        app.focus = Focus::Reader;
+    }
+}
+
+/// After every action: re-wrap if the reading pane's width changed
+/// (keeping the top position), and keep selections on screen.
+fn settle(app: &mut App) {
+    let area = reader_area(app);
+    let height = reader_height(app);
+    let lib_rows = library_rows(app);
+    app.shelf.fit(lib_rows);
+    let side_area = panes(app).sidebar.map(inner);
+    let tab = app.tab;
+    if let Some(r) = app.reading.as_mut() {
+        if r.layout.width != area.width {
+            let (block, offset) = r.position();
+            r.layout = r.doc.wrap(area.width);
+            r.top = r.layout.row_of_position(&r.doc, block, offset);
+        }
+        r.top = r.top.min(r.layout.len().saturating_sub(height));
+        if let Some(side) = side_area {
+            sidebar::fit(r, tab, side);
+        }
+    }
+    app.help_top = app
+        .help_top
+        .min(super::view::help::line_count().saturating_sub(1));
+}

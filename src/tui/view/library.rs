@@ -1,0 +1,98 @@
+//! The library pane: stories newest first, two rows each; only the rows on
+//! screen are drawn, so 100,000 entries cost no more than ten.
+
+use super::pane_block;
+use crate::library::CatalogEntry;
+use crate::sanitize::sanitize_line;
+use crate::tui::app::{App, Focus, Mode};
+use crate::tui::layout::truncate;
+use crate::tui::panes::inner;
+use crate::tui::shelf::shown_date;
+use crate::tui::theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// "new", "42%" or "read".
+pub fn read_state(e: &CatalogEntry) -> String {
+    if e.read {
+        "read".into()
+    } else if e.percent_read == 0 {
+        "new".into()
+    } else {
+        format!("{}%", e.percent_read)
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let shelf = &app.shelf;
+    let mut title = if shelf.filter.is_empty() {
+        format!(" Library ({}) ", shelf.entries.len())
+    } else {
+        format!(
+            " Library ({}/{}) /{} ",
+            shelf.visible.len(),
+            shelf.entries.len(),
+            sanitize_line(&shelf.filter)
+        )
+    };
+    title = truncate(&title, usize::from(area.width.saturating_sub(2)));
+    pane_block(app, Focus::Library)
+        .title(title)
+        .render(area, frame.buffer_mut());
+    let area = inner(area);
+    let width = usize::from(area.width);
+    let buf = frame.buffer_mut();
+    if shelf.entries.is_empty() {
+        let msg = truncate("No stories yet: lede add FILE…", width);
+        buf.set_stringn(area.x, area.y, msg, width, theme::dim());
+        return;
+    }
+    let focused = app.focus == Focus::Library && app.mode == Mode::Normal;
+    let rows = usize::from(area.height) / 2;
+    for (n, &i) in shelf.visible.iter().skip(shelf.top).take(rows).enumerate() {
+        let Some(e) = shelf.entries.get(i) else {
+            continue;
+        };
+        let y = area.y + (n * 2) as u16;
+        let selected = shelf.top + n == shelf.selected;
+        let sel = if selected && focused {
+            theme::selected()
+        } else if selected {
+            theme::title()
+        } else {
+            Style::new()
+        };
+        let marker = if selected { "▌" } else { " " };
+        let title = truncate(&sanitize_line(&e.title), width.saturating_sub(1));
+        let line = Line::from(vec![
+            Span::styled(marker, theme::border(true)),
+            Span::styled(title, sel),
+        ]);
+        buf.set_line(area.x, y, &line, area.width);
+        let publisher = e
+            .publisher
+            .as_deref()
+            .map(sanitize_line)
+            .unwrap_or_default();
+        let mut meta: Vec<String> = Vec::new();
+        if !publisher.is_empty() {
+            meta.push(publisher);
+        }
+        let date = shown_date(e);
+        if !date.is_empty() {
+            meta.push(sanitize_line(&date));
+        }
+        meta.push(read_state(e));
+        let meta = truncate(&meta.join(" · "), width.saturating_sub(1));
+        buf.set_stringn(
+            area.x + 1,
+            y + 1,
+            meta,
+            width.saturating_sub(1),
+            theme::dim(),
+        );
+    }
+}
