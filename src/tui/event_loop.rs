@@ -93,7 +93,7 @@ fn drain(rx: &Receiver<Action>) -> Vec<Action> {
 
 /// Map one terminal event to an action (key presses only: terminals that
 /// report releases would otherwise double every key).
-fn to_action(app: &App, ev: Event) -> Option<Action> {
+pub fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => keymap::resolve(app, &k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),

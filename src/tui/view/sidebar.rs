@@ -87,7 +87,11 @@ pub fn item_lines(r: &Reading, tab: Tab, i: usize, width: usize) -> Vec<Line<'st
             for (n, &(s, e)) in rows.iter().take(QUOTE_ROWS).enumerate() {
                 let mut row = text.get(s..e).unwrap_or("").to_string();
                 if cut && n + 1 == QUOTE_ROWS {
-                    row = truncate(&format!("{row}………"), inner_w);
+                    row = if text_width(&row) < inner_w {
+                        format!("{row}…")
+                    } else {
+                        truncate(&row, inner_w)
+                    };
                 }
                 out.push(Line::from(vec![
                     Span::raw("  "),
