@@ -5,7 +5,7 @@ use super::pane_block;
 use crate::library::CatalogEntry;
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus, Mode};
-use crate::tui::layout::truncate;
+use crate::tui::layout::{text_width, truncate};
 use crate::tui::panes::inner;
 use crate::tui::shelf::shown_date;
 use crate::tui::theme;
@@ -72,21 +72,30 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(title, sel),
         ]);
         buf.set_line(area.x, y, &line, area.width);
+        // Date and read state always show; the publisher gives way.
+        let mut tail = String::new();
+        let date = sanitize_line(&shown_date(e));
+        if !date.is_empty() {
+            tail.push_str(&date);
+            tail.push_str(" · ");
+        }
+        tail.push_str(&read_state(e));
         let publisher = e
             .publisher
             .as_deref()
             .map(sanitize_line)
             .unwrap_or_default();
-        let mut meta: Vec<String> = Vec::new();
-        if !publisher.is_empty() {
-            meta.push(publisher);
-        }
-        let date = shown_date(e);
-        if !date.is_empty() {
-            meta.push(sanitize_line(&date));
-        }
-        meta.push(read_state(e));
-        let meta = truncate(&meta.join(" · "), width.saturating_sub(1));
+        let room = width.saturating_sub(1);
+        let meta = if publisher.is_empty() {
+            truncate(&tail, room)
+        } else {
+            let left = room.saturating_sub(text_width(&tail) + 3);
+            if left >= 4 {
+                format!("{} · {tail}", truncate(&publisher, left))
+            } else {
+                truncate(&tail, room)
+            }
+        };
         buf.set_stringn(
             area.x + 1,
             y + 1,

@@ -120,19 +120,20 @@ pub fn item_lines(r: &Reading, tab: Tab, i: usize, width: usize) -> Vec<Line<'st
                 Span::styled(truncate(&head, width), theme::figure()),
                 Span::styled(truncate(&what, width.saturating_sub(head_w)), theme::dim()),
             ]));
-            let ctx = r
-                .story
-                .article
-                .blocks
-                .get(f.span.block)
-                .map(|b| context(&b.text, f.span.start, f.span.end, CONTEXT_WORDS))
+            // Fewer words of context until the figure and its context fit.
+            let room = width.saturating_sub(2);
+            let text = r.story.article.blocks.get(f.span.block).map(|b| &b.text);
+            let ctx = (0..=CONTEXT_WORDS)
+                .rev()
+                .filter_map(|n| {
+                    let ctx = context(text?, f.span.start, f.span.end, n);
+                    Some(sanitize_line(&ctx))
+                })
+                .find(|c| text_width(c) <= room)
                 .unwrap_or_default();
             out.push(Line::from(vec![
                 Span::raw("  "),
-                Span::styled(
-                    truncate(&sanitize_line(&ctx), width.saturating_sub(2)),
-                    theme::dim(),
-                ),
+                Span::styled(truncate(&ctx, room), theme::dim()),
             ]));
         }
     }

@@ -2,7 +2,7 @@
 
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Mode};
-use crate::tui::layout::truncate;
+use crate::tui::layout::{text_width, truncate};
 use crate::tui::panes::{MIN_HEIGHT, MIN_WIDTH, reader_area};
 use crate::tui::theme;
 use ratatui::Frame;
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let room = width.saturating_sub(right.chars().count() + pending.len());
     let left = truncate(&left, room);
-    let pad = room.saturating_sub(crate::tui::layout::text_width(&left));
+    let pad = room.saturating_sub(text_width(&left));
     let line = Line::from(vec![
         Span::styled(left, style),
         Span::raw(" ".repeat(pad)),
@@ -54,11 +54,17 @@ pub fn too_small(frame: &mut Frame, app: &App) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let msg = format!(
-        "Terminal too small ({}x{}): please make it at least {MIN_WIDTH}x{MIN_HEIGHT}",
-        app.size.0, app.size.1
-    );
-    let msg = truncate(&msg, usize::from(area.width));
+    let (w, h) = app.size;
+    let width = usize::from(area.width);
+    // The longest wording that fits.
+    let msg = [
+        format!("Terminal too small ({w}x{h}): please make it at least {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("Too small ({w}x{h}): need {MIN_WIDTH}x{MIN_HEIGHT}"),
+        format!("Need {MIN_WIDTH}x{MIN_HEIGHT}"),
+    ]
+    .into_iter()
+    .find(|m| text_width(m) <= width)
+    .unwrap_or_else(|| truncate("Need a bigger terminal", width));
     frame
         .buffer_mut()
         .set_stringn(area.x, area.y, msg, usize::from(area.width), theme::error());
