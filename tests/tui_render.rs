@@ -96,7 +96,7 @@ fn too_small_asks_for_more() {
 /// its highlighted cells are drawn, and the cells hold its exact words.
 #[test]
 fn layout_rows_match_drawn_rows() {
-    for (w, h) in [(160, 45), (80, 24), (121, 30), (60, 12)] {
+    for (w, h) in [(160, 45), (80, 24), (121, 30), (60, 12), (300, 40)] {
         for story in [harbour(), sakura()] {
             for tab in [Tab::Quotes, Tab::Figures] {
                 let mut app = opened(vec![story.clone()], w, h);

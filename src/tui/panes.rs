@@ -90,14 +90,19 @@ pub fn inner(r: Rect) -> Rect {
     )
 }
 
+/// The widest line of story text; wider panes centre the text.
+pub const MAX_MEASURE: u16 = 100;
+
 /// Where the story text goes in the reading pane: inside the border, one
-/// column of margin each side.
+/// column of margin each side, at most MAX_MEASURE columns, centred.
 pub fn reader_text(r: Rect) -> Rect {
     let i = inner(r);
+    let room = i.width.saturating_sub(2);
+    let width = room.min(MAX_MEASURE);
     Rect::new(
-        i.x.saturating_add(1),
+        i.x.saturating_add(1).saturating_add((room - width) / 2),
         i.y,
-        i.width.saturating_sub(2),
+        width,
         i.height,
     )
 }
