@@ -195,3 +195,19 @@ pub fn context(text: &str, start: usize, end: usize, words: usize) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::context;
+
+    #[test]
+    fn context_takes_words_either_side() {
+        let t = "one two three four 12% five six seven eight nine";
+        let s = t.find("12%").unwrap();
+        assert_eq!(context(t, s, s + 3, 2), "…three four 12% five six…");
+        assert_eq!(context(t, s, s + 3, 0), "…12%…");
+        assert_eq!(context("cost $5.", 5, 7, 3), "cost $5.");
+        // Offsets off a char boundary or out of range give no panic.
+        assert_eq!(context("é", 1, 9, 2), "");
+    }
+}

@@ -43,11 +43,17 @@ pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()
     event_loop(&mut terminal, app, library)
 }
 
-/// Restores the terminal however the loop ends (return, error, unwinding).
+/// Restores the terminal when the loop returns or fails.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        // When unwinding, the panic hook has restored the terminal already;
+        // leaving the alternate screen twice would move the cursor back
+        // over the panic message.
+        if std::thread::panicking() {
+            return;
+        }
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         ratatui::restore();
     }

@@ -53,6 +53,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     let mut used = 0;
     // (where the next row starts, where this row ends, width used up to there)
     let mut brk: Option<(usize, usize, usize)> = None;
+    // The current row began at a soft break (its leading spaces go).
+    let mut soft = false;
     for (off, g) in text.grapheme_indices(true) {
         let end = off + g.len();
         if g == "\n" || g == "\r\n" {
@@ -60,11 +62,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
             start = end;
             used = 0;
             brk = None;
+            soft = false;
             continue;
         }
         let w = grapheme_width(g);
         if g.chars().all(char::is_whitespace) {
-            if used == 0 && !rows.is_empty() && start == off {
+            if used == 0 && soft && start == off {
                 // Leading space of a wrapped row.
                 start = end;
                 continue;
@@ -74,6 +77,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
                 start = end;
                 used = 0;
                 brk = None;
+                soft = true;
                 continue;
             }
             used += w;
@@ -84,6 +88,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
             brk = Some((off, off, used));
         }
         if used + w > width && used > 0 {
+            soft = true;
             match brk {
                 Some((next, row_end, at)) if next > start => {
                     rows.push((start, row_end));
@@ -498,8 +503,10 @@ mod tests {
 
     #[test]
     fn newline_forces_a_break() {
-        let t = "one\ntwo";
-        assert_eq!(texts(t, &wrap(t, 40)), ["one", "two"]);
+        let t = "one\ntwo\n  indented";
+        assert_eq!(texts(t, &wrap(t, 40)), ["one", "two", "  indented"]);
+        let t = "aaaa  bbbb";
+        assert_eq!(texts(t, &wrap(t, 5)), ["aaaa ", "bbbb"]);
         assert_eq!(wrap("", 10), [(0, 0)]);
     }
 
