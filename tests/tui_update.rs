@@ -546,3 +546,15 @@ fn big_library_filters_and_draws() {
     update(&mut app, Action::Bottom);
     render(&app);
 }
+
+#[test]
+fn sidebar_lists_items_in_text_order() {
+    let mut s = harbour();
+    s.quotes.reverse();
+    s.figures.swap(0, 5);
+    let app = opened(vec![s], 160, 45);
+    let r = app.reading.as_ref().unwrap();
+    assert!(r.story.quotes.windows(2).all(|w| w[0].span <= w[1].span));
+    assert!(r.story.figures.windows(2).all(|w| w[0].span <= w[1].span));
+    assert_eq!(r.story.quotes[0].text, harbour().quotes[0].text);
+}

@@ -55,7 +55,10 @@ pub struct Reading {
 }
 
 impl Reading {
-    pub fn new(id: String, story: Story, width: u16) -> Self {
+    pub fn new(id: String, mut story: Story, width: u16) -> Self {
+        // The sidebar lists items in the order they stand in the text.
+        story.quotes.sort_by_key(|q| q.span);
+        story.figures.sort_by_key(|f| f.span);
         let doc = Doc::new(&story);
         let layout = doc.wrap(width);
         Reading {
