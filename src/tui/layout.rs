@@ -55,6 +55,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
     let mut brk: Option<(usize, usize, usize)> = None;
     // The current row began at a soft break (its leading spaces go).
     let mut soft = false;
+    let mut prev_opens = false;
+    let mut prev_wide = false;
     for (off, g) in text.grapheme_indices(true) {
         let end = off + g.len();
         if g == "\n" || g == "\r\n" {
@@ -67,6 +69,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
         }
         let w = grapheme_width(g);
         if g.chars().all(char::is_whitespace) {
+            prev_opens = false;
+            prev_wide = false;
             if used == 0 && soft && start == off {
                 // Leading space of a wrapped row.
                 start = end;
@@ -84,9 +88,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
             brk = Some((end, off, used));
             continue;
         }
-        if w >= 2 {
+        // Between two graphemes where one is wide (CJK), unless kinsoku forbids.
+        if used > 0 && (w >= 2 || prev_wide) && !closes(g) && !prev_opens {
             brk = Some((off, off, used));
         }
+        prev_opens = opens(g);
+        prev_wide = w >= 2;
         if used + w > width && used > 0 {
             soft = true;
             match brk {
@@ -109,14 +116,38 @@ pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
             }
         }
         used += w;
-        if w >= 2 {
-            brk = Some((end, end, used));
-        }
     }
     if start < text.len() || rows.is_empty() {
         rows.push((start, text.len()));
     }
     rows
+}
+
+/// CJK punctuation that must not start a row (kinsoku).
+fn closes(g: &str) -> bool {
+    matches!(
+        g,
+        "。" | "、"
+            | "，"
+            | "．"
+            | "」"
+            | "』"
+            | "）"
+            | "】"
+            | "〕"
+            | "〉"
+            | "》"
+            | "！"
+            | "？"
+            | "："
+            | "；"
+            | "ー"
+    )
+}
+
+/// CJK brackets that must not end a row.
+fn opens(g: &str) -> bool {
+    matches!(g, "「" | "『" | "（" | "【" | "〔" | "〈" | "《")
 }
 
 /// What a display paragraph is, for styling.
@@ -485,6 +516,13 @@ mod tests {
         assert_eq!(texts(t, &wrap(t, 5)), ["世界", "和平", "世界"]);
         let t = "ab 世界和平";
         assert_eq!(texts(t, &wrap(t, 6)), ["ab 世", "界和平"]);
+    }
+
+    #[test]
+    fn cjk_punctuation_stays_with_its_neighbour() {
+        // 。 may not start a row, 「 may not end one.
+        let t = "今日は晴れ。明日は「雨」";
+        assert_eq!(texts(t, &wrap(t, 10)), ["今日は晴", "れ。明日は", "「雨」"]);
     }
 
     #[test]
