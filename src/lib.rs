@@ -8,6 +8,7 @@ pub mod analyze;
 pub mod article;
 pub mod ingest;
 pub mod library;
+pub mod samples;
 pub mod sanitize;
 
 pub use article::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKind, Span, Story};

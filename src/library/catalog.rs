@@ -92,6 +92,26 @@ impl Catalog {
         &self.entries
     }
 
+    /// Change entries in place (their ids are kept: the index depends on them).
+    pub fn update_each(&mut self, mut f: impl FnMut(&str, &mut CatalogEntry)) {
+        for e in &mut self.entries {
+            let id = std::mem::take(&mut e.id);
+            f(&id, e);
+            e.id = id;
+        }
+    }
+
+    /// Order by the time each story was added (stable: ties keep their order).
+    pub fn sort_by_added(&mut self) {
+        self.entries.sort_by_key(|e| e.added_at);
+        self.index = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+    }
+
     pub fn into_entries(self) -> Vec<CatalogEntry> {
         self.entries
     }
