@@ -254,6 +254,7 @@ impl Library {
         let known = self.catalog()?;
         let mut outcomes: Vec<Option<AddOutcome>> = vec![None; batch.len()];
         let mut fresh: Vec<(usize, NewStory)> = Vec::new();
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         for (i, item) in batch.into_iter().enumerate() {
             if let Some(e) = known.get(&item.id) {
                 outcomes[i] = Some(AddOutcome::Duplicate {
@@ -263,11 +264,16 @@ impl Library {
                 continue;
             }
             if !fresh.iter().any(|(_, f)| f.id == item.id) {
-                atomic_write(&self.original_path(&item.id), &item.original)?;
-                self.write_story(&item.id, &item.story)?;
+                files.push((self.original_path(&item.id), item.original.clone()));
+                files.push((
+                    self.story_path(&item.id),
+                    self.story_json(&item.id, &item.story)?,
+                ));
             }
             fresh.push((i, item));
         }
+        atomic_write_all(&files)?;
+        drop(files);
         if !fresh.is_empty() {
             let now = unix_secs(SystemTime::now());
             self.with_lock(|lib| {
@@ -302,13 +308,15 @@ impl Library {
         })
     }
 
-    fn write_story(&self, id: &str, story: &Story) -> Result<(), LibraryError> {
-        let path = self.story_path(id);
-        let json = serde_json::to_vec(story).map_err(|source| LibraryError::BadStory {
-            path: path.clone(),
+    fn story_json(&self, id: &str, story: &Story) -> Result<Vec<u8>, LibraryError> {
+        serde_json::to_vec(story).map_err(|source| LibraryError::BadStory {
+            path: self.story_path(id),
             source,
-        })?;
-        atomic_write(&path, &json)
+        })
+    }
+
+    fn write_story(&self, id: &str, story: &Story) -> Result<(), LibraryError> {
+        atomic_write(&self.story_path(id), &self.story_json(id, story)?)
     }
 
     /// The unique catalog id that starts with `prefix`.
@@ -438,18 +446,48 @@ fn unix_secs(t: SystemTime) -> u64 {
 /// Write a file so that readers see the old bytes or the new, never half:
 /// temp file in the same folder, fsync, rename, fsync the folder.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), LibraryError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    replace_file(path, bytes)?;
+    sync_dir(&parent(path));
+    Ok(())
+}
+
+/// `atomic_write` for many files at once: the fsyncs overlap when issued
+/// from several threads, and each folder is synced once at the end.
+pub fn atomic_write_all(files: &[(PathBuf, impl AsRef<[u8]> + Sync)]) -> Result<(), LibraryError> {
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| replace_file(path, bytes.as_ref()))?;
+    let mut dirs: Vec<PathBuf> = files.iter().map(|(p, _)| parent(p)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        sync_dir(&dir);
+    }
+    Ok(())
+}
+
+fn parent(path: &Path) -> PathBuf {
+    path.parent().unwrap_or(Path::new(".")).to_path_buf()
+}
+
+/// Temp file beside `path`, written and synced, renamed over `path`.
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), LibraryError> {
+    let dir = parent(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
-        .tempfile_in(dir)
-        .map_err(io_err(dir))?;
+        .tempfile_in(&dir)
+        .map_err(io_err(&dir))?;
     tmp.write_all(bytes).map_err(io_err(path))?;
-    tmp.as_file().sync_all().map_err(io_err(path))?;
+    tmp.as_file().sync_data().map_err(io_err(path))?;
     tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
+    Ok(())
+}
+
+/// Make a rename durable (best effort: not every platform can sync a folder).
+fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(())
 }
 
 #[cfg(test)]
