@@ -52,7 +52,7 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
                 Ok(story) => pending.push(story),
                 Err(e) => {
                     failed += 1;
-                    progress.suspend(|| eprintln!("lede: {e:#}"));
+                    progress.suspend(|| super::print_error(&e));
                 }
             }
         }
@@ -113,7 +113,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("lede: {}: {e}", dir.display());
+            super::print_error(&anyhow::Error::new(e).context(dir.display().to_string()));
             *failed += 1;
             return;
         }

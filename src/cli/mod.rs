@@ -106,7 +106,7 @@ pub fn main() -> ExitCode {
         // A reader that stopped reading (`lede list | head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lede: {e:#}");
+            print_error(&e);
             ExitCode::FAILURE
         }
     }
@@ -197,7 +197,7 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
                 render::write_story(&mut out, &story, width)?;
             }
             Err(e) => {
-                eprintln!("lede: {e:#}");
+                print_error(&e);
                 failed = true;
             }
         }
@@ -212,4 +212,10 @@ fn exit_status(ok: bool) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// An error on stderr, "lede: FILE: reason", with any terminal escape in a
+/// file name or message made harmless.
+fn print_error(e: &anyhow::Error) {
+    eprintln!("lede: {}", lede::sanitize::sanitize_line(&format!("{e:#}")));
 }
