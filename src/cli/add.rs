@@ -3,7 +3,7 @@
 use super::progress::Progress;
 use super::{exit_status, read_input};
 use anyhow::{Context, Result};
-use lede::library::{self, AddOutcome, Library, NewStory};
+use lede::library::{self, AddOutcome, Library, NewStory, Staged};
 use lede::sanitize::sanitize_line;
 use rayon::prelude::*;
 use std::io::Write;
@@ -15,63 +15,71 @@ const CHUNK: usize = 64;
 
 pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     let (files, mut failed) = collect_files(paths);
-    let known = lib.catalog()?.len();
-    // Each store rewrites the catalog: in a big library, store less often.
-    let store_every = CHUNK.max(known / 10);
+    let known = lib.catalog()?;
+    // Each commit rewrites the catalog: in a big library, commit less often.
+    let commit_every = CHUNK.max(known.len() / 10);
     let mut progress = Progress::new("importing", files.len());
-    let mut pending: Vec<NewStory> = Vec::new();
-    let (mut added, mut duplicates) = (0usize, 0usize);
-    let mut store = |pending: &mut Vec<NewStory>, progress: &mut Progress| -> Result<()> {
-        let outcomes = lib.add(std::mem::take(pending))?;
-        progress.suspend(|| -> Result<()> {
-            let mut out = std::io::stdout().lock();
-            for o in outcomes {
-                match o {
-                    AddOutcome::Added { id, title } => {
-                        added += 1;
-                        writeln!(out, "{id}  {}", sanitize_line(&title))?;
-                    }
-                    AddOutcome::Duplicate { id, title } => {
-                        duplicates += 1;
-                        writeln!(
-                            out,
-                            "{id}  {}  (already in the library)",
-                            sanitize_line(&title)
-                        )?;
-                    }
-                }
-            }
-            out.flush()?;
-            Ok(())
-        })
-    };
+    let mut staged = Staged::default();
+    let mut counts = Counts::default();
     for chunk in files.chunks(CHUNK) {
         let prepared: Vec<Result<NewStory>> = chunk.par_iter().map(|p| prepare(p)).collect();
+        let mut batch = Vec::with_capacity(prepared.len());
         for item in prepared {
             match item {
-                Ok(story) => pending.push(story),
+                Ok(story) => batch.push(story),
                 Err(e) => {
                     failed += 1;
                     progress.suspend(|| super::print_error(&e));
                 }
             }
         }
+        staged.append(lib.stage(&known, batch)?);
         progress.advance(chunk.len());
-        if pending.len() >= store_every {
-            store(&mut pending, &mut progress)?;
+        if staged.len() >= commit_every {
+            let outcomes = lib.commit(std::mem::take(&mut staged))?;
+            progress.suspend(|| counts.report(outcomes))?;
         }
     }
-    store(&mut pending, &mut progress)?;
+    let outcomes = lib.commit(staged)?;
     progress.finish();
-    let mut summary = format!("lede: {added} added");
-    if duplicates > 0 {
-        summary += &format!(", {duplicates} already in the library");
+    counts.report(outcomes)?;
+    let mut summary = format!("lede: {} added", counts.added);
+    if counts.duplicates > 0 {
+        summary += &format!(", {} already in the library", counts.duplicates);
     }
     if failed > 0 {
         summary += &format!(", {failed} failed");
     }
     eprintln!("{summary}");
     Ok(exit_status(failed == 0))
+}
+
+#[derive(Default)]
+struct Counts {
+    added: usize,
+    duplicates: usize,
+}
+
+impl Counts {
+    /// One line per story on stdout: id and title.
+    fn report(&mut self, outcomes: Vec<AddOutcome>) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        for o in outcomes {
+            match o {
+                AddOutcome::Added { id, title } => {
+                    self.added += 1;
+                    writeln!(out, "{id}  {}", sanitize_line(&title))?;
+                }
+                AddOutcome::Duplicate { id, title } => {
+                    self.duplicates += 1;
+                    let title = sanitize_line(&title);
+                    writeln!(out, "{id}  {title}  (already in the library)")?;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
 }
 
 /// Read and extract one file (runs on a rayon worker: `process` returns a

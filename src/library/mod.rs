@@ -12,7 +12,7 @@ pub mod catalog;
 pub mod store;
 
 pub use catalog::{Catalog, CatalogEntry, Position};
-pub use store::{AddOutcome, Library, LibraryError, NewStory};
+pub use store::{AddOutcome, Library, LibraryError, NewStory, Staged};
 
 use std::path::PathBuf;
 

@@ -61,6 +61,43 @@ enum CatalogRead {
     Damaged(Vec<CatalogEntry>),
 }
 
+/// Stories on disk but not yet in the catalog, in the order given.
+#[derive(Debug, Default)]
+pub struct Staged {
+    items: Vec<StagedItem>,
+}
+
+#[derive(Debug)]
+enum StagedItem {
+    /// Already in the library when staged.
+    Known(AddOutcome),
+    New(CatalogEntry),
+}
+
+impl StagedItem {
+    fn known(self) -> Option<AddOutcome> {
+        match self {
+            StagedItem::Known(o) => Some(o),
+            StagedItem::New(_) => None,
+        }
+    }
+}
+
+impl Staged {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Join another batch after this one.
+    pub fn append(&mut self, mut other: Staged) {
+        self.items.append(&mut other.items);
+    }
+}
+
 /// A library folder. Cheap to create; every call reads what it needs.
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -245,52 +282,72 @@ impl Library {
         out
     }
 
-    /// Store a batch of stories: originals and story files first, then one
-    /// catalog write under the lock. A story is reported only once the
-    /// catalog that names it is on disk. The same bytes twice are one story.
-    /// Outcomes come in the order of the batch.
+    /// Store a batch of stories: `stage` then `commit`. The same bytes
+    /// twice are one story. Outcomes come in the order of the batch.
     pub fn add(&self, batch: Vec<NewStory>) -> Result<Vec<AddOutcome>, LibraryError> {
-        self.ensure_catalog_file()?;
         let known = self.catalog()?;
-        let mut outcomes: Vec<Option<AddOutcome>> = vec![None; batch.len()];
-        let mut fresh: Vec<(usize, NewStory)> = Vec::new();
+        let staged = self.stage(&known, batch)?;
+        self.commit(staged)
+    }
+
+    /// Write the originals and story files of the stories `known` does not
+    /// hold, keeping only their small catalog entries for `commit`. Big
+    /// imports stage many batches and commit them at once, so the catalog
+    /// is rewritten seldom and the originals leave memory early.
+    pub fn stage(&self, known: &Catalog, batch: Vec<NewStory>) -> Result<Staged, LibraryError> {
+        self.ensure_catalog_file()?;
+        let mut staged = Staged::default();
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        for (i, item) in batch.into_iter().enumerate() {
+        for item in batch {
             if let Some(e) = known.get(&item.id) {
-                outcomes[i] = Some(AddOutcome::Duplicate {
+                staged.items.push(StagedItem::Known(AddOutcome::Duplicate {
                     id: item.id,
                     title: e.title.clone(),
-                });
+                }));
                 continue;
             }
-            if !fresh.iter().any(|(_, f)| f.id == item.id) {
-                files.push((self.original_path(&item.id), item.original.clone()));
-                files.push((
-                    self.story_path(&item.id),
-                    self.story_json(&item.id, &item.story)?,
-                ));
-            }
-            fresh.push((i, item));
+            let json = self.story_json(&item.id, &item.story)?;
+            files.push((self.story_path(&item.id), json));
+            let entry = CatalogEntry::from_story(&item.id, &item.story, 0);
+            files.push((self.original_path(&item.id), item.original));
+            staged.items.push(StagedItem::New(entry));
         }
         atomic_write_all(&files)?;
-        drop(files);
-        if !fresh.is_empty() {
-            let now = unix_secs(SystemTime::now());
-            self.with_lock(|lib| {
-                let mut cat = lib.catalog_locked()?;
-                for (i, item) in fresh {
-                    let title = item.story.article.title.clone();
-                    outcomes[i] = Some(if cat.contains(&item.id) {
-                        AddOutcome::Duplicate { id: item.id, title }
-                    } else {
-                        cat.upsert(CatalogEntry::from_story(&item.id, &item.story, now));
-                        AddOutcome::Added { id: item.id, title }
-                    });
-                }
-                lib.write_catalog(&cat)
-            })?;
+        Ok(staged)
+    }
+
+    /// Put staged stories in the catalog: one catalog write under the lock.
+    /// A story is reported added only once the catalog naming it is on disk.
+    pub fn commit(&self, staged: Staged) -> Result<Vec<AddOutcome>, LibraryError> {
+        if !staged.items.iter().any(|i| matches!(i, StagedItem::New(_))) {
+            return Ok(staged
+                .items
+                .into_iter()
+                .filter_map(StagedItem::known)
+                .collect());
         }
-        Ok(outcomes.into_iter().flatten().collect())
+        let now = unix_secs(SystemTime::now());
+        self.with_lock(|lib| {
+            let mut cat = lib.catalog_locked()?;
+            let mut outcomes = Vec::with_capacity(staged.items.len());
+            for item in staged.items {
+                outcomes.push(match item {
+                    StagedItem::Known(outcome) => outcome,
+                    StagedItem::New(mut entry) => {
+                        let (id, title) = (entry.id.clone(), entry.title.clone());
+                        if cat.contains(&id) {
+                            AddOutcome::Duplicate { id, title }
+                        } else {
+                            entry.added_at = now;
+                            cat.upsert(entry);
+                            AddOutcome::Added { id, title }
+                        }
+                    }
+                });
+            }
+            lib.write_catalog(&cat)?;
+            Ok(outcomes)
+        })
     }
 
     /// Story files without a catalog mean a lost catalog, so a new library
@@ -549,6 +606,24 @@ mod tests {
         let id = crate::library::story_id(b"One\n\nThe body of One.");
         assert_eq!(lib.load_original(&id).unwrap(), b"One\n\nThe body of One.");
         assert_eq!(lib.load_story(&id).unwrap().article.title, "One");
+    }
+
+    #[test]
+    fn staged_stories_are_listed_only_once_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let known = lib.catalog().unwrap();
+        let mut staged = lib.stage(&known, vec![new_story("A")]).unwrap();
+        staged.append(
+            lib.stage(&known, vec![new_story("B"), new_story("A")])
+                .unwrap(),
+        );
+        assert_eq!(staged.len(), 3);
+        assert!(lib.catalog().unwrap().is_empty());
+        let out = lib.commit(staged).unwrap();
+        assert!(matches!(out[2], AddOutcome::Duplicate { .. }));
+        assert_eq!(titles(&lib), ["A", "B"]);
+        assert!(lib.catalog().unwrap().entries()[0].added_at > 0);
     }
 
     #[test]
