@@ -164,16 +164,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Read one input: a file, or stdin for "-".
+/// Read one input: a file, or stdin for "-". Reads at most one byte more
+/// than ingest accepts, so a huge file is refused without filling memory.
 fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let limit = lede::ingest::MAX_INPUT_BYTES as u64 + 1;
+    let mut buf = Vec::new();
     if path == Path::new("-") {
-        let mut buf = Vec::new();
         std::io::stdin()
+            .take(limit)
             .read_to_end(&mut buf)
             .context("-: reading stdin")?;
         return Ok(buf);
     }
-    std::fs::read(path).with_context(|| path.display().to_string())
+    let name = || path.display().to_string();
+    let file = std::fs::File::open(path).with_context(name)?;
+    if let Ok(meta) = file.metadata()
+        && meta.len() >= limit
+    {
+        let too_large = lede::ingest::IngestError::TooLarge {
+            size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            limit: lede::ingest::MAX_INPUT_BYTES,
+        };
+        return Err(anyhow::Error::new(too_large).context(name()));
+    }
+    file.take(limit).read_to_end(&mut buf).with_context(name)?;
+    Ok(buf)
 }
 
 fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
