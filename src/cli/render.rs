@@ -55,8 +55,13 @@ pub fn write_story(out: &mut impl Write, story: &Story, width: usize) -> io::Res
     if let Some(url) = a.url.as_deref().map(sanitize_line) {
         writeln!(out, "{url}")?;
     }
+    let mut previous = None;
     for block in &a.blocks {
-        writeln!(out)?;
+        // A list reads as one: no blank line between its items.
+        if !(previous == Some(BlockKind::ListItem) && block.kind == BlockKind::ListItem) {
+            writeln!(out)?;
+        }
+        previous = Some(block.kind);
         let text = sanitize(&block.text);
         match block.kind {
             BlockKind::Paragraph => write_wrapped(out, &text, width, "", "")?,
@@ -170,6 +175,37 @@ mod tests {
         assert_eq!(lines[0], "  * alpha");
         assert!(lines.iter().all(|l| l.width() <= 12), "{lines:?}");
         assert!(lines[1].starts_with("    "));
+    }
+
+    #[test]
+    fn story_has_metadata_on_top_and_captions_marked() {
+        use lede::{Article, Block};
+        let story = Story {
+            article: Article {
+                title: "Bridge reopens".into(),
+                standfirst: Some("Traffic returns after two years.".into()),
+                byline: Some("Ada Venn".into()),
+                publisher: Some("The Ardmoor Post".into()),
+                published: Some("2026-05-01".into()),
+                blocks: vec![
+                    Block::paragraph("The bridge reopened on Friday."),
+                    Block::new(BlockKind::Caption, "The bridge at dawn."),
+                    Block::new(BlockKind::ListItem, "one"),
+                    Block::new(BlockKind::ListItem, "two \u{1b}[31mred"),
+                ],
+                ..Article::default()
+            },
+            ..Story::default()
+        };
+        let mut out = Vec::new();
+        write_story(&mut out, &story, 80).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "Bridge reopens\n==============\n\nTraffic returns after two years.\n\n\
+             By Ada Venn | The Ardmoor Post | 2026-05-01\n\n\
+             The bridge reopened on Friday.\n\n[Caption] The bridge at dawn.\n\n  * one\n  * two red\n"
+        );
     }
 
     #[test]
