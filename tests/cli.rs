@@ -311,3 +311,16 @@ fn every_command_has_help() {
         assert!(stdout(&out).contains("Usage: lede"), "{cmd:?}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn folder_links_are_not_followed_so_loops_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("in");
+    write_stories(&src, "loop", 2);
+    std::os::unix::fs::symlink(&src, src.join("again")).unwrap();
+    let lib = tmp.path().join("lib");
+    let out = run(lede(&lib).arg("add").arg(&src));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(listed_ids(&lib).len(), 2);
+}

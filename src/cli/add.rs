@@ -126,9 +126,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))
+        .collect();
     paths.sort();
-    for p in paths {
+    for (p, symlink) in paths {
         let hidden = p
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -136,7 +139,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, files, failed);
+            // Links to folders are not followed: they can loop.
+            if !symlink {
+                walk(&p, files, failed);
+            }
         } else {
             files.push(p);
         }

@@ -9,7 +9,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// `lede` alone: the library, or the bundled samples when the user's default
-/// library is empty.
+/// library is empty. (The reader takes over here once it lands:
+/// `lede::tui::run(library, samples)` with the same choice of samples.)
 pub fn home(chosen: &Chosen) -> Result<ExitCode> {
     let entries = newest_first(&chosen.library)?;
     if entries.is_empty() && !chosen.named {
