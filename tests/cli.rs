@@ -156,6 +156,7 @@ fn add_from_stdin_then_show_rm_and_reindex() {
         .args(["add", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     {
