@@ -61,8 +61,14 @@ impl CatalogEntry {
 
     /// Refresh what extraction decides, keep what the reader decided.
     pub fn refresh_from(&mut self, story: &Story) {
-        let fresh = CatalogEntry::from_story(&self.id, story, self.added_at);
+        self.refresh_with(CatalogEntry::from_story(&self.id, story, self.added_at));
+    }
+
+    /// `refresh_from` with the entry of the fresh story already made.
+    pub fn refresh_with(&mut self, fresh: CatalogEntry) {
         *self = CatalogEntry {
+            id: std::mem::take(&mut self.id),
+            added_at: self.added_at,
             position: self.position,
             percent_read: self.percent_read,
             read: self.read,

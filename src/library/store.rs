@@ -372,10 +372,6 @@ impl Library {
         })
     }
 
-    fn write_story(&self, id: &str, story: &Story) -> Result<(), LibraryError> {
-        atomic_write(&self.story_path(id), &self.story_json(id, story)?)
-    }
-
     /// The unique catalog id that starts with `prefix`.
     pub fn resolve_id(&self, prefix: &str) -> Result<String, LibraryError> {
         let cat = self.catalog()?;
@@ -464,15 +460,21 @@ impl Library {
                     extract(&bytes, entry.source.as_deref()).map_err(|e| e.to_string())
                 })
                 .collect();
+            let mut files = Vec::new();
             for (entry, result) in chunk.iter().zip(results) {
                 match result {
                     Ok(story) => {
-                        self.write_story(&entry.id, &story)?;
-                        updated.push((entry.id.clone(), story));
+                        files.push((
+                            self.story_path(&entry.id),
+                            self.story_json(&entry.id, &story)?,
+                        ));
+                        // Only the small catalog entry is kept for the end.
+                        updated.push(CatalogEntry::from_story(&entry.id, &story, 0));
                     }
                     Err(e) => failures.push((entry.id.clone(), e)),
                 }
             }
+            atomic_write_all(&files)?;
             progress(updated.len() + failures.len(), total);
         }
         if updated.is_empty() {
@@ -480,9 +482,9 @@ impl Library {
         }
         self.with_lock(|lib| {
             let mut cat = lib.catalog_locked()?;
-            for (id, story) in &updated {
-                if let Some(e) = cat.get_mut(id) {
-                    e.refresh_from(story);
+            for fresh in updated {
+                if let Some(e) = cat.get_mut(&fresh.id) {
+                    e.refresh_with(fresh);
                 }
             }
             lib.write_catalog(&cat)
