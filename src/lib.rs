@@ -8,6 +8,7 @@ pub mod analyze;
 pub mod article;
 pub mod ingest;
 pub mod library;
+pub mod samples;
 pub mod sanitize;
 pub mod tui;
 

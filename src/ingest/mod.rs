@@ -5,6 +5,7 @@
 //! plain-text cleaner makes the article.
 
 pub mod decode;
+pub mod garbled;
 pub mod html;
 pub mod text;
 
@@ -22,6 +23,8 @@ pub enum IngestError {
     Gzip(String),
     #[error("the file is too large ({size} bytes; the limit is {limit})")]
     TooLarge { size: usize, limit: usize },
+    #[error("the bytes do not decode to readable text (corrupt, or not a story)")]
+    Garbled,
     #[error("no article text was found")]
     NoText,
 }
@@ -53,6 +56,9 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
     }
     let format = sniff(&bytes, hints.name);
     let text = decode::decode(&bytes, format == Format::Html)?;
+    if garbled::is_garbled(&text, std::str::from_utf8(&bytes).is_err()) {
+        return Err(IngestError::Garbled);
+    }
     let article = match format {
         Format::Html => html::extract(&text),
         Format::Text => text::extract(&text),

@@ -61,8 +61,14 @@ impl CatalogEntry {
 
     /// Refresh what extraction decides, keep what the reader decided.
     pub fn refresh_from(&mut self, story: &Story) {
-        let fresh = CatalogEntry::from_story(&self.id, story, self.added_at);
+        self.refresh_with(CatalogEntry::from_story(&self.id, story, self.added_at));
+    }
+
+    /// `refresh_from` with the entry of the fresh story already made.
+    pub fn refresh_with(&mut self, fresh: CatalogEntry) {
         *self = CatalogEntry {
+            id: std::mem::take(&mut self.id),
+            added_at: self.added_at,
             position: self.position,
             percent_read: self.percent_read,
             read: self.read,
@@ -90,6 +96,26 @@ impl Catalog {
 
     pub fn entries(&self) -> &[CatalogEntry] {
         &self.entries
+    }
+
+    /// Change entries in place (their ids are kept: the index depends on them).
+    pub fn update_each(&mut self, mut f: impl FnMut(&str, &mut CatalogEntry)) {
+        for e in &mut self.entries {
+            let id = std::mem::take(&mut e.id);
+            f(&id, e);
+            e.id = id;
+        }
+    }
+
+    /// Order by the time each story was added (stable: ties keep their order).
+    pub fn sort_by_added(&mut self) {
+        self.entries.sort_by_key(|e| e.added_at);
+        self.index = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
     }
 
     pub fn into_entries(self) -> Vec<CatalogEntry> {

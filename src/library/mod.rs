@@ -6,13 +6,16 @@
 //! ROOT/stories/<id>.json   the analysed Story (extract-json schema)
 //! ROOT/catalog.jsonl       one CatalogEntry per line: all that listing needs
 //! ROOT/lock                taken by every writer
+//! ROOT/catalog.jsonl.damaged   the last damaged catalog, kept after a rebuild
 //! ```
+//!
+//! Nothing is created until the first write.
 
 pub mod catalog;
 pub mod store;
 
 pub use catalog::{Catalog, CatalogEntry, Position};
-pub use store::{AddOutcome, Library, LibraryError, NewStory};
+pub use store::{AddOutcome, Library, LibraryError, NewStory, Staged};
 
 use std::path::PathBuf;
 

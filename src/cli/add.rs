@@ -1,0 +1,171 @@
+//! `lede add` and `lede reindex`: extraction in parallel, storing in batches.
+
+use super::progress::Progress;
+use super::{exit_status, read_input};
+use anyhow::{Context, Result};
+use lede::library::{self, AddOutcome, Library, NewStory, Staged};
+use lede::sanitize::sanitize_line;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Files extracted between two progress updates.
+const CHUNK: usize = 64;
+
+pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
+    let (files, mut failed) = collect_files(paths);
+    let known = lib.catalog()?;
+    // Each commit rewrites the catalog: in a big library, commit less often.
+    let commit_every = CHUNK.max(known.len() / 10);
+    let mut progress = Progress::new("importing", files.len());
+    let mut staged = Staged::default();
+    let mut counts = Counts::default();
+    for chunk in files.chunks(CHUNK) {
+        let prepared: Vec<Result<NewStory>> = chunk.par_iter().map(|p| prepare(p)).collect();
+        let mut batch = Vec::with_capacity(prepared.len());
+        for item in prepared {
+            match item {
+                Ok(story) => batch.push(story),
+                Err(e) => {
+                    failed += 1;
+                    progress.suspend(|| super::print_error(&e));
+                }
+            }
+        }
+        staged.append(lib.stage(&known, batch)?);
+        progress.advance(chunk.len());
+        if staged.len() >= commit_every {
+            let outcomes = lib.commit(std::mem::take(&mut staged))?;
+            progress.suspend(|| counts.report(outcomes))?;
+        }
+    }
+    let outcomes = lib.commit(staged)?;
+    progress.finish();
+    counts.report(outcomes)?;
+    let mut summary = format!("lede: {} added", counts.added);
+    if counts.duplicates > 0 {
+        summary += &format!(", {} already in the library", counts.duplicates);
+    }
+    if failed > 0 {
+        summary += &format!(", {failed} failed");
+    }
+    eprintln!("{summary}");
+    Ok(exit_status(failed == 0))
+}
+
+#[derive(Default)]
+struct Counts {
+    added: usize,
+    duplicates: usize,
+}
+
+impl Counts {
+    /// One line per story on stdout: id and title.
+    fn report(&mut self, outcomes: Vec<AddOutcome>) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        for o in outcomes {
+            match o {
+                AddOutcome::Added { id, title } => {
+                    self.added += 1;
+                    writeln!(out, "{id}  {}", sanitize_line(&title))?;
+                }
+                AddOutcome::Duplicate { id, title } => {
+                    self.duplicates += 1;
+                    let title = sanitize_line(&title);
+                    writeln!(out, "{id}  {title}  (already in the library)")?;
+                }
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
+}
+
+/// Read and extract one file (runs on a rayon worker: `process` returns a
+/// `Send` story, the !Send HTML tree never leaves the worker).
+fn prepare(path: &Path) -> Result<NewStory> {
+    let name = path.to_string_lossy();
+    let bytes = read_input(path)?;
+    let story = lede::process(&bytes, Some(&name)).with_context(|| name.to_string())?;
+    Ok(NewStory {
+        id: library::story_id(&bytes),
+        original: bytes,
+        story,
+    })
+}
+
+/// Every file under the given paths, folders walked recursively in name
+/// order, hidden entries skipped. Folders that cannot be read are named on
+/// stderr and counted as failures.
+fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+    let mut files = Vec::new();
+    let mut failed = 0;
+    let mut stdin_seen = false;
+    for p in paths {
+        if p == Path::new("-") {
+            // stdin can be read only once.
+            if !std::mem::replace(&mut stdin_seen, true) {
+                files.push(p.clone());
+            }
+        } else if p.is_dir() {
+            walk(p, &mut files, &mut failed);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    (files, failed)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            super::print_error(&anyhow::Error::new(e).context(dir.display().to_string()));
+            *failed += 1;
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))
+        .collect();
+    paths.sort();
+    for (p, symlink) in paths {
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            // Links to folders are not followed: they can loop.
+            if !symlink {
+                walk(&p, files, failed);
+            }
+        } else {
+            files.push(p);
+        }
+    }
+}
+
+pub fn reindex(lib: &Library) -> Result<ExitCode> {
+    let cat = lib.catalog()?;
+    let mut progress = Progress::new("reindexing", cat.len());
+    let failures = lib.reindex(lede::process, |done, _| progress.set(done))?;
+    progress.finish();
+    for (id, why) in &failures {
+        let source = cat
+            .get(id)
+            .and_then(|e| e.source.as_deref())
+            .map(|s| format!(" ({})", sanitize_line(s)))
+            .unwrap_or_default();
+        eprintln!("lede: {id}{source}: {why}");
+    }
+    eprintln!(
+        "lede: {} re-extracted, {} failed",
+        cat.len() - failures.len(),
+        failures.len()
+    );
+    Ok(exit_status(failures.is_empty()))
+}

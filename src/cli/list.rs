@@ -1,0 +1,98 @@
+//! `lede list`, `lede show`, and the home screen that stands in for the reader.
+
+use super::Chosen;
+use super::render;
+use anyhow::Result;
+use lede::library::{CatalogEntry, Library, LibraryError};
+use lede::sanitize::sanitize_line;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// `lede` alone: the library, or the bundled samples when the user's default
+/// library is empty. (The reader takes over here once it lands:
+/// `lede::tui::run(library, samples)` with the same choice of samples.)
+pub fn home(chosen: &Chosen) -> Result<ExitCode> {
+    let entries = newest_first(&chosen.library)?;
+    if entries.is_empty() && !chosen.named {
+        eprintln!("lede: the library is empty; here are the bundled sample stories.");
+        eprintln!("lede: read one with `lede show ID`, import your own with `lede add PATH`.");
+        let samples: Vec<CatalogEntry> = lede::samples::stories()
+            .iter()
+            .map(|(id, story)| CatalogEntry::from_story(id, story, 0))
+            .collect();
+        print_entries(&samples, false)?;
+    } else {
+        print_entries(&entries, false)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list(lib: &Library, json: bool) -> Result<ExitCode> {
+    print_entries(&newest_first(lib)?, json)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn newest_first(lib: &Library) -> Result<Vec<CatalogEntry>> {
+    let mut entries = lib.catalog()?.into_entries();
+    // Catalog order is the order of adding; the stable sort keeps it for ties.
+    entries.reverse();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.added_at));
+    Ok(entries)
+}
+
+fn print_entries(entries: &[CatalogEntry], json: bool) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for e in entries {
+        if json {
+            serde_json::to_writer(&mut out, e)?;
+            writeln!(out)?;
+            continue;
+        }
+        let title = sanitize_line(&e.title);
+        let title = if title.is_empty() {
+            "(untitled)".into()
+        } else {
+            title
+        };
+        let about: Vec<String> = [e.publisher.as_deref(), e.published.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(sanitize_line)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if about.is_empty() {
+            writeln!(out, "{}  {title}", e.id)?;
+        } else {
+            writeln!(out, "{}  {title}  ({})", e.id, about.join(", "))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `lede show ID`: from the library, or from the samples while the user's
+/// default library is empty (so the ids `lede` listed work).
+pub fn show(chosen: &Chosen, id: &str) -> Result<ExitCode> {
+    let lib = &chosen.library;
+    let story = match lib.resolve_id(id) {
+        Ok(full) => lib.load_story(&full)?,
+        Err(LibraryError::NotFound(_)) if !chosen.named && lib.catalog()?.is_empty() => {
+            let mut found: Vec<_> = lede::samples::stories()
+                .into_iter()
+                .filter(|(sid, _)| sid.starts_with(id))
+                .collect();
+            match found.len() {
+                1 => found.remove(0).1,
+                0 => return Err(LibraryError::NotFound(id.to_string()).into()),
+                _ => return Err(LibraryError::Ambiguous(id.to_string()).into()),
+            }
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    render::write_story(&mut out, &story, render::output_width())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,236 @@
+//! The lede command line: argument parsing and one function per command.
+
+mod add;
+mod list;
+mod progress;
+mod render;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use lede::library::{self, Library};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const AFTER_HELP: &str = "\
+Examples:
+  lede add ~/Downloads/story.html saved-pages/   import a file and a folder
+  curl -s URL | lede add -                        import from stdin
+  lede list                                       newest first
+  lede show 3fa9                                  read a story (a unique id prefix is enough)
+  lede extract --json page.html                   no library: one JSON object per file
+
+The library lives in the user data directory (~/.local/share/lede on Linux)
+unless --library DIR or LEDE_LIBRARY names another folder.";
+
+#[derive(Parser)]
+#[command(
+    name = "lede",
+    version,
+    about = "A terminal reader for saved news stories",
+    long_about = "A terminal reader for saved news stories.\n\n\
+        lede imports saved web pages and plain-text dumps, cleans each into \
+        the article itself (title, standfirst, byline, body, captions apart) \
+        and finds its quotes, with who said them, and its figures. \
+        With no command it opens the reader.",
+    after_help = AFTER_HELP
+)]
+struct Cli {
+    /// Library folder [default: $LEDE_LIBRARY, else the user data directory]
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import saved stories into the library
+    #[command(long_about = "Import saved stories into the library.\n\n\
+        Takes HTML pages (any charset, .gz too) and plain-text dumps; folders \
+        are searched recursively (hidden files skipped); - reads stdin. Prints \
+        one line per story: its id and title. The same bytes imported twice \
+        are one story. A file that cannot be read or holds no story is named \
+        on stderr with the reason; the rest still import, and the exit status \
+        is 1.")]
+    Add {
+        /// Files or folders to import, or - for stdin
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the stories in the library, newest first
+    List {
+        /// Print one JSON object per story and line (the catalog entry)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a story as plain text, wrapped for reading or a pager
+    #[command(long_about = "Print a story as plain text: title, standfirst, \
+        byline, publisher and date on top, then the body wrapped to the \
+        terminal width (80 columns when piped), captions marked [Caption].\n\n\
+        Example: lede show 3fa9 | less")]
+    Show {
+        /// Story id (a unique prefix is enough)
+        id: String,
+    },
+    /// Remove a story and its files from the library
+    Rm {
+        /// Story id (a unique prefix is enough)
+        id: String,
+    },
+    /// Re-extract every story from its kept original
+    #[command(long_about = "Re-extract every story from the original bytes kept \
+        in the library, so stories imported by an older lede get today's \
+        cleaning. Reading positions are kept. A story that fails keeps its old \
+        text and is named on stderr (exit status 1).")]
+    Reindex,
+    /// Extract stories without a library (JSON Lines with --json)
+    #[command(long_about = "Extract stories without touching the library.\n\n\
+        With --json, prints one JSON object per input and line: the cleaned \
+        article, its quotes and its figures (the extract-json contract). \
+        Without it, prints each story as plain text like `lede show`.")]
+    Extract {
+        /// Print one JSON object per input (the extract-json contract)
+        #[arg(long)]
+        json: bool,
+        /// Files to extract, or - for stdin
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        // A reader that stopped reading (`lede list | head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            print_error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
+}
+
+/// The library the user chose, and whether they named it at all.
+struct Chosen {
+    library: Library,
+    named: bool,
+}
+
+fn choose_library(dir: Option<PathBuf>) -> Result<Chosen> {
+    let named =
+        dir.is_some() || std::env::var_os(library::LIBRARY_ENV).is_some_and(|v| !v.is_empty());
+    let root = match dir {
+        Some(d) => d,
+        None => library::default_root()
+            .context("no data directory for the library; pass --library DIR")?,
+    };
+    let library = Library::open(&root)
+        .with_context(|| format!("cannot open the library at {}", root.display()))?;
+    Ok(Chosen { library, named })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let chosen = || choose_library(cli.library.clone());
+    let Some(command) = cli.command else {
+        // The reader is its own issue; until it lands, the list stands in.
+        return list::home(&chosen()?);
+    };
+    match command {
+        Command::Extract { json, files } => extract(&files, json),
+        Command::Add { paths } => add::add(&chosen()?.library, &paths),
+        Command::List { json } => list::list(&chosen()?.library, json),
+        Command::Show { id } => list::show(&chosen()?, &id),
+        Command::Rm { id } => {
+            let lib = chosen()?.library;
+            let id = lib.resolve_id(&id)?;
+            let gone = lib.remove(&id)?;
+            let title = lede::sanitize::sanitize_line(&gone.title);
+            writeln!(std::io::stdout(), "removed {}  {title}", gone.id)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reindex => add::reindex(&chosen()?.library),
+    }
+}
+
+/// Read one input: a file, or stdin for "-". Reads at most one byte more
+/// than ingest accepts, so a huge file is refused without filling memory.
+fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let limit = lede::ingest::MAX_INPUT_BYTES as u64 + 1;
+    let mut buf = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut buf)
+            .context("-: reading stdin")?;
+        return Ok(buf);
+    }
+    let name = || path.display().to_string();
+    let file = std::fs::File::open(path).with_context(name)?;
+    if let Ok(meta) = file.metadata()
+        && meta.len() >= limit
+    {
+        let too_large = lede::ingest::IngestError::TooLarge {
+            size: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+            limit: lede::ingest::MAX_INPUT_BYTES,
+        };
+        return Err(anyhow::Error::new(too_large).context(name()));
+    }
+    file.take(limit).read_to_end(&mut buf).with_context(name)?;
+    Ok(buf)
+}
+
+fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let width = render::output_width();
+    let mut failed = false;
+    for (n, path) in files.iter().enumerate() {
+        let name = path.to_string_lossy();
+        let result = read_input(path)
+            .and_then(|bytes| lede::process(&bytes, Some(&name)).with_context(|| name.to_string()));
+        match result {
+            Ok(story) if json => {
+                serde_json::to_writer(&mut out, &story)?;
+                writeln!(out)?;
+            }
+            Ok(story) => {
+                if n > 0 {
+                    writeln!(out, "\n")?;
+                }
+                render::write_story(&mut out, &story, width)?;
+            }
+            Err(e) => {
+                print_error(&e);
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(exit_status(!failed))
+}
+
+fn exit_status(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// An error on stderr, "lede: FILE: reason", with any terminal escape in a
+/// file name or message made harmless.
+fn print_error(e: &anyhow::Error) {
+    eprintln!("lede: {}", lede::sanitize::sanitize_line(&format!("{e:#}")));
+}
