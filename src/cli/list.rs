@@ -8,21 +8,30 @@ use lede::sanitize::sanitize_line;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// `lede` alone: the library, or the bundled samples when the user's default
-/// library is empty. (The reader takes over here once it lands:
-/// `lede::tui::run(library, samples)` with the same choice of samples.)
+/// `lede` alone: the reader on a terminal, the library list when piped.
+/// The bundled samples stand in when the user's default library is empty.
 pub fn home(chosen: &Chosen) -> Result<ExitCode> {
+    use std::io::IsTerminal;
     let entries = newest_first(&chosen.library)?;
-    if entries.is_empty() && !chosen.named {
+    let samples = if entries.is_empty() && !chosen.named {
+        lede::samples::stories()
+    } else {
+        Vec::new()
+    };
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        lede::tui::run(chosen.library.clone(), samples)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if samples.is_empty() {
+        print_entries(&entries, false)?;
+    } else {
         eprintln!("lede: the library is empty; here are the bundled sample stories.");
         eprintln!("lede: read one with `lede show ID`, import your own with `lede add PATH`.");
-        let samples: Vec<CatalogEntry> = lede::samples::stories()
+        let samples: Vec<CatalogEntry> = samples
             .iter()
             .map(|(id, story)| CatalogEntry::from_story(id, story, 0))
             .collect();
         print_entries(&samples, false)?;
-    } else {
-        print_entries(&entries, false)?;
     }
     Ok(ExitCode::SUCCESS)
 }
