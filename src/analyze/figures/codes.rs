@@ -1,0 +1,305 @@
+//! Digits that are not figures: product and model codes (`H20`, `F-35`,
+//! `Boeing 737`, `iPhone 16`), labels (`Section 230`, `page 4`), phone
+//! numbers and ids, clock times (`3:30 p.m.`, `10pm`), addresses, list
+//! markers, footnotes, `9/11`.
+
+use super::scan::{Found, Numeral, Scanner, Step};
+use super::tokens::TokKind;
+use super::words::{
+    is_function_word, is_label_word, is_street_word, is_weekday, month, tens_word, unit_word,
+    with_lower,
+};
+use crate::article::FigureKind;
+
+/// Words a hyphen may join to a number that still is a figure: `mid-1990s`.
+fn is_hyphen_prefix(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "mid"
+                | "pre"
+                | "post"
+                | "early"
+                | "late"
+                | "circa"
+                | "ca"
+                | "around"
+                | "over"
+                | "under"
+                | "about"
+                | "nearly"
+                | "top"
+                | "sub"
+                | "non"
+                | "from"
+                | "since"
+        )
+        .then_some(())
+    })
+    .is_some()
+}
+
+impl<'a> Scanner<'a, '_> {
+    /// Whether the digits at `i` are something other than a figure (then
+    /// where to go on), or a numeric date (`2023-06-14`).
+    pub fn not_a_figure(&self, i: usize) -> Option<Step<'a>> {
+        let t = self.tok(i)?;
+        if let Some(p) = i.checked_sub(1).and_then(|p| self.tok(p))
+            && p.end == t.start
+        {
+            let letters_before = p.kind == TokKind::Word;
+            let hyphen_code = p.text == "-"
+                && self.glued(i - 1)
+                && self
+                    .word(i - 2)
+                    .is_some_and(|w| !is_hyphen_prefix(w) && unit_word(w).is_none());
+            let marked = matches!(
+                p.text,
+                "'" | "’" | "‘" | "#" | "@" | "/" | "\\" | "_" | "=" | "&" | "+" | "<" | ">"
+            );
+            if p.text == "+" {
+                // `+44 20 7946 0958`: the whole phone number
+                let mut j = i + 1;
+                while self.kind(j) == Some(TokKind::Num) {
+                    j += 1;
+                }
+                return Some(Step::Skip(j));
+            }
+            if letters_before || hyphen_code || marked {
+                return Some(Step::Skip(self.glued_run_end(i)));
+            }
+        }
+        if let Some(step) = self.chain(i) {
+            return Some(step);
+        }
+        let long_id = t.text.len() >= 8 && t.text.bytes().all(|b| b.is_ascii_digit());
+        let footnote = self.is_punct(i.wrapping_sub(1), "[") && self.is_punct(i + 1, "]");
+        let list_marker = i == 0
+            && self.tok(1).is_some_and(|n| matches!(n.text, "." | ")"))
+            && self.glued(1)
+            && !self.glued(2);
+        if long_id || footnote || list_marker {
+            return Some(Step::Skip(i + 1));
+        }
+        if self.label_before(i) {
+            return Some(Step::Skip(self.glued_run_end(i)));
+        }
+        None
+    }
+
+    /// Digits joined by `-`, `.` or `/` with no spaces: a phone number, an
+    /// IP or version, a numeric date, `9/11`, `24/7`.
+    fn chain(&self, i: usize) -> Option<Step<'a>> {
+        let mut nums = vec![];
+        let mut seps = vec![];
+        let mut j = i;
+        nums.push(self.tok(j)?);
+        while let (Some(s), Some(n)) = (self.tok(j + 1), self.tok(j + 2)) {
+            let joined = matches!(s.text, "-" | "." | "/")
+                && self.glued(j + 1)
+                && self.glued(j + 2)
+                && n.kind == TokKind::Num;
+            if !joined || nums.len() >= 6 {
+                break;
+            }
+            seps.push(s.text);
+            nums.push(n);
+            j += 2;
+        }
+        let end = j + 1;
+        let len = |k: usize| nums.get(k).map_or(0, |t| t.text.len());
+        match nums.len() {
+            1 => None,
+            2 => {
+                let phone = seps.first() == Some(&"-") && len(0) == 3 && len(1) == 4;
+                (seps.first() == Some(&"/") || phone).then_some(Step::Skip(end))
+            }
+            _ => {
+                let same = seps.iter().all(|s| Some(s) == seps.first());
+                let iso = same && seps.first() == Some(&"-") && len(0) == 4 && nums.len() == 3;
+                let dmy = same && seps.first() == Some(&"/") && len(2) == 4 && nums.len() == 3;
+                let year_at = if iso { 0 } else { 2 };
+                if iso || dmy {
+                    let y = nums.get(year_at).and_then(|t| t.text.parse::<f64>().ok());
+                    return Some(Step::Found(Found {
+                        first: i,
+                        end,
+                        kind: FigureKind::Date,
+                        value: y,
+                        unit: None,
+                    }));
+                }
+                Some(Step::Skip(self.glued_run_end(end - 1)))
+            }
+        }
+    }
+
+    /// `Section 230`, `page 4`, `No. 10`.
+    fn label_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        if self.word(p).is_some_and(is_label_word) {
+            return true;
+        }
+        self.is_punct(p, ".")
+            && self.glued(p)
+            && p.checked_sub(1)
+                .and_then(|q| self.word(q))
+                .is_some_and(|w| matches!(w, "No" | "no" | "Nos" | "p" | "pp" | "Fig" | "Vol"))
+    }
+
+    /// A clock time: `3:30`, `10pm`, `9 a.m.`. The token after it.
+    pub fn clock_end(&self, n: &Numeral) -> Option<usize> {
+        if !n.digits {
+            return None;
+        }
+        let mut j = n.end;
+        if self.is_punct(j, ":")
+            && self.glued(j)
+            && self.glued(j + 1)
+            && self.kind(j + 1) == Some(TokKind::Num)
+        {
+            j += 2;
+        } else if n.int.is_none_or(|h| h > 12) {
+            return None;
+        }
+        let after = self.am_pm(j);
+        match after {
+            Some(e) => Some(e),
+            None if j > n.end => Some(j),
+            None => None,
+        }
+    }
+
+    /// `am`, `pm`, `a.m.`, `p.m.` at `j`: the token after.
+    fn am_pm(&self, j: usize) -> Option<usize> {
+        let w = self.word(j)?;
+        if w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm") {
+            return Some(j + 1);
+        }
+        if (w == "a" || w == "p") && self.is_punct(j + 1, ".") && self.is(j + 2, "m") {
+            let end = if self.is_punct(j + 3, ".") && self.glued(j + 3) {
+                j + 4
+            } else {
+                j + 3
+            };
+            return Some(end);
+        }
+        None
+    }
+
+    /// A name right before the number makes it a model or label: `Boeing
+    /// 737`, `iPhone 16`, `RTX 4090`. Not at a sentence start (`In 2013`)
+    /// and not after function words, months or number words.
+    pub fn code_before(&self, first: usize) -> bool {
+        let Some(p) = first.checked_sub(1) else {
+            return false;
+        };
+        let Some(w) = self.word(p) else {
+            return false;
+        };
+        if self.glued(first) || !w.chars().any(char::is_uppercase) {
+            return false;
+        }
+        if is_function_word(w)
+            || month(w).is_some()
+            || is_weekday(w)
+            || unit_word(w).is_some()
+            || tens_word(w).is_some()
+        {
+            return false;
+        }
+        let sentence_start = match p.checked_sub(1).and_then(|q| self.tok(q)) {
+            None => true,
+            Some(q) => {
+                q.kind == TokKind::Punct
+                    && matches!(
+                        q.text,
+                        "." | "!" | "?" | ":" | "\"" | "“" | "‘" | "(" | "—" | "-"
+                    )
+            }
+        };
+        !sentence_start
+    }
+
+    /// `10 Downing Street`, `1600 Pennsylvania Avenue`.
+    pub fn address_after(&self, end: usize) -> bool {
+        let capital = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        };
+        capital(end)
+            && (end + 1..end + 4)
+                .take_while(|&k| capital(k) || self.is_punct(k, "."))
+                .any(|k| self.word(k).is_some_and(is_street_word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::figs;
+
+    #[test]
+    fn product_and_model_codes() {
+        for s in [
+            "made-for-China H20 chips",
+            "chips such as the A100",
+            "the F-35 jet",
+            "a Boeing 737 jet",
+            "the new iPhone 16 sold",
+            "cases of COVID-19 rose",
+            "the G7 summit",
+            "the 5G rollout",
+            "the DeepSeek-V3.2 model",
+            "DeepSeek R1 beat Kimi K2",
+            "an Nvidia RTX 4090 card",
+            "the EB-5 program",
+            "the 4x4 truck",
+        ] {
+            assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
+        }
+    }
+
+    #[test]
+    fn labels_phones_clocks_addresses() {
+        for s in [
+            "under Section 230 of",
+            "see page 4 of",
+            "Article 5 of the treaty",
+            "lives at No. 10 with",
+            "call the hotline (800-273-8255).",
+            "call 555-1234 now",
+            "dial +44 20 7946 0958",
+            "id 778257943577919488 here",
+            "after the 9/11 attacks",
+            "open 24/7 now",
+            "at 10pm on",
+            "at 3:30 p.m. on",
+            "at 9 a.m. E.T. by",
+            "at 12:30 we met",
+            "at 10 Downing Street",
+            "near 1600 Pennsylvania Avenue",
+            "version 3.2.1 shipped",
+            "as cited [4] here",
+        ] {
+            assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
+        }
+    }
+
+    #[test]
+    fn names_before_figures_with_units_still_count() {
+        assert_eq!(
+            figs("leading Trump 47.3 percent"),
+            [("47.3 percent", "percent", Some(47.3), Some("%"))]
+        );
+        assert_eq!(
+            figs("visited Computex 2025 in May"),
+            [("2025", "year", Some(2025.0), None)]
+        );
+        assert_eq!(
+            figs("In 2013, research"),
+            [("2013", "year", Some(2013.0), None)]
+        );
+    }
+}
