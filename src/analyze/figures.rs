@@ -109,7 +109,12 @@ mod tests {
     fn counts_take_their_noun() {
         assert_eq!(
             figs("more than 1.5 million developers in China"),
-            [("1.5 million", "count", Some(1.5e6), Some("developers"))]
+            [(
+                "1.5 million developers",
+                "count",
+                Some(1.5e6),
+                Some("developers")
+            )]
         );
         assert_eq!(
             figs("Six million American jobs"),
@@ -125,7 +130,7 @@ mod tests {
         );
         assert_eq!(
             figs("the 53 million people"),
-            [("53 million", "count", Some(5.3e7), Some("people"))]
+            [("53 million people", "count", Some(5.3e7), Some("people"))]
         );
         assert_eq!(
             figs("listed three China-developed models"),
@@ -145,19 +150,24 @@ mod tests {
     fn spelled_out_numbers() {
         assert_eq!(
             figs("twenty-five people"),
-            [("twenty-five", "count", Some(25.0), Some("people"))]
+            [("twenty-five people", "count", Some(25.0), Some("people"))]
         );
         assert_eq!(
             figs("two hundred and fifty jobs"),
-            [("two hundred and fifty", "count", Some(250.0), Some("jobs"))]
+            [(
+                "two hundred and fifty jobs",
+                "count",
+                Some(250.0),
+                Some("jobs")
+            )]
         );
         assert_eq!(
             figs("two million voters"),
-            [("two million", "count", Some(2e6), Some("voters"))]
+            [("two million voters", "count", Some(2e6), Some("voters"))]
         );
         assert_eq!(
             figs("half a million homes"),
-            [("half a million", "count", Some(5e5), Some("homes"))]
+            [("half a million homes", "count", Some(5e5), Some("homes"))]
         );
         assert_eq!(
             figs("a quarter of a million dollars"),
@@ -170,7 +180,12 @@ mod tests {
         );
         assert_eq!(
             figs("ninety-nine problems"),
-            [("ninety-nine", "count", Some(99.0), Some("problems"))]
+            [(
+                "ninety-nine problems",
+                "count",
+                Some(99.0),
+                Some("problems")
+            )]
         );
     }
 
@@ -289,6 +304,20 @@ mod tests {
             "between 5 and",
         ] {
             let _ = figs(s);
+        }
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        for s in [
+            "Get through articles 2x faster",
+            "up by a third from 2001",
+            "on June 11: the",
+            "ahead 3 points, HuffPollster 4.3 points",
+        ] {
+            eprintln!("{s:?} -> {:?}", super::testkit::figs(s));
         }
     }
 }

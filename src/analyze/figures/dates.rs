@@ -134,12 +134,7 @@ impl<'a> Scanner<'a, '_> {
         if self.glued_word(j).is_some() {
             return None;
         }
-        if !cue
-            && self.word(j).is_some()
-            && self
-                .count_noun(j)
-                .is_some_and(|w| self.word(j).is_some_and(|first| first.len() == w.len()))
-        {
+        if !cue && self.count_noun(j).is_some_and(|(_, from, _)| from == j) {
             return None; // `2000 votes`
         }
         Some(self.plain(n.first, j, FigureKind::Year, v as f64))
@@ -162,7 +157,9 @@ impl<'a> Scanner<'a, '_> {
         let n = self.numeral(j, false)?;
         if self.unit_after(&n).is_some()
             || self.glued_word(end).is_some()
-            || (self.is_punct(end, ":") && self.glued(end))
+            || (self.is_punct(end, ":")
+                && self.glued(end + 1)
+                && self.kind(end + 1) == Some(TokKind::Num))
         {
             return None;
         }
@@ -233,7 +230,7 @@ mod tests {
             figs("from Sept. 19 to 22, 1,001 adults"),
             [
                 ("Sept. 19 to 22", "date", None, None),
-                ("1,001", "count", Some(1001.0), Some("adults"))
+                ("1,001 adults", "count", Some(1001.0), Some("adults"))
             ]
         );
         assert_eq!(
@@ -305,11 +302,11 @@ mod tests {
         );
         assert_eq!(
             figs("won 2000 votes"),
-            [("2000", "count", Some(2000.0), Some("votes"))]
+            [("2000 votes", "count", Some(2000.0), Some("votes"))]
         );
         assert_eq!(
             figs("about 1450 people"),
-            [("1450", "count", Some(1450.0), Some("people"))]
+            [("1450 people", "count", Some(1450.0), Some("people"))]
         );
     }
 }

@@ -147,8 +147,8 @@ impl<'a> Scanner<'a, '_> {
             return found(self.between_at(i));
         }
         if let Some(f) = self
-            .fraction_at(i)
-            .or_else(|| self.duration_word_at(i))
+            .duration_word_at(i)
+            .or_else(|| self.fraction_at(i))
             .or_else(|| self.multiplier_word_at(i))
         {
             return Step::Found(f);
@@ -214,9 +214,10 @@ impl<'a> Scanner<'a, '_> {
             return Step::Found(f);
         }
         match self.count_noun(n.end) {
-            Some(noun) => Step::Found(Found {
+            Some((noun, from, to)) => Step::Found(Found {
                 first: n.first,
-                end: n.end,
+                // the noun joins the text when it follows at once: `74 countries`
+                end: if from == n.end { to } else { n.end },
                 kind: FigureKind::Count,
                 value: Some(n.value()),
                 unit: Some(noun),
@@ -441,8 +442,12 @@ impl<'a> Scanner<'a, '_> {
         let d = if hyphen { i + 2 } else { i + 1 };
         let den = self.word(d).and_then(fraction_word)?;
         let plural = self.word(d).is_some_and(|w| w.ends_with('s'));
-        // `a third term` is an ordinal; `a third of` and `two-thirds` are shares.
-        let sure = hyphen || (top > 1 && plural) || self.is(d + 1, "of");
+        // `a third term` is an ordinal; `a third of`, `by a third` and
+        // `two-thirds` are shares.
+        let noun_after = self
+            .word(d + 1)
+            .is_some_and(|w| !is_function_word(w) && !self.glued(d + 1));
+        let sure = hyphen || (top > 1 && plural) || (top == 1 && d == i + 1 && !noun_after);
         if !sure || top >= den {
             return None;
         }
@@ -595,7 +600,8 @@ impl<'a> Scanner<'a, '_> {
     /// A counted noun after a number: the first plural among the next three
     /// words (`20 former crew members` -> `members`), stopping at words like
     /// `of`, `were`, `the`.
-    pub fn count_noun(&self, mut j: usize) -> Option<&'a str> {
+    /// The noun, and where it starts and ends.
+    pub fn count_noun(&self, mut j: usize) -> Option<(&'a str, usize, usize)> {
         for _ in 0..3 {
             if self.kind(j) != Some(TokKind::Word) || self.glued(j) {
                 return None;
@@ -614,7 +620,7 @@ impl<'a> Scanner<'a, '_> {
                 return None;
             }
             if is_plural(w) {
-                return Some(w);
+                return Some((w, first, j + 1));
             }
             j += 1;
         }

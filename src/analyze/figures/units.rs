@@ -151,6 +151,15 @@ impl<'a> Scanner<'a, '_> {
         if self.is_any(j, &["bp", "bps"]) {
             return unit(j + 1, "basis points");
         }
+        // `ahead 3 points`: points of a poll, an index or a score
+        if points(j) && !self.glued(j) {
+            return Some(Unit {
+                kind: FigureKind::Count,
+                unit: Some("points"),
+                end: j + 1,
+                exp: 0,
+            });
+        }
         None
     }
 

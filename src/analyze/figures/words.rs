@@ -410,7 +410,6 @@ pub(super) fn is_label_word(w: &str) -> bool {
                 | "p"
                 | "pp"
                 | "article"
-                | "articles"
                 | "chapter"
                 | "clause"
                 | "paragraph"
