@@ -307,17 +307,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe() {
-        for s in [
-            "Get through articles 2x faster",
-            "up by a third from 2001",
-            "on June 11: the",
-            "ahead 3 points, HuffPollster 4.3 points",
-        ] {
-            eprintln!("{s:?} -> {:?}", super::testkit::figs(s));
-        }
-    }
-}

@@ -55,9 +55,15 @@ impl<'a> Scanner<'a, '_> {
                     .is_some_and(|w| !is_hyphen_prefix(w) && unit_word(w).is_none());
             let marked = matches!(
                 p.text,
-                "'" | "’" | "‘" | "#" | "@" | "/" | "\\" | "_" | "=" | "&" | "+" | "<" | ">"
+                "'" | "’" | "‘" | "#" | "@" | "/" | "\\" | "_" | "=" | "&" | "<" | ">" | "%"
             );
-            if p.text == "+" {
+            // markup left in the text: `width="320"`
+            let attribute =
+                matches!(p.text, "\"" | "'") && self.glued(i - 1) && self.is_punct(i - 2, "=");
+            let signed = self
+                .numeral(i, false)
+                .is_some_and(|n| self.unit_after(&n).is_some());
+            if p.text == "+" && !signed {
                 // `+44 20 7946 0958`: the whole phone number
                 let mut j = i + 1;
                 while self.kind(j) == Some(TokKind::Num) {
@@ -65,7 +71,7 @@ impl<'a> Scanner<'a, '_> {
                 }
                 return Some(Step::Skip(j));
             }
-            if letters_before || hyphen_code || marked {
+            if letters_before || hyphen_code || marked || attribute {
                 return Some(Step::Skip(self.glued_run_end(i)));
             }
         }
@@ -73,7 +79,13 @@ impl<'a> Scanner<'a, '_> {
             return Some(step);
         }
         let long_id = t.text.len() >= 8 && t.text.bytes().all(|b| b.is_ascii_digit());
-        let footnote = self.is_punct(i.wrapping_sub(1), "[") && self.is_punct(i + 1, "]");
+        // `[4]` footnotes, `(2)` list labels
+        let footnote = (self.is_punct(i.wrapping_sub(1), "[") && self.is_punct(i + 1, "]"))
+            || (self.is_punct(i.wrapping_sub(1), "(")
+                && self.is_punct(i + 1, ")")
+                && self.glued(i)
+                && self.glued(i + 1)
+                && t.text.len() <= 2);
         let list_marker = i == 0
             && self.tok(1).is_some_and(|n| matches!(n.text, "." | ")"))
             && self.glued(1)
@@ -112,7 +124,8 @@ impl<'a> Scanner<'a, '_> {
             1 => None,
             2 => {
                 let phone = seps.first() == Some(&"-") && len(0) == 3 && len(1) == 4;
-                (seps.first() == Some(&"/") || phone).then_some(Step::Skip(end))
+                let fiscal = len(0) == 4 && len(1) == 2; // `2024/25`
+                ((seps.first() == Some(&"/") && !fiscal) || phone).then_some(Step::Skip(end))
             }
             _ => {
                 let same = seps.iter().all(|s| Some(s) == seps.first());
@@ -161,8 +174,8 @@ impl<'a> Scanner<'a, '_> {
             && self.kind(j + 1) == Some(TokKind::Num)
         {
             j += 2;
-        } else if n.int.is_none_or(|h| h > 12) {
-            return None;
+        } else if n.value() >= 13.0 || (n.int.is_none() && self.am_pm(j).is_none()) {
+            return None; // `10.30am` is a time, `10.30` alone is not
         }
         let after = self.am_pm(j);
         match after {
@@ -278,13 +291,29 @@ mod tests {
             "at 3:30 p.m. on",
             "at 9 a.m. E.T. by",
             "at 12:30 we met",
+            "at 10.30 am we met",
+            "at 9am sharp",
             "at 10 Downing Street",
             "near 1600 Pennsylvania Avenue",
             "version 3.2.1 shipped",
             "as cited [4] here",
+            "the module: (1) crew quarters, (2) exercise",
+            "<img width=\"320\" height=\"200\">",
         ] {
             assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
         }
+    }
+
+    #[test]
+    fn signs_and_fiscal_years() {
+        assert_eq!(
+            figs("shares rose +5% today"),
+            [("5%", "percent", Some(5.0), Some("%"))]
+        );
+        assert_eq!(
+            figs("in 2024/25 the"),
+            [("2024/25", "year", Some(2024.0), None)]
+        );
     }
 
     #[test]

@@ -154,7 +154,16 @@ impl<'a> Scanner<'a, '_> {
     fn currency_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
         let t = self.tok(i)?;
         match t.kind {
-            TokKind::Punct => symbol(t.text, self.ctx.yuan).map(|c| (c, i + 1)),
+            TokKind::Punct => {
+                let c = symbol(t.text, self.ctx.yuan)?;
+                // `$US5m`, `$A300`: the country after the sign
+                match self.glued_word(i + 1).and_then(dollar_code) {
+                    Some(d) if c == "USD" && self.kind(i + 2) == Some(TokKind::Num) => {
+                        Some((d, i + 2))
+                    }
+                    _ => Some((c, i + 1)),
+                }
+            }
             TokKind::Word => {
                 if self.glued(i) && self.kind(i - 1) == Some(TokKind::Word) {
                     return None;
@@ -230,7 +239,13 @@ impl<'a> Scanner<'a, '_> {
             return false;
         }
         let from = first.saturating_sub(8);
-        !(from..first.saturating_sub(1)).any(|k| self.currency_prefix(k).is_some())
+        !(from..first.saturating_sub(1)).any(|k| {
+            self.kind(k) == Some(TokKind::Num)
+                || self.currency_prefix(k).is_some()
+                || self
+                    .word(k)
+                    .is_some_and(|w| currency_name(w, true).is_some())
+        })
     }
 
     /// A currency named after an amount: `200 euros`, `37 cents`, `5
@@ -241,7 +256,8 @@ impl<'a> Scanner<'a, '_> {
         let glued = self.glued(j);
         if glued {
             return match w {
-                "p" if n.digits && n.scale == 0 => Some(money(j + 1, "GBP", -2)),
+                // `50p`; not `1080p`, a screen resolution
+                "p" if n.int.is_some_and(|v| v <= 200) => Some(money(j + 1, "GBP", -2)),
                 _ => code(w).map(|c| money(j + 1, c, 0)),
             };
         }

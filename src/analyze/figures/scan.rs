@@ -157,7 +157,9 @@ impl<'a> Scanner<'a, '_> {
         {
             return self.number_at(i);
         }
-        if let Some(v) = ordinal_word(w) {
+        let party = self.is_any(i + 1, &["party", "parties"])
+            || (self.hyphen_at(i + 1) && self.is(i + 2, "party"));
+        if let Some(v) = ordinal_word(w).filter(|_| !party) {
             return Step::Found(self.plain(i, i + 1, FigureKind::Ordinal, v as f64));
         }
         Step::Nothing
@@ -493,9 +495,15 @@ impl<'a> Scanner<'a, '_> {
 
     fn with_scale(&self, mut n: Numeral, money: bool) -> Numeral {
         let j = n.end;
+        // `1.5m people` counts millions; `a 100m sprint` is metres
+        let millions = !money
+            && self.glued_word(j) == Some("m")
+            && self
+                .count_noun(j + 1)
+                .is_some_and(|(_, from, _)| from == j + 1);
         if let Some(s) = self
             .word(j)
-            .and_then(|w| scale_word(w, self.glued(j), money))
+            .and_then(|w| scale_word(w, self.glued(j), money || millions))
         {
             n.exp += s;
             n.scale += s;

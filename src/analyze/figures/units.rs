@@ -266,7 +266,10 @@ impl<'a> Scanner<'a, '_> {
             end,
             exp: 0,
         };
-        if matches!(self.glued_word(j), Some("x" | "X"))
+        // `2x` but not the plane `777X`
+        let small = self.numeral_before(j).is_some_and(|v| v <= 100.0);
+        if small
+            && matches!(self.glued_word(j), Some("x" | "X"))
             && !self
                 .kind(j + 1)
                 .is_some_and(|_| self.glued(j + 1) && !self.is_end_punct(j + 1))
@@ -313,6 +316,15 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         None
+    }
+
+    /// The value of the digits just before `j`.
+    fn numeral_before(&self, j: usize) -> Option<f64> {
+        let p = j.checked_sub(1)?;
+        let t = self
+            .tok(p)
+            .filter(|t| t.kind == super::tokens::TokKind::Num)?;
+        t.text.replace(',', "").parse().ok()
     }
 
     /// A `-` joining the token before to the one after: `30-second`.
@@ -554,5 +566,6 @@ mod tests {
             [("3 to 1", "multiplier", Some(3.0), None)]
         );
         assert!(figs("he tried twice").is_empty());
+        assert!(figs("orders for 777X jets").is_empty());
     }
 }
