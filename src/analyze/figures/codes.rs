@@ -102,16 +102,22 @@ impl<'a> Scanner<'a, '_> {
     /// Digits joined by `-`, `.` or `/` with no spaces: a phone number, an
     /// IP or version, a numeric date, `9/11`, `24/7`.
     fn chain(&self, i: usize) -> Option<Step<'a>> {
+        let joined = |j: usize| {
+            self.tok(j + 1)
+                .is_some_and(|s| matches!(s.text, "-" | "." | "/"))
+                && self.glued(j + 1)
+                && self.glued(j + 2)
+                && self.kind(j + 2) == Some(TokKind::Num)
+        };
+        if !joined(i) {
+            return None; // the usual case: a number on its own
+        }
         let mut nums = vec![];
         let mut seps = vec![];
         let mut j = i;
         nums.push(self.tok(j)?);
         while let (Some(s), Some(n)) = (self.tok(j + 1), self.tok(j + 2)) {
-            let joined = matches!(s.text, "-" | "." | "/")
-                && self.glued(j + 1)
-                && self.glued(j + 2)
-                && n.kind == TokKind::Num;
-            if !joined || nums.len() >= 6 {
+            if !joined(j) || nums.len() >= 6 {
                 break;
             }
             seps.push(s.text);

@@ -131,6 +131,9 @@ impl<'a> Scanner<'a, '_> {
         if let Some(f) = self.money_at(i) {
             return Step::Found(f);
         }
+        if !super::words::may_start_figure(w) {
+            return Step::Nothing;
+        }
         if month(w).is_some() {
             return found(self.date_at_month(i));
         }

@@ -19,6 +19,42 @@ pub(super) fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> Option<T>) -> Optio
     lower(w, &mut buf).and_then(f)
 }
 
+/// Could a figure start at this word? One cheap test that lets the scanner
+/// pass over most words at once (currency codes are checked apart).
+pub(super) fn may_start_figure(w: &str) -> bool {
+    let first = w
+        .as_bytes()
+        .first()
+        .copied()
+        .unwrap_or(0)
+        .to_ascii_lowercase();
+    if !b"abcdefhjlmnopstw".contains(&first) {
+        return false;
+    }
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "a" | "an"
+                | "half"
+                | "minus"
+                | "between"
+                | "twice"
+                | "early"
+                | "mid"
+                | "late"
+                | "hundred"
+        )
+        .then_some(())
+    })
+    .is_some()
+        || unit_word(w).is_some()
+        || tens_word(w).is_some()
+        || month(w).is_some()
+        || is_weekday(w)
+        || fold_word(w).is_some()
+        || ordinal_word(w).is_some()
+}
+
 /// one..nineteen.
 pub(super) fn unit_word(w: &str) -> Option<u64> {
     with_lower(w, |l| {
