@@ -198,6 +198,8 @@ mod tests {
             "Hundreds of projects",
             "thousands of bankers",
             "no one from the department",
+            "at one point she said",
+            "it can help one day",
         ] {
             assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
         }
@@ -234,6 +236,10 @@ mod tests {
             [("half", "number", Some(0.5), None)]
         );
         assert!(figs("in the second half of the year").is_empty());
+        assert_eq!(
+            figs("a sixth-grader took a half-frozen snake"),
+            [("sixth", "ordinal", Some(6.0), None)]
+        );
         assert_eq!(
             figs("his third trip"),
             [("third", "ordinal", Some(3.0), None)]

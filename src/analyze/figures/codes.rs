@@ -55,8 +55,10 @@ impl<'a> Scanner<'a, '_> {
                     .is_some_and(|w| !is_hyphen_prefix(w) && unit_word(w).is_none());
             let marked = matches!(
                 p.text,
-                "'" | "’" | "‘" | "#" | "@" | "/" | "\\" | "_" | "=" | "&" | "<" | ">" | "%"
+                "#" | "@" | "/" | "\\" | "_" | "=" | "&" | "<" | ">" | "%"
             );
+            // `’90s`, `class of ’16`; but `''27 companies` opens a quote
+            let clipped_year = matches!(p.text, "'" | "’" | "‘") && t.text.len() == 2;
             // markup left in the text: `width="320"`
             let attribute =
                 matches!(p.text, "\"" | "'") && self.glued(i - 1) && self.is_punct(i - 2, "=");
@@ -71,9 +73,17 @@ impl<'a> Scanner<'a, '_> {
                 }
                 return Some(Step::Skip(j));
             }
-            if letters_before || hyphen_code || marked || attribute {
+            if letters_before || hyphen_code || marked || attribute || clipped_year {
                 return Some(Step::Skip(self.glued_run_end(i)));
             }
+        }
+        // `the 90’s`
+        let clipped_decade = t.text.len() == 2
+            && self.tok(i + 1).is_some_and(|a| matches!(a.text, "'" | "’"))
+            && self.glued(i + 1)
+            && self.glued_word(i + 2) == Some("s");
+        if clipped_decade {
+            return Some(Step::Skip(i + 3));
         }
         if let Some(step) = self.chain(i) {
             return Some(step);
@@ -303,6 +313,10 @@ mod tests {
             "near 1600 Pennsylvania Avenue",
             "version 3.2.1 shipped",
             "as cited [4] here",
+            "in the ’80s and ’90s",
+            "in the 90’s, business",
+            "waved a high-five at",
+            "prepare for Round Two, then",
             "the module: (1) crew quarters, (2) exercise",
             "<img width=\"320\" height=\"200\">",
         ] {

@@ -19,13 +19,13 @@ impl<'a> Scanner<'a, '_> {
         if abbreviated && self.is_punct(j, ".") && self.glued(j) {
             j += 1;
         }
-        if let Some(end) = self.day_at(j) {
+        if let Some(end) = self.day_at(j, false) {
             let mut end = end;
             let to = self
                 .tok(end)
                 .is_some_and(|t| matches!(t.text, "-" | "\u{2013}"))
                 || self.is(end, "to");
-            if to && let Some(e) = self.day_at(end + 1) {
+            if to && let Some(e) = self.day_at(end + 1, true) {
                 end = e;
             }
             let (end, year) = self.year_after_day(end);
@@ -141,12 +141,12 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// A day number at `j` (`19`, `30th`): the token after it.
-    fn day_at(&self, j: usize) -> Option<usize> {
+    fn day_at(&self, j: usize, glued_ok: bool) -> Option<usize> {
         let t = self
             .tok(j)
             .filter(|t| t.kind == TokKind::Num && t.text.len() <= 2)?;
         let d: u32 = t.text.parse().ok()?;
-        if !(1..=31).contains(&d) || self.glued(j) {
+        if !(1..=31).contains(&d) || (self.glued(j) && !glued_ok) {
             return None;
         }
         let mut end = j + 1;

@@ -187,7 +187,16 @@ impl<'a> Scanner<'a, '_> {
         if let Some(f) = self.compound_ordinal(&n) {
             return Step::Found(f);
         }
-        if let Some(u) = self.unit_after(&n) {
+        let lone_one = !n.digits && n.int == Some(1);
+        // `one percent` yes; `at one point`, `one day` are idioms
+        let unit = self.unit_after(&n).filter(|u| {
+            !lone_one
+                || matches!(
+                    u.kind,
+                    FigureKind::Percent | FigureKind::Money | FigureKind::Quantity
+                )
+        });
+        if let Some(u) = unit {
             let glued_symbol = matches!(u.kind, FigureKind::Quantity | FigureKind::Multiplier)
                 && self.glued(n.end);
             if n.digits && glued_symbol && self.code_before(n.first) {
@@ -195,7 +204,6 @@ impl<'a> Scanner<'a, '_> {
             }
             return Step::Found(with_unit(&n, u));
         }
-        let lone_one = !n.digits && n.int == Some(1);
         if let Some(f) = self
             .to_one(&n)
             .or_else(|| self.range_from(&n, n.first, false))
@@ -212,7 +220,14 @@ impl<'a> Scanner<'a, '_> {
         if self.glued_word(n.end).is_some() {
             return Step::Skip(self.glued_run_end(n.end));
         }
-        if n.digits && (self.code_before(n.first) || self.address_after(n.end)) {
+        let hyphen_word_before = !n.digits
+            && n.first >= 2
+            && self.hyphen_at(n.first - 1)
+            && self.kind(n.first - 2) == Some(TokKind::Word);
+        if self.code_before(n.first)
+            || (n.digits && self.address_after(n.end))
+            || hyphen_word_before
+        {
             return Step::Skip(self.glued_run_end(n.first));
         }
         if let Some(f) = self.tally(&n).or_else(|| self.hyphen_noun(&n)) {
@@ -446,6 +461,9 @@ impl<'a> Scanner<'a, '_> {
         let hyphen = self.is_punct(i + 1, "-") && self.glued(i + 1) && self.glued(i + 2);
         let d = if hyphen { i + 2 } else { i + 1 };
         let den = self.word(d).and_then(fraction_word)?;
+        if self.is_punct(d + 1, "-") && self.glued(d + 1) {
+            return None; // `a sixth-grader`, `a half-frozen snake`
+        }
         let plural = self.word(d).is_some_and(|w| w.ends_with('s'));
         // `a third term` is an ordinal; `a third of`, `by a third` and
         // `two-thirds` are shares.
@@ -489,123 +507,28 @@ impl<'a> Scanner<'a, '_> {
                     int: (exp == 0 && !grouped).then_some(mant),
                     width: t.text.len(),
                 };
-                Some(self.with_scale(n, money))
+                Some(self.and_a_half(self.with_scale(n, money)))
             }
-            TokKind::Word => self.word_numeral(i, money),
+            TokKind::Word => self.word_numeral(i, money).map(|n| self.and_a_half(n)),
             TokKind::Punct => None,
         }
     }
 
-    fn with_scale(&self, mut n: Numeral, money: bool) -> Numeral {
+    /// `seven and a half years`: 7.5.
+    fn and_a_half(&self, n: Numeral) -> Numeral {
         let j = n.end;
-        // `1.5m people` counts millions; `a 100m sprint` is metres
-        let millions = !money
-            && self.glued_word(j) == Some("m")
-            && self
-                .count_noun(j + 1)
-                .is_some_and(|(_, from, _)| from == j + 1);
-        if let Some(s) = self
-            .word(j)
-            .and_then(|w| scale_word(w, self.glued(j), money || millions))
-        {
-            n.exp += s;
-            n.scale += s;
-            n.end = j + 1;
-            n.int = None;
-        }
-        n
-    }
-
-    fn word_numeral(&self, i: usize, money: bool) -> Option<Numeral> {
-        let lead = |mant: u64, shift: i32, at: usize| -> Option<Numeral> {
-            let s = self.word(at).and_then(|w| scale_word(w, false, money))?;
-            Some(Numeral {
-                first: i,
-                end: at + 1,
+        let half =
+            n.scale == 0 && self.is(j, "and") && self.is(j + 1, "a") && self.is(j + 2, "half");
+        match n.mant.checked_mul(10).and_then(|m| m.checked_add(5)) {
+            Some(mant) if half => Numeral {
+                end: j + 3,
                 mant,
-                exp: s + shift,
-                scale: s,
-                digits: false,
+                exp: n.exp - 1,
                 int: None,
-                width: 0,
-            })
-        };
-        if self.is_any(i, &["a", "an"]) {
-            if self.is(i + 1, "quarter") && self.is(i + 2, "of") && self.is(i + 3, "a") {
-                return lead(25, -2, i + 4);
-            }
-            return lead(1, 0, i + 1);
+                ..n
+            },
+            _ => n,
         }
-        if self.is(i, "half") {
-            return if self.is(i + 1, "a") {
-                lead(5, -1, i + 2)
-            } else {
-                None
-            };
-        }
-        let (mut total, mut cur, mut j, mut small, mut seen, mut scale) =
-            (0u64, 0u64, i, false, false, 0);
-        while let Some(w) = self.word(j) {
-            if let Some(v) = tens_word(w) {
-                if small {
-                    break;
-                }
-                cur += v;
-                j += 1;
-                let k = if self.is_punct(j, "-") && self.glued(j) && self.glued(j + 1) {
-                    j + 1
-                } else {
-                    j
-                };
-                if let Some(u) = self.word(k).and_then(unit_word).filter(|&u| u < 10) {
-                    cur += u;
-                    j = k + 1;
-                }
-            } else if let Some(v) = unit_word(w) {
-                if small {
-                    break;
-                }
-                cur += v;
-                j += 1;
-            } else if let Some(s) = seen.then(|| scale_word(w, false, false)).flatten() {
-                if s == 2 {
-                    cur = cur.max(1) * 100;
-                    j += 1;
-                    let more = self
-                        .word(j + 1)
-                        .is_some_and(|w| unit_word(w).is_some() || tens_word(w).is_some());
-                    if self.is(j, "and") && more {
-                        j += 1;
-                    }
-                    small = false;
-                    continue;
-                }
-                total = total.checked_add(cur.checked_mul(10u64.checked_pow(s as u32)?)?)?;
-                cur = 0;
-                scale = s;
-                j += 1;
-                small = false;
-                continue;
-            } else {
-                break;
-            }
-            seen = true;
-            small = true;
-        }
-        if !seen {
-            return None;
-        }
-        let total = total.checked_add(cur)?;
-        Some(Numeral {
-            first: i,
-            end: j,
-            mant: total,
-            exp: 0,
-            scale,
-            digits: false,
-            int: (scale == 0).then_some(total),
-            width: 0,
-        })
     }
 
     /// A counted noun after a number: the first plural among the next three

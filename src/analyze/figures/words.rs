@@ -264,6 +264,8 @@ pub(super) fn is_year_cue(w: &str) -> bool {
                 | "early"
                 | "mid"
                 | "late"
+                | "below"
+                | "above"
                 | "circa"
                 | "c"
                 | "s"
