@@ -531,6 +531,118 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
+    fn with_scale(&self, mut n: Numeral, money: bool) -> Numeral {
+        let j = n.end;
+        // `1.5m people` counts millions; `a 100m sprint` is metres
+        let millions = !money
+            && self.glued_word(j) == Some("m")
+            && self
+                .count_noun(j + 1)
+                .is_some_and(|(_, from, _)| from == j + 1);
+        if let Some(s) = self
+            .word(j)
+            .and_then(|w| scale_word(w, self.glued(j), money || millions))
+        {
+            n.exp += s;
+            n.scale += s;
+            n.end = j + 1;
+            n.int = None;
+        }
+        n
+    }
+
+    fn word_numeral(&self, i: usize, money: bool) -> Option<Numeral> {
+        let lead = |mant: u64, shift: i32, at: usize| -> Option<Numeral> {
+            let s = self.word(at).and_then(|w| scale_word(w, false, money))?;
+            Some(Numeral {
+                first: i,
+                end: at + 1,
+                mant,
+                exp: s + shift,
+                scale: s,
+                digits: false,
+                int: None,
+                width: 0,
+            })
+        };
+        if self.is_any(i, &["a", "an"]) {
+            if self.is(i + 1, "quarter") && self.is(i + 2, "of") && self.is(i + 3, "a") {
+                return lead(25, -2, i + 4);
+            }
+            return lead(1, 0, i + 1);
+        }
+        if self.is(i, "half") {
+            return if self.is(i + 1, "a") {
+                lead(5, -1, i + 2)
+            } else {
+                None
+            };
+        }
+        let (mut total, mut cur, mut j, mut small, mut seen, mut scale) =
+            (0u64, 0u64, i, false, false, 0);
+        while let Some(w) = self.word(j) {
+            if let Some(v) = tens_word(w) {
+                if small {
+                    break;
+                }
+                cur += v;
+                j += 1;
+                let k = if self.is_punct(j, "-") && self.glued(j) && self.glued(j + 1) {
+                    j + 1
+                } else {
+                    j
+                };
+                if let Some(u) = self.word(k).and_then(unit_word).filter(|&u| u < 10) {
+                    cur += u;
+                    j = k + 1;
+                }
+            } else if let Some(v) = unit_word(w) {
+                if small {
+                    break;
+                }
+                cur += v;
+                j += 1;
+            } else if let Some(s) = seen.then(|| scale_word(w, false, false)).flatten() {
+                if s == 2 {
+                    cur = cur.max(1) * 100;
+                    j += 1;
+                    let more = self
+                        .word(j + 1)
+                        .is_some_and(|w| unit_word(w).is_some() || tens_word(w).is_some());
+                    if self.is(j, "and") && more {
+                        j += 1;
+                    }
+                    small = false;
+                    continue;
+                }
+                total = total.checked_add(cur.checked_mul(10u64.checked_pow(s as u32)?)?)?;
+                cur = 0;
+                scale = s;
+                j += 1;
+                small = false;
+                continue;
+            } else {
+                break;
+            }
+            seen = true;
+            small = true;
+        }
+        if !seen {
+            return None;
+        }
+        let total = total.checked_add(cur)?;
+        Some(Numeral {
+            first: i,
+            end: j,
+            mant: total,
+            exp: 0,
+            scale,
+            digits: false,
+            int: (scale == 0).then_some(total),
+            width: 0,
+        })
+    }
+
     /// A counted noun after a number: the first plural among the next three
     /// words (`20 former crew members` -> `members`), stopping at words like
     /// `of`, `were`, `the`.
