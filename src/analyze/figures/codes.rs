@@ -88,6 +88,14 @@ impl<'a> Scanner<'a, '_> {
         if let Some(step) = self.chain(i) {
             return Some(step);
         }
+        if t.text.len() >= 3 && t.text.starts_with('0') && !t.text.starts_with("0.") {
+            // `0800 123 4567`: a phone number, with the groups after it
+            let mut j = i + 1;
+            while self.kind(j) == Some(TokKind::Num) {
+                j += 1;
+            }
+            return Some(Step::Skip(j));
+        }
         let long_id = t.text.len() >= 8 && t.text.bytes().all(|b| b.is_ascii_digit());
         // `[4]` footnotes, `(2)` list labels
         let footnote = (self.is_punct(i.wrapping_sub(1), "[") && self.is_punct(i + 1, "]"))
@@ -300,6 +308,7 @@ mod tests {
             "call the hotline (800-273-8255).",
             "call 555-1234 now",
             "dial +44 20 7946 0958",
+            "call 0800 123 4567 now",
             "id 778257943577919488 here",
             "after the 9/11 attacks",
             "open 24/7 now",

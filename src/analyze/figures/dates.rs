@@ -15,8 +15,7 @@ impl<'a> Scanner<'a, '_> {
         let w = self.word(i)?;
         month(w)?;
         let mut j = i + 1;
-        let abbreviated = w.len() <= 4 && !matches!(w, "May" | "June" | "July");
-        if abbreviated && self.is_punct(j, ".") && self.glued(j) {
+        if is_abbreviation(w) && self.is_punct(j, ".") && self.glued(j) {
             j += 1;
         }
         if let Some(end) = self.day_at(j, false) {
@@ -92,7 +91,7 @@ impl<'a> Scanner<'a, '_> {
         let m = self.word(j)?;
         month(m)?;
         let mut end = j + 1;
-        if m.len() <= 4 && self.is_punct(end, ".") && self.glued(end) {
+        if is_abbreviation(m) && self.is_punct(end, ".") && self.glued(end) {
             end += 1;
         }
         let year = self.year_number(end);
@@ -197,6 +196,11 @@ impl<'a> Scanner<'a, '_> {
             unit: None,
         }
     }
+}
+
+/// `Sept`, `Nov` (which may take a full stop), not `May` or `July`.
+fn is_abbreviation(month: &str) -> bool {
+    month.len() <= 4 && !matches!(month, "May" | "June" | "July")
 }
 
 fn is_day_suffix(w: &str) -> bool {

@@ -257,7 +257,7 @@ impl<'a> Scanner<'a, '_> {
         if glued {
             return match w {
                 // `50p`; not `1080p`, a screen resolution
-                "p" if n.int.is_some_and(|v| v <= 200) => Some(money(j + 1, "GBP", -2)),
+                "p" if n.int.is_some_and(|v| !is_resolution(v)) => Some(money(j + 1, "GBP", -2)),
                 _ => code(w).map(|c| money(j + 1, c, 0)),
             };
         }
@@ -285,6 +285,14 @@ impl<'a> Scanner<'a, '_> {
         };
         Some(money(end, c, exp))
     }
+}
+
+/// Video heights written `720p`.
+fn is_resolution(v: u64) -> bool {
+    matches!(
+        v,
+        144 | 240 | 360 | 480 | 576 | 720 | 1080 | 1440 | 2160 | 4320
+    )
 }
 
 fn money<'a>(end: usize, iso: &'static str, exp: i32) -> Unit<'a> {

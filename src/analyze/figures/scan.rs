@@ -204,6 +204,10 @@ impl<'a> Scanner<'a, '_> {
             }
             return Step::Found(with_unit(&n, u));
         }
+        if n.first >= 2 && self.is(n.first - 2, "factor") && self.is(n.first - 1, "of") {
+            // `by a factor of 10`
+            return Step::Found(self.plain(n.first, n.end, FigureKind::Multiplier, n.value()));
+        }
         if let Some(f) = self
             .to_one(&n)
             .or_else(|| self.range_from(&n, n.first, false))

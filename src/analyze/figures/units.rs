@@ -566,6 +566,10 @@ mod tests {
             [("3 to 1", "multiplier", Some(3.0), None)]
         );
         assert!(figs("he tried twice").is_empty());
+        assert_eq!(
+            figs("by a factor of 10."),
+            [("10", "multiplier", Some(10.0), None)]
+        );
         assert!(figs("orders for 777X jets").is_empty());
     }
 }
