@@ -312,4 +312,22 @@ mod tests {
             let _ = figs(s);
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_hold_on_any_text(s in "[0-9a-zA-Z $£€¥%.,:/()'’\\-–°]{0,40}") {
+            let article = Article {
+                blocks: vec![Block::paragraph(s.as_str())],
+                ..Article::default()
+            };
+            let figs = super::find(&article);
+            let mut last_end = 0;
+            for f in &figs {
+                let text = &article.blocks[f.span.block].text;
+                proptest::prop_assert_eq!(text.get(f.span.start..f.span.end), Some(f.text.as_str()));
+                proptest::prop_assert!(f.span.start >= last_end && f.span.end > f.span.start);
+                last_end = f.span.end;
+            }
+        }
+    }
 }

@@ -326,6 +326,8 @@ mod tests {
             "in the 90’s, business",
             "waved a high-five at",
             "prepare for Round Two, then",
+            "a 911 caller said",
+            "open a 529 plan",
             "the module: (1) crew quarters, (2) exercise",
             "<img width=\"320\" height=\"200\">",
         ] {

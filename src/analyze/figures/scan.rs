@@ -234,6 +234,9 @@ impl<'a> Scanner<'a, '_> {
         {
             return Step::Skip(self.glued_run_end(n.first));
         }
+        if self.label_after_article(&n) {
+            return Step::Skip(n.end);
+        }
         if let Some(f) = self.tally(&n).or_else(|| self.hyphen_noun(&n)) {
             return Step::Found(f);
         }
@@ -387,6 +390,22 @@ impl<'a> Scanner<'a, '_> {
         let y = self.numeral(j + 1, false)?;
         (x.int.is_some() && y.digits && y.int.is_some() && self.glued_word(y.end).is_none())
             .then(|| self.plain(x.first, y.end, FigureKind::Number, x.value()))
+    }
+
+    /// `a 911 call`, `a 529 plan`: a number between an article and a
+    /// singular noun names a thing; it counts nothing.
+    fn label_after_article(&self, n: &Numeral) -> bool {
+        let article = n.first > 0 && self.is_any(n.first - 1, &["a", "an"]);
+        let Some(next) = self.word(n.end).filter(|_| !self.glued(n.end)) else {
+            return false;
+        };
+        article
+            && n.digits
+            && n.int.is_some_and(|v| v >= 2)
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !is_function_word(next)
+            && !is_plural(next)
+            && !self.hyphen_at(n.end + 1)
     }
 
     /// `46-page`, `four-way`, `52-count`: a count of the joined noun.
