@@ -165,7 +165,10 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
             TokKind::Word => {
-                if self.glued(i) && self.kind(i - 1) == Some(TokKind::Word) {
+                // every currency code starts with a capital
+                if !t.text.starts_with(|c: char| c.is_ascii_uppercase())
+                    || (self.glued(i) && self.kind(i - 1) == Some(TokKind::Word))
+                {
                     return None;
                 }
                 if self.is_punct(i + 1, "$") {
