@@ -570,6 +570,18 @@ impl<'a> Scanner<'a, '_> {
             n.scale += s;
             n.end = j + 1;
             n.int = None;
+            // `2 lakh crore`, `5 hundred thousand`: a larger scale multiplies
+            let k = n.end;
+            if let Some(t) = self
+                .word(k)
+                .filter(|_| !self.glued(k))
+                .and_then(|w| scale_word(w, false, money))
+                .filter(|&t| t > s)
+            {
+                n.exp += t;
+                n.scale += t;
+                n.end = k + 1;
+            }
         }
         n
     }
