@@ -18,6 +18,8 @@
 mod codes;
 mod dates;
 mod money;
+mod numbers;
+mod ranges;
 mod scan;
 mod tokens;
 mod units;
@@ -147,49 +149,6 @@ mod tests {
     }
 
     #[test]
-    fn spelled_out_numbers() {
-        assert_eq!(
-            figs("twenty-five people"),
-            [("twenty-five people", "count", Some(25.0), Some("people"))]
-        );
-        assert_eq!(
-            figs("two hundred and fifty jobs"),
-            [(
-                "two hundred and fifty jobs",
-                "count",
-                Some(250.0),
-                Some("jobs")
-            )]
-        );
-        assert_eq!(
-            figs("two million voters"),
-            [("two million voters", "count", Some(2e6), Some("voters"))]
-        );
-        assert_eq!(
-            figs("half a million homes"),
-            [("half a million homes", "count", Some(5e5), Some("homes"))]
-        );
-        assert_eq!(
-            figs("a quarter of a million dollars"),
-            [(
-                "a quarter of a million dollars",
-                "money",
-                Some(2.5e5),
-                Some("USD")
-            )]
-        );
-        assert_eq!(
-            figs("ninety-nine problems"),
-            [(
-                "ninety-nine problems",
-                "count",
-                Some(99.0),
-                Some("problems")
-            )]
-        );
-    }
-
-    #[test]
     fn one_first_and_vague_plurals_are_no_figures() {
         for s in [
             "one of the largest investors",
@@ -203,67 +162,6 @@ mod tests {
         ] {
             assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
         }
-    }
-
-    #[test]
-    fn shares_fractions_ordinals() {
-        assert_eq!(
-            figs("nearly eight of 10 voters"),
-            [("eight of 10", "number", Some(0.8), None)]
-        );
-        assert_eq!(
-            figs("eight out of 10 said"),
-            [("eight out of 10", "number", Some(0.8), None)]
-        );
-        assert_eq!(
-            figs("one in five adults"),
-            [("one in five", "number", Some(0.2), None)]
-        );
-        assert_eq!(
-            figs("two-thirds of voters"),
-            [("two-thirds", "number", Some(2.0 / 3.0), None)]
-        );
-        assert_eq!(
-            figs("the middle one-fifth"),
-            [("one-fifth", "number", Some(0.2), None)]
-        );
-        assert_eq!(
-            figs("less than a third of the cost"),
-            [("a third", "number", Some(1.0 / 3.0), None)]
-        );
-        assert_eq!(
-            figs("half of all tomatoes"),
-            [("half", "number", Some(0.5), None)]
-        );
-        assert!(figs("in the second half of the year").is_empty());
-        assert_eq!(
-            figs("a sixth-grader took a half-frozen snake"),
-            [("sixth", "ordinal", Some(6.0), None)]
-        );
-        assert_eq!(
-            figs("his third trip"),
-            [("third", "ordinal", Some(3.0), None)]
-        );
-        assert_eq!(
-            figs("the 21st century"),
-            [("21st", "ordinal", Some(21.0), None)]
-        );
-        assert_eq!(
-            figs("the twenty-first time"),
-            [("twenty-first", "ordinal", Some(21.0), None)]
-        );
-    }
-
-    #[test]
-    fn bare_number_ranges_stay_apart() {
-        assert_eq!(
-            figs("ages 16 to 24 were"),
-            [
-                ("16", "number", Some(16.0), None),
-                ("24", "number", Some(24.0), None)
-            ]
-        );
-        assert_eq!(figs("a 5-4 ruling"), [("5-4", "number", Some(5.0), None)]);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! numbers and ids, clock times (`3:30 p.m.`, `10pm`), addresses, list
 //! markers, footnotes, `9/11`.
 
-use super::scan::{Found, Numeral, Scanner, Step};
+use super::numbers::Numeral;
+use super::scan::{Found, Scanner, Step};
 use super::tokens::TokKind;
 use super::words::{
     is_function_word, is_label_word, is_street_word, is_weekday, month, tens_word, unit_word,

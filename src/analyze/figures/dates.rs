@@ -3,7 +3,8 @@
 //! A bare month or weekday (`in May`, `on Tuesday`) is no figure: it is a
 //! time reference, not a number. `early 2024` and `late January` are.
 
-use super::scan::{Found, Numeral, Scanner};
+use super::numbers::Numeral;
+use super::scan::{Found, Scanner};
 use super::tokens::TokKind;
 use super::words::{is_weekday, is_year_cue, month};
 use crate::article::FigureKind;

@@ -2,7 +2,9 @@
 //! `USD 200`) or after it (`200 euros`, `5 billion yuan`, `37 cents`), as an
 //! ISO 4217 code.
 
-use super::scan::{Found, Numeral, Scanner, Unit, share_scale};
+use super::numbers::Numeral;
+use super::ranges::share_scale;
+use super::scan::{Found, Scanner, Unit};
 use super::tokens::TokKind;
 use super::words::with_lower;
 use crate::article::FigureKind;

@@ -1,7 +1,8 @@
 //! What a number measures when a unit follows it: per cent and points,
 //! time spans, physical quantities, multipliers (money is in money.rs).
 
-use super::scan::{Found, Numeral, Scanner, Unit};
+use super::numbers::Numeral;
+use super::scan::{Found, Scanner, Unit};
 use super::words::with_lower;
 use crate::article::FigureKind;
 
