@@ -214,6 +214,14 @@ mod tests {
 
     #[test]
     fn dates_month_first_and_day_first() {
+        assert_eq!(
+            figs("hot on Tuesday 19 July. Then"),
+            [("Tuesday 19 July", "date", None, None)]
+        );
+        assert_eq!(
+            figs("held September 16-19, using"),
+            [("September 16-19", "date", None, None)]
+        );
         assert_eq!(figs("seen on May 19."), [("May 19", "date", None, None)]);
         assert_eq!(
             figs("on 14 June 2023,"),
@@ -277,6 +285,13 @@ mod tests {
 
     #[test]
     fn years_with_and_without_cues() {
+        assert_eq!(
+            figs("30 percent below 2005 levels"),
+            [
+                ("30 percent", "percent", Some(30.0), Some("%")),
+                ("2005", "year", Some(2005.0), None)
+            ]
+        );
         assert_eq!(
             figs("established in 1993, it"),
             [("1993", "year", Some(1993.0), None)]

@@ -257,6 +257,11 @@ impl<'a> Scanner<'a, '_> {
     /// billion Hong Kong dollars`, `50p`, `200 USD`.
     pub fn currency_after(&self, n: &Numeral) -> Option<Unit<'a>> {
         let j = n.end;
+        match self.tok(j).map(|t| t.text) {
+            Some("€") => return Some(money(j + 1, "EUR", 0)), // `5 €`, `5€`
+            Some("¢") if self.glued(j) => return Some(money(j + 1, "USD", -2)),
+            _ => {}
+        }
         let w = self.word(j)?;
         let glued = self.glued(j);
         if glued {
@@ -315,6 +320,10 @@ mod tests {
 
     #[test]
     fn currency_before_the_amount() {
+        assert_eq!(
+            figs("costs Rs 2 lakh crore"),
+            [("Rs 2 lakh crore", "money", Some(2e12), Some("INR"))]
+        );
         assert_eq!(
             figs("worth US$4 trillion today"),
             [("US$4 trillion", "money", Some(4e12), Some("USD"))]
@@ -402,6 +411,25 @@ mod tests {
     #[test]
     fn currency_after_the_amount() {
         assert_eq!(
+            figs("fell 3p to 450p."),
+            [
+                ("3p", "money", Some(0.03), Some("GBP")),
+                ("450p", "money", Some(4.5), Some("GBP"))
+            ]
+        );
+        assert!(figs("streams at 1080p now").is_empty());
+        assert_eq!(
+            figs("costs 25¢ now"),
+            [("25¢", "money", Some(0.25), Some("USD"))]
+        );
+        assert_eq!(
+            figs("costs 5 € or 5€"),
+            [
+                ("5 €", "money", Some(5.0), Some("EUR")),
+                ("5€", "money", Some(5.0), Some("EUR"))
+            ]
+        );
+        assert_eq!(
             figs("paid 200 euros"),
             [("200 euros", "money", Some(200.0), Some("EUR"))]
         );
@@ -462,6 +490,13 @@ mod tests {
 
     #[test]
     fn negative_amounts() {
+        assert_eq!(
+            figs("176 Hong Kong dollars (£17.43) each"),
+            [
+                ("176 Hong Kong dollars", "money", Some(176.0), Some("HKD")),
+                ("£17.43", "money", Some(17.43), Some("GBP"))
+            ]
+        );
         assert_eq!(
             figs("a swing of -$5m"),
             [("-$5m", "money", Some(-5e6), Some("USD"))]

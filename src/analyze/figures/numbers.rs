@@ -331,6 +331,15 @@ mod tests {
     #[test]
     fn spelled_out_numbers() {
         assert_eq!(
+            figs("seven and a half years"),
+            [(
+                "seven and a half years",
+                "duration",
+                Some(7.5),
+                Some("years")
+            )]
+        );
+        assert_eq!(
             figs("twenty-five people"),
             [("twenty-five people", "count", Some(25.0), Some("people"))]
         );
@@ -373,6 +382,7 @@ mod tests {
 
     #[test]
     fn shares_fractions_ordinals() {
+        assert!(figs("shared with third parties and third-party sites").is_empty());
         assert_eq!(
             figs("nearly eight of 10 voters"),
             [("eight of 10", "number", Some(0.8), None)]
