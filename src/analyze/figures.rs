@@ -1,15 +1,22 @@
 //! Figures: the numbers a reader hunts for, each with its value and unit.
 //!
 //! One pass per body block: the text is cut into tokens (tokens.rs) and a
-//! scanner tries the figure rules at each token (scan.rs; money.rs,
-//! units.rs, dates.rs; codes.rs says what is not a figure).
+//! scanner tries the figure rules at each token (scan.rs; numbers.rs reads
+//! numerals, money.rs, units.rs, dates.rs and ranges.rs what they measure;
+//! codes.rs says what is not a figure). Captions are left out.
+//!
+//! Units: ISO 4217 for money, `%` for per cent (`percentage points`,
+//! `basis points` when written so), the counted noun for counts (`1.5
+//! million developers`: 1.5e6, `developers`), symbols for quantities (`km`,
+//! `°C`, `GW`), `years`/`months`/... for durations (`two decades`: 20 years).
 //!
 //! Policy, in short:
 //! - money, percent, counts, quantities, durations, multipliers, shares
 //!   (`eight of 10` -> 0.8), years and dates with a day or a year are
 //!   figures; so are spelled-out numbers from two up (`three models`).
 //! - `one`, `first`, `second`, vague plurals (`thousands of`), bare months
-//!   and weekdays, relative dates (`last week`) and clock times are not.
+//!   and weekdays, relative dates (`last week`), clock times and codes
+//!   (`H20`, `F-35`, `Boeing 737`, `Section 230`, phone numbers) are not.
 //! - A range whose low end has no unit of its own is one figure valued at
 //!   its low end (`between 10 and 15 per cent` -> 10); ranges whose ends
 //!   each carry a unit (`$500 to $2,000`, `2001 to 2014`) are two.
