@@ -37,7 +37,6 @@ const JUNK_WORDS: &[&str] = &[
     "outbrain",
     "taboola",
     "disqus",
-    "widget",
     "toolbar",
     "byline",
     "dateline",
@@ -86,6 +85,11 @@ const JUNK_WORDS: &[&str] = &[
 ];
 
 /// Words that mark text worth scoring (Readability's positive list).
+/// Words that lower a candidate's weight without marking furniture.
+const WEAK_BAD_WORDS: &[&str] = &[
+    "widget", "meta", "media", "scroll", "shopping", "contact", "hidden", "extra",
+];
+
 const GOOD_WORDS: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose",
 ];
@@ -126,6 +130,7 @@ const BODY_WORDS: &[&str] = &[
 const CAPTION_WORDS: &[&str] = &["caption", "credit", "photo-info", "image-info", "img-info"];
 
 static JUNK: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(JUNK_WORDS));
+static WEAK_BAD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(WEAK_BAD_WORDS));
 static GOOD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(GOOD_WORDS));
 static BODY: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(BODY_WORDS));
 static CAPTION: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CAPTION_WORDS));
@@ -186,6 +191,10 @@ fn is_furniture_tag(name: &str) -> bool {
 
 /// Classify an element from its tag and attributes.
 pub fn hint(name: &str, attr: impl Fn(&str) -> Option<String>) -> Hint {
+    // The page's own roots carry site-wide classes ("has-sidebar"), not hints.
+    if matches!(name, "html" | "body") {
+        return Hint::default();
+    }
     let h = element_hint(name, &attr);
     // Inline elements (a link styled "external", a "share" word in a span)
     // keep their text: only hidden ones are furniture.
@@ -274,6 +283,9 @@ fn element_hint(name: &str, attr: &impl Fn(&str) -> Option<String>) -> Hint {
         h.weight -= 25.0;
     } else if good {
         h.weight += 25.0;
+    }
+    if WEAK_BAD.is_match(&names) && !body {
+        h.weight -= 25.0;
     }
     if CAPTION.is_match(&names) {
         h.caption = true;

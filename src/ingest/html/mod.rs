@@ -35,6 +35,20 @@ pub fn extract(html: &str) -> Article {
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
     let roots = score::choose(&elems, &scores);
+    #[cfg(debug_assertions)]
+    if std::env::var_os("LEDE_DEBUG_HTML").is_some() {
+        for r in &roots {
+            if let Some(e) = elems.get(*r) {
+                eprintln!("root {r} <{} class={:?}> text={} score={}", e.name, e.class, scores.text[*r], score::candidate_score(&elems, &scores, *r));
+            }
+        }
+        let mut c: Vec<usize> = (0..elems.len()).collect();
+        c.sort_by(|a, b| score::candidate_score(&elems, &scores, *b).total_cmp(&score::candidate_score(&elems, &scores, *a)));
+        for r in c.iter().take(8) {
+            let e = &elems[*r];
+            eprintln!("  cand {r} <{} class={:?}> text={} final={} raw={} parent={:?}", e.name, e.class, scores.text[*r], score::candidate_score(&elems, &scores, *r), scores.score[*r], e.parent);
+        }
+    }
     let title = choose_title(&meta, &blocks);
     let body = body_blocks(&elems, &blocks, &roots, &title);
     let standfirst = standfirst(&meta, &title, &body);

@@ -79,7 +79,12 @@ fn paragraph_score(elems: &[Elem], b: &RawBlock, len: usize, score: &mut [f32]) 
     if owner.hint.junk {
         return;
     }
-    let mut at = owner.parent;
+    // Text loose in a container (not in a <p>) scores the container itself.
+    let paragraph_like = matches!(
+        owner.name,
+        "p" | "li" | "dd" | "dt" | "blockquote" | "pre" | "h2" | "h3" | "h4" | "h5" | "h6" | "td"
+    ) || super::hints::is_inline(owner.name);
+    let mut at = if paragraph_like { owner.parent } else { Some(b.owner) };
     for level in 0..LEVELS {
         let Some(a) = at else { break };
         let Some(e) = elems.get(a) else { break };
@@ -115,7 +120,9 @@ pub fn candidate_score(elems: &[Elem], s: &Scores, e: usize) -> f32 {
     if raw <= 0.0 || el.hint.junk {
         return 0.0;
     }
-    (raw + tag_prior(el.name) + el.hint.weight) * (1.0 - s.link_density(e))
+    // Class words count fully only once real paragraphs back the element.
+    let hinted = el.hint.weight * (raw / 10.0).min(1.0);
+    (raw + tag_prior(el.name) + hinted) * (1.0 - s.link_density(e))
 }
 
 /// The containers holding the article, in document order.
