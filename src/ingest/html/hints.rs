@@ -76,7 +76,6 @@ const JUNK_WORDS: &[&str] = &[
     "partner",
     "teaser",
     "upsell",
-    "paywall",
     "offer",
     "donate",
     "feedback",

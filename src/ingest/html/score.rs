@@ -122,7 +122,9 @@ pub fn candidate_score(elems: &[Elem], s: &Scores, e: usize) -> f32 {
     }
     // Class words count fully only once real paragraphs back the element.
     let hinted = el.hint.weight * (raw / 10.0).min(1.0);
-    (raw + tag_prior(el.name) + hinted) * (1.0 - s.link_density(e))
+    // Inside furniture (a comment thread): only wins when nothing else can.
+    let furniture = if el.nearest_junk.is_some() { 0.3 } else { 1.0 };
+    (raw + tag_prior(el.name) + hinted) * (1.0 - s.link_density(e)) * furniture
 }
 
 /// The containers holding the article, in document order.
@@ -148,7 +150,8 @@ pub fn choose(elems: &[Elem], s: &Scores) -> Vec<usize> {
             continue;
         }
         let Some(el) = elems.get(sib) else { continue };
-        if el.hint.junk {
+        // Another <article> beside the chosen one is another story.
+        if el.hint.junk || el.name == "article" {
             continue;
         }
         let same_class = top_class.is_some() && el.class == top_class;
