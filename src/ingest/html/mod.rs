@@ -50,7 +50,7 @@ pub fn extract(html: &str) -> Article {
         }
     }
     let title = choose_title(&meta, &blocks);
-    let body = body_blocks(&elems, &blocks, &roots, &title);
+    let body = body_blocks(&elems, &blocks, &scores, &roots, &title);
     let standfirst = standfirst(&meta, &title, &body);
     Article {
         title,
@@ -166,7 +166,13 @@ fn is_boilerplate_line(text: &str) -> bool {
 }
 
 /// The blocks inside the chosen containers, furniture left out.
-fn body_blocks(elems: &[Elem], blocks: &[RawBlock], roots: &[usize], title: &str) -> Vec<Block> {
+fn body_blocks(
+    elems: &[Elem],
+    blocks: &[RawBlock],
+    scores: &score::Scores,
+    roots: &[usize],
+    title: &str,
+) -> Vec<Block> {
     let title_norm = norm(title);
     let mut out: Vec<Block> = Vec::new();
     for root in roots {
@@ -179,7 +185,15 @@ fn body_blocks(elems: &[Elem], blocks: &[RawBlock], roots: &[usize], title: &str
                 .get(b.owner)
                 .and_then(|o| o.nearest_junk)
                 .is_some_and(|j| j > start && j <= end);
-            if junk_inside {
+            // A small <article> nested in the body is a teaser for another story.
+            let root_text = scores.text.get(start).copied().unwrap_or(0);
+            let teaser = elems
+                .get(b.owner)
+                .and_then(|o| o.nearest_article)
+                .is_some_and(|a| {
+                    a > start && a <= end && scores.text.get(a).copied().unwrap_or(0) * 2 < root_text
+                });
+            if junk_inside || teaser {
                 continue;
             }
             let len = b.text.chars().count().max(1);

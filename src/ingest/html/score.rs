@@ -124,7 +124,25 @@ pub fn candidate_score(elems: &[Elem], s: &Scores, e: usize) -> f32 {
     let hinted = el.hint.weight * (raw / 10.0).min(1.0);
     // Inside furniture (a comment thread): only wins when nothing else can.
     let furniture = if el.nearest_junk.is_some() { 0.3 } else { 1.0 };
-    (raw + tag_prior(el.name) + hinted) * (1.0 - s.link_density(e)) * furniture
+    let in_list = el.name == "article" && el.parent.is_some_and(|p| is_story_list(elems, s, p));
+    let list = if in_list || is_story_list(elems, s, e) {
+        0.2
+    } else {
+        1.0
+    };
+    (raw + tag_prior(el.name) + hinted) * (1.0 - s.link_density(e)) * furniture * list
+}
+
+/// Three or more child `<article>`s holding most of the text: a list of stories.
+fn is_story_list(elems: &[Elem], s: &Scores, e: usize) -> bool {
+    let (mut count, mut text) = (0, 0);
+    for c in children(elems, e) {
+        if elems.get(c).is_some_and(|el| el.name == "article") {
+            count += 1;
+            text += s.text.get(c).copied().unwrap_or(0);
+        }
+    }
+    count >= 3 && text * 2 >= s.text.get(e).copied().unwrap_or(0)
 }
 
 /// The containers holding the article, in document order.
@@ -209,7 +227,7 @@ fn promote(elems: &[Elem], s: &Scores, finals: &[f32], top: usize, top_score: f3
         let mut at = elems.get(top).and_then(|e| e.parent);
         while let Some(a) = at {
             let Some(el) = elems.get(a) else { break };
-            if matches!(el.name, "body" | "html") {
+            if matches!(el.name, "body" | "html") || is_story_list(elems, s, a) {
                 break;
             }
             let inside = alternatives

@@ -19,8 +19,9 @@ pub struct Elem<'a> {
     pub hint: Hint,
     /// The innermost furniture element at or above this one.
     pub nearest_junk: Option<usize>,
+    /// The innermost `<article>` at or above this one.
+    pub nearest_article: Option<usize>,
     pub class: Option<&'a str>,
-    pub depth: usize,
 }
 
 /// A run of text between block boundaries.
@@ -206,15 +207,19 @@ impl<'a> Walker<'a> {
         let hint = hints::hint(name, |k| el.attr(k).map(str::to_string));
         self.meta.note_element(index, el, hint);
         let parent_junk = parent.and_then(|p| self.elems.get(p)?.nearest_junk);
-        let depth = self.stack.len();
+        let parent_article = parent.and_then(|p| self.elems.get(p)?.nearest_article);
         self.elems.push(Elem {
             name,
             parent,
             end: index,
             hint,
             nearest_junk: if hint.junk { Some(index) } else { parent_junk },
+            nearest_article: if name == "article" {
+                Some(index)
+            } else {
+                parent_article
+            },
             class: el.attr("class"),
-            depth,
         });
         if let Some((kind, level)) = kind_of(name, hint) {
             self.kinds.push((index, kind, level));
