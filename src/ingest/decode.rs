@@ -99,28 +99,34 @@ fn trust_utf8(declared: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
 /// anywhere in the head (saved pages often push it past the first 1 KB).
 pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(HEAD_LIMIT)];
-    let head = head.to_ascii_lowercase();
-    let end = memchr::memmem::find(&head, b"</head").unwrap_or(head.len());
-    let head = String::from_utf8_lossy(&head[..end]);
-    let mut from = 0;
-    while let Some(pos) = head.get(from..).and_then(|h| h.find("<meta")) {
-        let start = from + pos;
-        let stop = head
-            .get(start..)
-            .and_then(|h| h.find('>'))
-            .map_or(head.len(), |e| start + e);
-        let tag = head.get(start..stop).unwrap_or_default();
-        if let Some(enc) = charset_in(tag).and_then(|l| Encoding::for_label(l.as_bytes())) {
-            // WHATWG: an ASCII tag cannot truly declare UTF-16, and
-            // x-user-defined means windows-1252.
-            if enc == encoding_rs::X_USER_DEFINED {
-                return Some(encoding_rs::WINDOWS_1252);
-            }
-            if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
-                return Some(enc);
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'<', head.get(at..)?) {
+        let start = at + i;
+        let rest = head.get(start + 1..).unwrap_or_default();
+        let starts = |w: &[u8]| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w));
+        if starts(b"/head") {
+            return None;
+        }
+        let stop = memchr::memchr(b'>', rest).map_or(head.len(), |e| start + 1 + e);
+        if starts(b"meta") {
+            let tag = String::from_utf8_lossy(head.get(start..stop).unwrap_or_default())
+                .to_ascii_lowercase();
+            if let Some(enc) = charset_in(&tag).and_then(|l| Encoding::for_label(l.as_bytes())) {
+                // WHATWG: an ASCII tag cannot truly declare UTF-16, and
+                // x-user-defined means windows-1252.
+                if enc == encoding_rs::X_USER_DEFINED {
+                    return Some(encoding_rs::WINDOWS_1252);
+                }
+                if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE {
+                    return Some(enc);
+                }
             }
         }
-        from = stop.max(start + 1);
+        at = if starts(b"!--") {
+            memchr::memmem::find(rest, b"-->").map_or(head.len(), |e| start + 1 + e)
+        } else {
+            stop.max(start + 1)
+        };
     }
     None
 }

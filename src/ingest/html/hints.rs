@@ -128,14 +128,28 @@ const BODY_WORDS: &[&str] = &[
 
 const CAPTION_WORDS: &[&str] = &["caption", "credit", "photo-info", "image-info", "img-info"];
 
-static JUNK: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(JUNK_WORDS));
-static WEAK_BAD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(WEAK_BAD_WORDS));
-static GOOD: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(GOOD_WORDS));
-static BODY: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(BODY_WORDS));
-static CAPTION: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CAPTION_WORDS));
+/// The word lists in one automaton, in this order (one scan per element).
+const LISTS: [&[&str]; 5] = [JUNK_WORDS, WEAK_BAD_WORDS, GOOD_WORDS, BODY_WORDS, CAPTION_WORDS];
 
-fn automaton(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(words).unwrap_or_else(|e| panic!("word list is a literal: {e}"))
+static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(LISTS.iter().flat_map(|l| l.iter()))
+        .unwrap_or_else(|e| panic!("word lists are literals: {e}"))
+});
+
+/// Which of the lists have a word in `names` (lowercase class and id).
+fn lists_matched(names: &str) -> [bool; 5] {
+    let mut hit = [false; 5];
+    for m in WORDS.find_overlapping_iter(names) {
+        let mut id = m.pattern().as_usize();
+        for (slot, list) in hit.iter_mut().zip(LISTS) {
+            if id < list.len() {
+                *slot = true;
+                break;
+            }
+            id -= list.len();
+        }
+    }
+    hit
 }
 
 /// What the markup says about one element.
@@ -189,7 +203,7 @@ fn is_furniture_tag(name: &str) -> bool {
 }
 
 /// Classify an element from its tag and attributes.
-pub fn hint(name: &str, attr: impl Fn(&str) -> Option<String>) -> Hint {
+pub fn hint<'a>(name: &str, attr: impl Fn(&str) -> Option<&'a str>) -> Hint {
     // The page's own roots carry site-wide classes ("has-sidebar"), not hints.
     if matches!(name, "html" | "body") {
         return Hint::default();
@@ -204,7 +218,7 @@ pub fn hint(name: &str, attr: impl Fn(&str) -> Option<String>) -> Hint {
 }
 
 /// Hidden from readers: hidden attribute, display:none, screen-reader text.
-fn is_hidden(attr: &impl Fn(&str) -> Option<String>) -> bool {
+fn is_hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
     if attr("hidden").is_some() || attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
@@ -229,7 +243,7 @@ pub fn is_inline(name: &str) -> bool {
     )
 }
 
-fn element_hint(name: &str, attr: &impl Fn(&str) -> Option<String>) -> Hint {
+fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint {
     let mut h = Hint {
         junk: is_furniture_tag(name),
         ..Hint::default()
@@ -261,18 +275,17 @@ fn element_hint(name: &str, attr: &impl Fn(&str) -> Option<String>) -> Hint {
         h.body = true;
         h.weight += 25.0;
     }
-    let mut names = attr("class").unwrap_or_default();
+    let mut names = attr("class").unwrap_or_default().to_string();
     if let Some(id) = attr("id") {
         names.push(' ');
-        names.push_str(&id);
+        names.push_str(id);
     }
     if names.trim().is_empty() {
         return h;
     }
     let names = names.to_ascii_lowercase();
-    let good = GOOD.is_match(&names);
-    let body = BODY.is_match(&names);
-    let junk = JUNK.is_match(&names) || has_ad_token(&names);
+    let [junk, weak_bad, good, body, caption] = lists_matched(&names);
+    let junk = junk || has_ad_token(&names);
     if body {
         h.body = true;
         h.weight += 25.0;
@@ -283,10 +296,10 @@ fn element_hint(name: &str, attr: &impl Fn(&str) -> Option<String>) -> Hint {
     } else if good {
         h.weight += 25.0;
     }
-    if WEAK_BAD.is_match(&names) && !body {
+    if weak_bad && !body {
         h.weight -= 25.0;
     }
-    if CAPTION.is_match(&names) {
+    if caption {
         h.caption = true;
     }
     h
@@ -313,7 +326,7 @@ mod tests {
             attrs
                 .iter()
                 .find(|(a, _)| *a == k)
-                .map(|(_, v)| v.to_string())
+                .map(|(_, v)| *v)
         })
     }
 

@@ -26,22 +26,33 @@ pub fn parse(html: &str) -> Html {
         .one(html.as_ref())
 }
 
+/// A tag name lowercased into a small buffer (longer names never match).
+fn lower(name: &[u8]) -> ([u8; 10], usize) {
+    let mut buf = [0u8; 10];
+    let len = name.len().min(buf.len());
+    for (slot, b) in buf.iter_mut().zip(name) {
+        *slot = b.to_ascii_lowercase();
+    }
+    (buf, if name.len() > 10 { 0 } else { len })
+}
+
 /// Elements with no content or an optional end tag do not nest in practice.
 fn never_nests(name: &[u8]) -> bool {
-    const NAMES: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"source", b"track", b"wbr", b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"option",
-        b"optgroup", b"tr", b"td", b"th", b"tbody", b"thead", b"tfoot", b"colgroup", b"rb", b"rt",
-        b"rp", b"html", b"head", b"body", b"frame", b"basefont", b"bgsound",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    let (buf, len) = lower(name);
+    matches!(
+        &buf[..len],
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+            | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen" | b"p" | b"li"
+            | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"tbody"
+            | b"thead" | b"tfoot" | b"colgroup" | b"rb" | b"rt" | b"rp" | b"html" | b"head"
+            | b"body" | b"frame" | b"basefont" | b"bgsound"
+    )
 }
 
 /// Elements whose content is raw text: tags inside them are not tags.
 fn raw_text(name: &[u8]) -> bool {
-    [&b"script"[..], b"style", b"textarea", b"title", b"xmp"]
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(name))
+    let (buf, len) = lower(name);
+    matches!(&buf[..len], b"script" | b"style" | b"textarea" | b"title" | b"xmp")
 }
 
 /// One scan over the tags, counting open elements. Returns the input

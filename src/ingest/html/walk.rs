@@ -204,7 +204,7 @@ impl<'a> Walker<'a> {
         }
         let index = self.elems.len();
         let parent = self.stack.last().copied();
-        let hint = hints::hint(name, |k| el.attr(k).map(str::to_string));
+        let hint = hints::hint(name, |k| el.attr(k));
         self.meta.note_element(index, el, hint);
         let parent_junk = parent.and_then(|p| self.elems.get(p)?.nearest_junk);
         let parent_article = parent.and_then(|p| self.elems.get(p)?.nearest_article);
