@@ -88,11 +88,7 @@ fn trust_utf8(declared: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
         Ok(_) => true,
         Err(e) => e.error_len().is_none() && sample.len() == DETECT_LIMIT,
     };
-    if valid {
-        encoding_rs::UTF_8
-    } else {
-        declared
-    }
+    if valid { encoding_rs::UTF_8 } else { declared }
 }
 
 /// The charset named by `<meta charset>` or an http-equiv content-type,
@@ -103,7 +99,10 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     while let Some(i) = memchr::memchr(b'<', head.get(at..)?) {
         let start = at + i;
         let rest = head.get(start + 1..).unwrap_or_default();
-        let starts = |w: &[u8]| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w));
+        let starts = |w: &[u8]| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+        };
         if starts(b"/head") {
             return None;
         }
@@ -173,22 +172,50 @@ mod tests {
         } else {
             String::new()
         };
-        let html = format!("<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>");
+        let html =
+            format!("<html><head>{meta}<title>t</title></head><body><p>{text}</p></body></html>");
         let (bytes, _, unmappable) = encoding.encode(&html);
         assert!(!unmappable, "fixture text must fit {}", encoding.name());
         bytes.into_owned()
     }
 
     const SAMPLES: &[(&str, &str)] = &[
-        ("windows-1252", "Le café de la gare a rouvert ses portes, déclaré le maire à la presse. « C’est une réussite », a-t-il ajouté, très ému."),
-        ("iso-8859-2", "Zażółć gęślą jaźń. Władze miasta ogłosiły, że nowy most zostanie otwarty w przyszłym tygodniu, a koszty wzrosły."),
-        ("iso-8859-5", "Правительство объявило о новых мерах поддержки экономики, сообщили в министерстве финансов в понедельник."),
-        ("iso-8859-7", "Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης της οικονομίας, σύμφωνα με το υπουργείο οικονομικών τη Δευτέρα."),
-        ("gbk", "国家统计局今天发布数据显示，今年前三个季度国内生产总值同比增长百分之五，经济运行总体平稳，就业形势基本稳定。"),
-        ("gb18030", "国家统计局今天发布数据显示，今年前三个季度国内生产总值同比增长，城镇新增就业人数超过预期目标。"),
-        ("big5", "行政院今天宣布新的經濟振興方案，預計將在明年第一季實施，並且提供中小企業更多的貸款協助與補貼。"),
-        ("shift_jis", "政府は今日、新しい経済対策を発表しました。来年の春から実施される予定で、中小企業への支援が拡大されます。"),
-        ("euc-kr", "정부는 오늘 새로운 경제 대책을 발표했습니다. 내년 봄부터 시행될 예정이며 중소기업에 대한 지원이 확대됩니다."),
+        (
+            "windows-1252",
+            "Le café de la gare a rouvert ses portes, déclaré le maire à la presse. « C’est une réussite », a-t-il ajouté, très ému.",
+        ),
+        (
+            "iso-8859-2",
+            "Zażółć gęślą jaźń. Władze miasta ogłosiły, że nowy most zostanie otwarty w przyszłym tygodniu, a koszty wzrosły.",
+        ),
+        (
+            "iso-8859-5",
+            "Правительство объявило о новых мерах поддержки экономики, сообщили в министерстве финансов в понедельник.",
+        ),
+        (
+            "iso-8859-7",
+            "Η κυβέρνηση ανακοίνωσε νέα μέτρα στήριξης της οικονομίας, σύμφωνα με το υπουργείο οικονομικών τη Δευτέρα.",
+        ),
+        (
+            "gbk",
+            "国家统计局今天发布数据显示，今年前三个季度国内生产总值同比增长百分之五，经济运行总体平稳，就业形势基本稳定。",
+        ),
+        (
+            "gb18030",
+            "国家统计局今天发布数据显示，今年前三个季度国内生产总值同比增长，城镇新增就业人数超过预期目标。",
+        ),
+        (
+            "big5",
+            "行政院今天宣布新的經濟振興方案，預計將在明年第一季實施，並且提供中小企業更多的貸款協助與補貼。",
+        ),
+        (
+            "shift_jis",
+            "政府は今日、新しい経済対策を発表しました。来年の春から実施される予定で、中小企業への支援が拡大されます。",
+        ),
+        (
+            "euc-kr",
+            "정부는 오늘 새로운 경제 대책을 발표했습니다. 내년 봄부터 시행될 예정이며 중소기업에 대한 지원이 확대됩니다.",
+        ),
     ];
 
     #[test]
@@ -212,7 +239,9 @@ mod tests {
     #[test]
     fn charset_deep_in_a_long_head() {
         let filler = "<link rel=\"preload\" href=\"/a.js\">".repeat(200);
-        let html = format!("<html><head>{filler}<meta http-equiv=\"content-type\" content=\"text/html; charset=Shift_JIS\"></head><body>日本語の記事</body>");
+        let html = format!(
+            "<html><head>{filler}<meta http-equiv=\"content-type\" content=\"text/html; charset=Shift_JIS\"></head><body>日本語の記事</body>"
+        );
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&html);
         assert!(bytes.len() > 4096);
         assert!(decode(&bytes, true).unwrap().contains("日本語の記事"));

@@ -129,7 +129,13 @@ const BODY_WORDS: &[&str] = &[
 const CAPTION_WORDS: &[&str] = &["caption", "credit", "photo-info", "image-info", "img-info"];
 
 /// The word lists in one automaton, in this order (one scan per element).
-const LISTS: [&[&str]; 5] = [JUNK_WORDS, WEAK_BAD_WORDS, GOOD_WORDS, BODY_WORDS, CAPTION_WORDS];
+const LISTS: [&[&str]; 5] = [
+    JUNK_WORDS,
+    WEAK_BAD_WORDS,
+    GOOD_WORDS,
+    BODY_WORDS,
+    CAPTION_WORDS,
+];
 
 static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(LISTS.iter().flat_map(|l| l.iter()))
@@ -199,7 +205,10 @@ pub fn is_dropped_tag(name: &str) -> bool {
 /// Tags that are furniture by themselves, but may wrap the article when a
 /// page is built oddly (an ASP.NET form, an unclosed aside), so only soft.
 fn is_furniture_tag(name: &str) -> bool {
-    matches!(name, "nav" | "aside" | "footer" | "header" | "form" | "menu")
+    matches!(
+        name,
+        "nav" | "aside" | "footer" | "header" | "form" | "menu"
+    )
 }
 
 /// Classify an element from its tag and attributes.
@@ -219,27 +228,66 @@ pub fn hint<'a>(name: &str, attr: impl Fn(&str) -> Option<&'a str>) -> Hint {
 
 /// Hidden from readers: hidden attribute, display:none, screen-reader text.
 fn is_hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
-    if attr("hidden").is_some() || attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+    if attr("hidden").is_some()
+        || attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     let style_hidden = attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     });
     let class = attr("class").unwrap_or_default().to_ascii_lowercase();
     style_hidden
-        || ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader"]
-            .iter()
-            .any(|w| class.contains(w))
+        || [
+            "sr-only",
+            "visually-hidden",
+            "visuallyhidden",
+            "screen-reader",
+            "screenreader",
+        ]
+        .iter()
+        .any(|w| class.contains(w))
 }
 
 /// Phrasing elements: text inside them flows with the sentence around.
 pub fn is_inline(name: &str) -> bool {
     matches!(
         name,
-        "a" | "span" | "em" | "strong" | "b" | "i" | "u" | "small" | "sup" | "sub" | "time"
-            | "abbr" | "cite" | "code" | "mark" | "q" | "s" | "font" | "dfn" | "kbd" | "samp"
-            | "var" | "bdi" | "bdo" | "ins" | "del" | "data" | "big" | "tt" | "strike" | "nobr"
+        "a" | "span"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "small"
+            | "sup"
+            | "sub"
+            | "time"
+            | "abbr"
+            | "cite"
+            | "code"
+            | "mark"
+            | "q"
+            | "s"
+            | "font"
+            | "dfn"
+            | "kbd"
+            | "samp"
+            | "var"
+            | "bdi"
+            | "bdo"
+            | "ins"
+            | "del"
+            | "data"
+            | "big"
+            | "tt"
+            | "strike"
+            | "nobr"
     )
 }
 
@@ -262,8 +310,17 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
         let role = role.to_ascii_lowercase();
         if matches!(
             role.as_str(),
-            "navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "menubar"
-                | "dialog" | "alertdialog" | "search" | "toolbar" | "tablist"
+            "navigation"
+                | "complementary"
+                | "banner"
+                | "contentinfo"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alertdialog"
+                | "search"
+                | "toolbar"
+                | "tablist"
         ) {
             h.junk = true;
         }
@@ -307,14 +364,12 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
 
 /// "ad", "ads", "ad-slot": ad words as whole tokens ("header" is not one).
 fn has_ad_token(names: &str) -> bool {
-    names
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|t| {
-            matches!(
-                t,
-                "ad" | "ads" | "adv" | "advert" | "adslot" | "adunit" | "adsense" | "dfp" | "gpt"
-            )
-        })
+    names.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+        matches!(
+            t,
+            "ad" | "ads" | "adv" | "advert" | "adslot" | "adunit" | "adsense" | "dfp" | "gpt"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -323,10 +378,7 @@ mod tests {
 
     fn hint_of(name: &str, attrs: &[(&str, &str)]) -> Hint {
         hint(name, |k| {
-            attrs
-                .iter()
-                .find(|(a, _)| *a == k)
-                .map(|(_, v)| *v)
+            attrs.iter().find(|(a, _)| *a == k).map(|(_, v)| *v)
         })
     }
 

@@ -119,7 +119,10 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
     let not_url = |s: &String| !s.starts_with("http") && !s.contains("://");
     let byline = (!ld.authors.is_empty())
         .then(|| ld.authors.join(", "))
-        .or_else(|| raw.first_meta(&["author", "article:author", "dc.creator", "byl"]).filter(not_url))
+        .or_else(|| {
+            raw.first_meta(&["author", "article:author", "dc.creator", "byl"])
+                .filter(not_url)
+        })
         .or(byline_text)
         .map(|b| strip_by(&b));
     let published = ld
@@ -212,7 +215,12 @@ pub fn ld_article(script: &str) -> Option<LdArticle> {
                 if is_article_type(v) {
                     return Some(article_fields(v));
                 }
-                for key in ["@graph", "mainEntity", "mainEntityOfPage", "itemListElement"] {
+                for key in [
+                    "@graph",
+                    "mainEntity",
+                    "mainEntityOfPage",
+                    "itemListElement",
+                ] {
                     if let Some(inner) = map.get(key) {
                         stack.push(inner);
                     }

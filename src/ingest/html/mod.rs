@@ -35,20 +35,6 @@ pub fn extract(html: &str) -> Article {
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
     let roots = score::choose(&elems, &scores);
-    #[cfg(debug_assertions)]
-    if std::env::var_os("LEDE_DEBUG_HTML").is_some() {
-        for r in &roots {
-            if let Some(e) = elems.get(*r) {
-                eprintln!("root {r} <{} class={:?}> text={} score={}", e.name, e.class, scores.text[*r], score::candidate_score(&elems, &scores, *r));
-            }
-        }
-        let mut c: Vec<usize> = (0..elems.len()).collect();
-        c.sort_by(|a, b| score::candidate_score(&elems, &scores, *b).total_cmp(&score::candidate_score(&elems, &scores, *a)));
-        for r in c.iter().take(8) {
-            let e = &elems[*r];
-            eprintln!("  cand {r} <{} class={:?}> text={} final={} raw={} parent={:?}", e.name, e.class, scores.text[*r], score::candidate_score(&elems, &scores, *r), scores.score[*r], e.parent);
-        }
-    }
     let title = choose_title(&meta, &blocks);
     let body = body_blocks(&elems, &blocks, &scores, &roots, &title);
     let standfirst = standfirst(&meta, &title, &body);
@@ -124,8 +110,8 @@ fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
             break;
         };
         let is_site = site.is_some_and(|s| norm(s) == norm(tail) || norm(tail).contains(&norm(s)));
-        let short_tail = tail.split_whitespace().count() <= 4
-            && head.split_whitespace().count() >= 3;
+        let short_tail =
+            tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
         if is_site || (lenient && short_tail) {
             t = head.trim();
         } else {
@@ -191,7 +177,9 @@ fn body_blocks(
                 .get(b.owner)
                 .and_then(|o| o.nearest_article)
                 .is_some_and(|a| {
-                    a > start && a <= end && scores.text.get(a).copied().unwrap_or(0) * 2 < root_text
+                    a > start
+                        && a <= end
+                        && scores.text.get(a).copied().unwrap_or(0) * 2 < root_text
                 });
             if junk_inside || teaser {
                 continue;
@@ -238,4 +226,221 @@ fn standfirst(meta: &Meta, title: &str, body: &[Block]) -> Option<String> {
         return None;
     }
     Some(d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOREM: &str = "The council voted on Tuesday to approve the plan, which had been debated for months, and officials said work would begin in spring.";
+
+    fn para(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("<p>{LOREM} Item {i}.</p>"))
+            .collect()
+    }
+
+    fn body_text(a: &Article) -> Vec<String> {
+        a.blocks
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| b.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn body_split_over_sibling_containers_stays_whole() {
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav><main>\
+             <div class=\"article-body\">{}</div>\
+             <div class=\"ad-slot\"><p>Advertisement text that should not be kept in the body at all.</p></div>\
+             <div class=\"article-body\">{}<p>Closing words of the story.</p></div>\
+             </main><footer><p>Copyright words, contact us, about us, careers and more.</p></footer></body></html>",
+            para(3),
+            para(3)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 6, "{text}");
+        assert!(text.contains("Closing words"));
+        assert!(!text.contains("Advertisement"));
+        assert!(!text.contains("Copyright"));
+        assert!(!text.contains("Home"));
+    }
+
+    #[test]
+    fn captions_and_credits_are_caption_blocks() {
+        let page = format!(
+            "<html><body><article>{}<figure><img src=a.jpg><figcaption>The mayor at the site. \
+             <span class=credit>Photo: A. Person</span></figcaption></figure>\
+             <div class=\"image-caption\">A second caption under a photo.</div>{}</article></body></html>",
+            para(2),
+            para(2)
+        );
+        let a = extract(&page);
+        let captions: Vec<&Block> = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Caption)
+            .collect();
+        assert_eq!(captions.len(), 2, "{:?}", a.blocks);
+        assert!(captions[0].text.contains("The mayor at the site."));
+        assert!(!body_text(&a).join(" ").contains("mayor"));
+    }
+
+    #[test]
+    fn no_glued_words_and_clean_whitespace() {
+        let page = format!(
+            "<html><body><article>{}<p>One<br>Two</p><ul><li>Alpha</li><li>Beta</li></ul>\
+             <table><tr><td>Cell</td><td>Other</td></tr></table>\
+             <p><b>Bold</b> <i>italic</i> and<script>var x=1;</script> more, costs 1&nbsp;000 euros.</p>\
+             <div>Loose<div>Nested</div>Tail</div></article></body></html>",
+            para(3)
+        );
+        let text = body_text(&extract(&page));
+        for expected in ["One", "Two", "Alpha", "Beta", "Loose", "Nested", "Tail"] {
+            assert!(text.iter().any(|t| t == expected), "{expected}: {text:?}");
+        }
+        assert!(text.iter().any(|t| t == "Cell | Other"), "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t == "Bold italic and more, costs 1 000 euros."),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn block_kinds() {
+        let page = format!(
+            "<html><body><article>{}<h2>A section</h2><blockquote>Quoted words here.</blockquote>\
+             <pre>line 1\n  line 2</pre><ol><li>First point</li></ol></article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        let kind = |t: &str| a.blocks.iter().find(|b| b.text == t).map(|b| b.kind);
+        assert_eq!(kind("A section"), Some(BlockKind::Heading));
+        assert_eq!(kind("Quoted words here."), Some(BlockKind::Blockquote));
+        assert_eq!(kind("line 1\n  line 2"), Some(BlockKind::Preformatted));
+        assert_eq!(kind("First point"), Some(BlockKind::ListItem));
+    }
+
+    #[test]
+    fn headline_is_not_repeated_in_the_body() {
+        let page = format!(
+            "<html><head><title>Council approves plan | The Daily</title>\
+             <meta property=\"og:site_name\" content=\"The Daily\"></head>\
+             <body><article><h1>Council approves plan</h1><h2>Council approves plan</h2>{}</article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "Council approves plan");
+        assert!(!body_text(&a).iter().any(|t| t.contains("approves plan")));
+        assert_eq!(a.publisher.as_deref(), Some("The Daily"));
+    }
+
+    #[test]
+    fn metadata_from_json_ld() {
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+             \"@graph\":[{{\"@type\":\"NewsArticle\",\"headline\":\"Plan approved\",\
+             \"author\":{{\"@type\":\"Person\",\"name\":\"Ann Lee\"}},\"datePublished\":\"2024-05-01T08:00:00Z\",\
+             \"publisher\":{{\"name\":\"The Daily\"}},\"url\":\"https://example.org/plan\"}}]}}</script>\
+             <meta property=\"og:title\" content=\"Other title\"></head><body><article>{}</article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "Plan approved");
+        assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(a.published.as_deref(), Some("2024-05-01T08:00:00Z"));
+        assert_eq!(a.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/plan"));
+    }
+
+    #[test]
+    fn metadata_from_og_meta_time_and_canonical() {
+        let page = format!(
+            "<html><head><meta property=\"og:title\" content=\"Plan approved after long debate\">\
+             <meta property=\"og:description\" content=\"A dek that says more than the headline does.\">\
+             <meta name=\"author\" content=\"By Bo Chan\"><link rel=\"canonical\" href=\"https://example.org/c\">\
+             </head><body><article><time datetime=\"2023-02-03\">Feb 3</time>{}</article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "Plan approved after long debate");
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("A dek that says more than the headline does.")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Bo Chan"));
+        assert_eq!(a.published.as_deref(), Some("2023-02-03"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/c"));
+    }
+
+    #[test]
+    fn lede_as_description_is_not_a_standfirst() {
+        let page = format!(
+            "<html><head><meta name=\"description\" content=\"{LOREM}\"></head>\
+             <body><article>{}</article></body></html>",
+            para(3)
+        );
+        assert_eq!(extract(&page).standfirst, None);
+    }
+
+    #[test]
+    fn content_pushed_into_noscript_or_furniture_is_kept() {
+        let page = format!(
+            "<html><body><noscript><img src=pixel.gif><div class=\"story-body\">{}</div></body></html>",
+            para(3)
+        );
+        assert_eq!(body_text(&extract(&page)).len(), 3);
+        let page = format!(
+            "<html><body><aside class=\"related\"><div class=\"story-body\">{}</div></body></html>",
+            para(3)
+        );
+        assert_eq!(body_text(&extract(&page)).len(), 3);
+    }
+
+    #[test]
+    fn comments_lose_to_the_story() {
+        let page = format!(
+            "<html><body><div class=\"content\">{}</div><div id=\"comments\">\
+             <div class=\"comment\"><div class=\"content\">{}</div></div></div></body></html>",
+            para(3),
+            para(6).replace("council", "commenter")
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(!text.contains("commenter"), "{text}");
+        assert_eq!(text.matches("Item").count(), 3);
+    }
+
+    #[test]
+    fn deep_nesting_finishes() {
+        let page = format!(
+            "<html><body>{}<p>{LOREM}</p></body></html>",
+            "<div>".repeat(100_000)
+        );
+        let started = std::time::Instant::now();
+        let a = extract(&page);
+        assert!(started.elapsed().as_secs() < 10);
+        assert!(body_text(&a).iter().any(|t| t == LOREM));
+    }
+
+    #[test]
+    fn title_suffixes() {
+        assert_eq!(
+            strip_site_suffix("Big storm hits the coast - Daily News", None, true),
+            "Big storm hits the coast"
+        );
+        assert_eq!(
+            strip_site_suffix("Rock - paper - scissors", None, false),
+            "Rock - paper - scissors"
+        );
+        assert_eq!(
+            strip_site_suffix("Plan passes | Herald", Some("The Herald"), false),
+            "Plan passes | Herald"
+        );
+        assert_eq!(
+            strip_site_suffix("Plan passes | The Herald", Some("The Herald"), false),
+            "Plan passes"
+        );
+    }
 }

@@ -41,18 +41,53 @@ fn never_nests(name: &[u8]) -> bool {
     let (buf, len) = lower(name);
     matches!(
         &buf[..len],
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-            | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen" | b"p" | b"li"
-            | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th" | b"tbody"
-            | b"thead" | b"tfoot" | b"colgroup" | b"rb" | b"rt" | b"rp" | b"html" | b"head"
-            | b"body" | b"frame" | b"basefont" | b"bgsound"
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"keygen"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"colgroup"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"frame"
+            | b"basefont"
+            | b"bgsound"
     )
 }
 
 /// Elements whose content is raw text: tags inside them are not tags.
 fn raw_text(name: &[u8]) -> bool {
     let (buf, len) = lower(name);
-    matches!(&buf[..len], b"script" | b"style" | b"textarea" | b"title" | b"xmp")
+    matches!(
+        &buf[..len],
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp"
+    )
 }
 
 /// One scan over the tags, counting open elements. Returns the input
@@ -214,7 +249,10 @@ mod tests {
     fn deep_nesting_is_flattened_and_text_kept() {
         let page = format!("{}text{}", "<div>".repeat(10), "</div>".repeat(10));
         let flat = flatten_deep_nesting(&page, 4);
-        assert_eq!(flat, format!("{}text{}", "<div>".repeat(4), "</div>".repeat(4)));
+        assert_eq!(
+            flat,
+            format!("{}text{}", "<div>".repeat(4), "</div>".repeat(4))
+        );
     }
 
     #[test]

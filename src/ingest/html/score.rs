@@ -84,7 +84,11 @@ fn paragraph_score(elems: &[Elem], b: &RawBlock, len: usize, score: &mut [f32]) 
         owner.name,
         "p" | "li" | "dd" | "dt" | "blockquote" | "pre" | "h2" | "h3" | "h4" | "h5" | "h6" | "td"
     ) || super::hints::is_inline(owner.name);
-    let mut at = if paragraph_like { owner.parent } else { Some(b.owner) };
+    let mut at = if paragraph_like {
+        owner.parent
+    } else {
+        Some(b.owner)
+    };
     for level in 0..LEVELS {
         let Some(a) = at else { break };
         let Some(e) = elems.get(a) else { break };

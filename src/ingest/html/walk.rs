@@ -296,7 +296,9 @@ impl<'a> Walker<'a> {
             .last()
             .map_or((BlockKind::Paragraph, 0), |k| (k.1, k.2));
         let text = if kind == BlockKind::Preformatted {
-            crate::sanitize::sanitize(text).trim_matches('\n').to_string()
+            crate::sanitize::sanitize(text)
+                .trim_matches('\n')
+                .to_string()
         } else {
             crate::sanitize::sanitize_line(text)
         };
