@@ -158,6 +158,55 @@ fn lists_matched(names: &str) -> [bool; 5] {
     hit
 }
 
+/// The attributes the hints read, gathered in one pass (looking each one
+/// up by name interns the name every time, which is slow on big pages).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Attrs<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub style: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    pub hidden: Option<&'a str>,
+    pub aria_hidden: Option<&'a str>,
+    pub rel: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    pub fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (name, value) in el.attrs() {
+            let slot = match name {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "style" => &mut a.style,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "hidden" => &mut a.hidden,
+                "aria-hidden" => &mut a.aria_hidden,
+                "rel" => &mut a.rel,
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        a
+    }
+
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        match name {
+            "class" => self.class,
+            "id" => self.id,
+            "style" => self.style,
+            "role" => self.role,
+            "itemprop" => self.itemprop,
+            "hidden" => self.hidden,
+            "aria-hidden" => self.aria_hidden,
+            "rel" => self.rel,
+            _ => None,
+        }
+    }
+}
+
 /// What the markup says about one element.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Hint {

@@ -2,7 +2,7 @@
 //! OpenGraph and other meta tags, `<time datetime>`, `<link rel=canonical>`,
 //! byline elements. Collected during the walk, resolved here.
 
-use super::hints::Hint;
+use super::hints::{Attrs, Hint};
 use crate::sanitize::sanitize_line;
 use serde_json::Value;
 
@@ -41,12 +41,12 @@ impl RawMeta {
     }
 
     /// Called for every element the walk keeps, with its index.
-    pub fn note_element(&mut self, index: usize, el: &scraper::node::Element, hint: Hint) {
-        let by_attr = el.attr("rel").is_some_and(|r| r.contains("author"))
-            || el.attr("itemprop").is_some_and(|r| r == "author");
+    pub fn note_element(&mut self, index: usize, attrs: &Attrs, hint: Hint) {
+        let by_attr = attrs.rel.is_some_and(|r| r.contains("author"))
+            || attrs.itemprop.is_some_and(|r| r == "author");
         let by_class = hint.junk
-            && el
-                .attr("class")
+            && attrs
+                .class
                 .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
         if by_attr || by_class {
             self.byline_elems.push(index);

@@ -123,11 +123,10 @@ fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
 
 /// Lines that are page furniture wherever they stand.
 fn is_boilerplate_line(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
-    let words = t.split_whitespace().count();
-    if words > 8 {
+    if text.split_whitespace().nth(8).is_some() {
         return false;
     }
+    let t = text.trim().to_lowercase();
     const STARTS: &[&str] = &[
         "advertisement",
         "read more",
@@ -192,7 +191,8 @@ fn body_blocks(
             if b.kind == BlockKind::Heading && b.level == 1 {
                 continue;
             }
-            if !title_norm.is_empty() && norm(&b.text) == title_norm {
+            let maybe_title = b.text.len() <= title.len() * 2 + 16;
+            if maybe_title && !title_norm.is_empty() && norm(&b.text) == title_norm {
                 continue;
             }
             if is_boilerplate_line(&b.text) {

@@ -204,8 +204,9 @@ impl<'a> Walker<'a> {
         }
         let index = self.elems.len();
         let parent = self.stack.last().copied();
-        let hint = hints::hint(name, |k| el.attr(k));
-        self.meta.note_element(index, el, hint);
+        let attrs = hints::Attrs::of(el);
+        let hint = hints::hint(name, |k| attrs.get(k));
+        self.meta.note_element(index, &attrs, hint);
         let parent_junk = parent.and_then(|p| self.elems.get(p)?.nearest_junk);
         let parent_article = parent.and_then(|p| self.elems.get(p)?.nearest_article);
         self.elems.push(Elem {
@@ -219,7 +220,7 @@ impl<'a> Walker<'a> {
             } else {
                 parent_article
             },
-            class: el.attr("class"),
+            class: attrs.class,
         });
         if let Some((kind, level)) = kind_of(name, hint) {
             self.kinds.push((index, kind, level));
@@ -261,17 +262,19 @@ impl<'a> Walker<'a> {
         if self.pre > 0 {
             self.buf.push_str(&text.replace("\r\n", "\n"));
         } else {
-            for c in text.chars() {
-                // Every whitespace (no-break space too) becomes one space.
-                if c.is_whitespace() {
+            // Every whitespace run (no-break spaces too) becomes one space.
+            for (i, piece) in text.split(char::is_whitespace).enumerate() {
+                if i > 0 {
                     self.pending_space = true;
+                }
+                if piece.is_empty() {
                     continue;
                 }
                 if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with(' ') {
                     self.buf.push(' ');
                 }
                 self.pending_space = false;
-                self.buf.push(c);
+                self.buf.push_str(piece);
             }
         }
         if self.links > 0 {
@@ -299,8 +302,11 @@ impl<'a> Walker<'a> {
             crate::sanitize::sanitize(text)
                 .trim_matches('\n')
                 .to_string()
-        } else {
+        } else if text.chars().any(crate::sanitize::is_dropped) {
             crate::sanitize::sanitize_line(text)
+        } else {
+            // Already collapsed and free of anything sanitize removes.
+            text.to_string()
         };
         if text.is_empty() {
             return;
