@@ -396,7 +396,9 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
         h.body = true;
         h.weight += 25.0;
     }
-    if junk && !body {
+    // Embedded posts (tweets, social embeds) quote sources the story cites.
+    let embed = names.contains("embed") || names.contains("tweet");
+    if junk && !body && !embed {
         h.junk = true;
         h.weight -= 25.0;
     } else if good {
@@ -442,5 +444,6 @@ mod tests {
         assert!(hint_of("nav", &[]).junk);
         assert!(hint_of("span", &[("class", "image-credit")]).caption);
         assert!(hint_of("p", &[("style", "display: none")]).junk);
+        assert!(!hint_of("div", &[("class", "social-media-embed")]).junk);
     }
 }
