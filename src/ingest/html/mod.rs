@@ -34,7 +34,7 @@ pub fn extract(html: &str) -> Article {
     });
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
-    let roots = score::choose(&elems, &scores);
+    let roots = score::choose(&elems, &scores, &blocks, meta.article_body.as_deref());
     let title = choose_title(&meta, &blocks);
     let body = body_blocks(&elems, &blocks, &scores, &roots, &title);
     let standfirst = standfirst(&meta, &title, &body);
@@ -410,6 +410,32 @@ mod tests {
         let text = body_text(&extract(&page)).join(" ");
         assert!(!text.contains("commenter"), "{text}");
         assert_eq!(text.matches("Item").count(), 3);
+    }
+
+    #[test]
+    fn json_ld_article_body_checks_the_choice() {
+        let story = "Rescuers reached the village after the bridge collapsed, officials said, and families were moved to the school.";
+        let story_html: String = (0..3)
+            .map(|i| format!("<p>{story} Part {i}.</p>"))
+            .collect();
+        let ld_body: String = (0..3).map(|i| format!("{story} Part {i}. ")).collect();
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"{ld_body}\"}}</script></head>\
+             <body><div>{}</div><div>{story_html}</div></body></html>",
+            para(8)
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(text.contains("Rescuers reached"), "{text}");
+        assert!(!text.contains("council"), "{text}");
+    }
+
+    #[test]
+    fn short_lines_only_fall_back_to_the_body() {
+        let page = "<html><body><nav><a href=/>Home</a></nav><div>Closed today.</div><div>Back on Monday.</div></body></html>";
+        assert_eq!(
+            body_text(&extract(page)),
+            vec!["Closed today.", "Back on Monday."]
+        );
     }
 
     #[test]

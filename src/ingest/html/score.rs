@@ -149,16 +149,55 @@ fn is_story_list(elems: &[Elem], s: &Scores, e: usize) -> bool {
     count >= 3 && text * 2 >= s.text.get(e).copied().unwrap_or(0)
 }
 
-/// The containers holding the article, in document order.
-pub fn choose(elems: &[Elem], s: &Scores) -> Vec<usize> {
+/// The containers holding the article, in document order. A JSON-LD
+/// articleBody, when the page has one, only checks the choice: if the
+/// chosen text covers it badly, another scored candidate that matches it
+/// better is taken instead. The text always comes from the page itself.
+pub fn choose(
+    elems: &[Elem],
+    s: &Scores,
+    blocks: &[RawBlock],
+    ld_body: Option<&str>,
+) -> Vec<usize> {
     let finals: Vec<f32> = (0..elems.len())
         .map(|e| candidate_score(elems, s, e))
         .collect();
-    let Some(mut top) = argmax(&finals) else {
-        return Vec::new();
+    let Some(top) = argmax(&finals) else {
+        // Nothing scored (short texts only): keep the whole body, minus furniture.
+        return elems
+            .iter()
+            .position(|e| e.name == "body")
+            .into_iter()
+            .collect();
     };
+    let roots = expand(elems, s, &finals, top);
+    let Some(reference) = ld_body.map(Bag::of).filter(|b| b.total >= 40) else {
+        return roots;
+    };
+    let agreement = |roots: &[usize]| reference.f1(&Bag::of_blocks(blocks, elems, roots));
+    let first = agreement(&roots);
+    if first >= 0.8 {
+        return roots;
+    }
+    let mut ranked: Vec<usize> = (0..finals.len()).filter(|&e| finals[e] > 0.0).collect();
+    ranked.sort_by(|a, b| finals[*b].total_cmp(&finals[*a]));
+    ranked.truncate(10);
+    let mut best = (first + 0.1, roots);
+    for c in ranked {
+        for other in [expand(elems, s, &finals, c), vec![c]] {
+            let f = agreement(&other);
+            if f > best.0 {
+                best = (f, other);
+            }
+        }
+    }
+    best.1
+}
+
+/// From a top candidate to the final containers: promote, then siblings.
+fn expand(elems: &[Elem], s: &Scores, finals: &[f32], top: usize) -> Vec<usize> {
     let top_score = finals.get(top).copied().unwrap_or(0.0);
-    top = promote(elems, s, &finals, top, top_score);
+    let top = promote(elems, s, finals, top, top_score);
     let Some(parent) = elems.get(top).and_then(|e| e.parent) else {
         return vec![top];
     };
@@ -189,6 +228,62 @@ pub fn choose(elems: &[Elem], s: &Scores) -> Vec<usize> {
         }
     }
     roots
+}
+
+/// Word counts of a text, for comparing two texts cheaply.
+struct Bag {
+    words: std::collections::HashMap<u64, u32>,
+    total: u32,
+}
+
+impl Bag {
+    fn of(text: &str) -> Bag {
+        let mut bag = Bag {
+            words: std::collections::HashMap::new(),
+            total: 0,
+        };
+        bag.add(text);
+        bag
+    }
+
+    fn of_blocks(blocks: &[RawBlock], elems: &[Elem], roots: &[usize]) -> Bag {
+        let mut bag = Bag::of("");
+        for &r in roots {
+            let end = elems.get(r).map_or(r, |e| e.end);
+            for b in blocks.iter().filter(|b| b.owner >= r && b.owner <= end) {
+                if b.kind != BlockKind::Caption {
+                    bag.add(&b.text);
+                }
+            }
+        }
+        bag
+    }
+
+    fn add(&mut self, text: &str) {
+        use std::hash::{Hash, Hasher};
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            word.hash(&mut h);
+            *self.words.entry(h.finish()).or_insert(0) += 1;
+            self.total += 1;
+        }
+    }
+
+    /// Word-overlap F1 between two bags.
+    fn f1(&self, other: &Bag) -> f32 {
+        if self.total == 0 || other.total == 0 {
+            return 0.0;
+        }
+        let common: u32 = self
+            .words
+            .iter()
+            .map(|(w, n)| (*n).min(other.words.get(w).copied().unwrap_or(0)))
+            .sum();
+        2.0 * common as f32 / (self.total + other.total) as f32
+    }
 }
 
 fn argmax(v: &[f32]) -> Option<usize> {
