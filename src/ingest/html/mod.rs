@@ -121,29 +121,90 @@ fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
     t.to_string()
 }
 
-/// Lines that are page furniture wherever they stand.
+/// Lines that are page furniture wherever they stand: ad labels (in
+/// several languages), section labels, reading-time notes, share prompts.
 fn is_boilerplate_line(text: &str) -> bool {
     if text.split_whitespace().nth(8).is_some() {
         return false;
     }
     let t = text.trim().to_lowercase();
+    let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
+    const LINES: &[&str] = &[
+        "advertisement",
+        "advert",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored links",
+        "sponsored content",
+        "anzeige",
+        "werbung",
+        "publicité",
+        "publicidad",
+        "pubblicità",
+        "publicidade",
+        "iklan",
+        "реклама",
+        "广告",
+        "廣告",
+        "広告",
+        "광고",
+        "comments",
+        "comment",
+        "tags",
+        "topics",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "print",
+        "email",
+        "text size",
+        "related",
+        "related articles",
+        "related stories",
+        "related content",
+        "more stories",
+        "you may also like",
+        "recommended",
+        "explore further",
+        "read more",
+        "read next",
+        "skip to content",
+        "back to top",
+    ];
+    if LINES.contains(&bare) {
+        return true;
+    }
+    const READING_TIME: &[&str] = &[
+        "min read",
+        "minute read",
+        "minutes read",
+        "reading time",
+        "read time",
+        "tempo de leitura",
+        "temps de lecture",
+        "tiempo de lectura",
+        "lesezeit",
+        "tempo di lettura",
+    ];
+    let has_digit = t.chars().any(|c| c.is_ascii_digit());
+    if has_digit && READING_TIME.iter().any(|w| t.contains(w)) {
+        return true;
+    }
     const STARTS: &[&str] = &[
         "advertisement",
-        "read more",
-        "read also",
-        "see also",
+        "read more:",
+        "read also:",
+        "see also:",
         "related:",
         "share this",
         "share on",
-        "click here",
-        "sign up",
-        "subscribe",
+        "click here to",
+        "sign up for",
+        "subscribe to",
         "follow us",
-        "image:",
-        "photo:",
         "image copyright",
-        "getty images",
-        "(photo",
         "copyright ©",
         "©",
     ];
