@@ -241,7 +241,12 @@ fn body_blocks(
                         && a <= end
                         && scores.text.get(a).copied().unwrap_or(0) * 2 < root_text
                 });
-            if junk_inside || teaser {
+            // A list of links inside the body: related stories, tags.
+            let link_list = elems
+                .get(b.owner)
+                .and_then(|o| o.nearest_list)
+                .is_some_and(|l| l > start && l <= end && scores.link_density(l) > 0.5);
+            if junk_inside || teaser || link_list {
                 continue;
             }
             let len = b.text.chars().count().max(1);

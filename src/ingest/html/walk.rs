@@ -21,6 +21,8 @@ pub struct Elem<'a> {
     pub nearest_junk: Option<usize>,
     /// The innermost `<article>` at or above this one.
     pub nearest_article: Option<usize>,
+    /// The innermost list (`ul`, `ol`, `dl`) at or above this one.
+    pub nearest_list: Option<usize>,
     pub class: Option<&'a str>,
 }
 
@@ -209,6 +211,7 @@ impl<'a> Walker<'a> {
         self.meta.note_element(index, &attrs, hint);
         let parent_junk = parent.and_then(|p| self.elems.get(p)?.nearest_junk);
         let parent_article = parent.and_then(|p| self.elems.get(p)?.nearest_article);
+        let parent_list = parent.and_then(|p| self.elems.get(p)?.nearest_list);
         self.elems.push(Elem {
             name,
             parent,
@@ -219,6 +222,11 @@ impl<'a> Walker<'a> {
                 Some(index)
             } else {
                 parent_article
+            },
+            nearest_list: if matches!(name, "ul" | "ol" | "dl") {
+                Some(index)
+            } else {
+                parent_list
             },
             class: attrs.class,
         });
