@@ -138,7 +138,9 @@ const LISTS: [&[&str]; 5] = [
 ];
 
 static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(LISTS.iter().flat_map(|l| l.iter()))
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(LISTS.iter().flat_map(|l| l.iter()))
         .unwrap_or_else(|e| panic!("word lists are literals: {e}"))
 });
 
