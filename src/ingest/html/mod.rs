@@ -517,6 +517,34 @@ mod tests {
     }
 
     #[test]
+    fn odd_markup_does_not_panic() {
+        for page in [
+            "",
+            "<",
+            "<html><head><meta charset=",
+            "<p>unclosed <b>bold <i>both</p> tail",
+            "<script>never closed",
+            "<table><td>cell<tr>row</table><pre>",
+            "<!-- comment only",
+            "<article><article><article>x",
+            "<script type=application/ld+json>[[[[{\"@type\":\"NewsArticle\",\"author\":[[[]]]}]]]]</script>",
+        ] {
+            let _ = extract(page);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_tag_soup_extracts(page in "(<(p|div|a|li|ul|td|tr|table|article|script|noscript|br|h1)( class=\"(share|body|ad)\")?>|</(p|div|a|li|ul|article|script)>|[a-z ,.]{0,12}|&nbsp;|&amp;){0,60}") {
+            let a = extract(&page);
+            for b in &a.blocks {
+                proptest::prop_assert!(!b.text.is_empty());
+                proptest::prop_assert!(!b.text.contains("  "));
+            }
+        }
+    }
+
+    #[test]
     fn title_suffixes() {
         assert_eq!(
             strip_site_suffix("Big storm hits the coast - Daily News", None, true),
