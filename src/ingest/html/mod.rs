@@ -211,6 +211,40 @@ fn is_boilerplate_line(text: &str) -> bool {
     STARTS.iter().any(|s| t.starts_with(s))
 }
 
+/// A photo credit standing alone ("Photo: A. Person/Agency", "... Getty
+/// Images"): a caption, not body text.
+fn is_credit_line(text: &str) -> bool {
+    if text.split_whitespace().nth(20).is_some() {
+        return false;
+    }
+    let t = text.trim().to_lowercase();
+    const STARTS: &[&str] = &[
+        "photo:",
+        "photos:",
+        "image:",
+        "images:",
+        "picture:",
+        "credit:",
+        "photograph:",
+        "foto:",
+        "fotos:",
+        "(photo",
+        "(image",
+        "image copyright",
+        "image caption",
+        "photo credit",
+    ];
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "shutterstock",
+        "/afp",
+        "/reuters",
+        "/ap photo",
+        "istock",
+    ];
+    STARTS.iter().any(|s| t.starts_with(s)) || AGENCIES.iter().any(|a| t.contains(a))
+}
+
 /// The blocks inside the chosen containers, furniture left out.
 fn body_blocks(
     elems: &[Elem],
@@ -264,7 +298,12 @@ fn body_blocks(
             if is_boilerplate_line(&b.text) {
                 continue;
             }
-            out.push(Block::new(b.kind, b.text.clone()));
+            let kind = if is_credit_line(&b.text) {
+                BlockKind::Caption
+            } else {
+                b.kind
+            };
+            out.push(Block::new(kind, b.text.clone()));
         }
     }
     out
@@ -338,7 +377,8 @@ mod tests {
         let page = format!(
             "<html><body><article>{}<figure><img src=a.jpg><figcaption>The mayor at the site. \
              <span class=credit>Photo: A. Person</span></figcaption></figure>\
-             <div class=\"image-caption\">A second caption under a photo.</div>{}</article></body></html>",
+             <div class=\"image-caption\">A second caption under a photo.</div>\
+             <p>Photo: Jane Roe/Getty Images</p>{}</article></body></html>",
             para(2),
             para(2)
         );
@@ -348,9 +388,10 @@ mod tests {
             .iter()
             .filter(|b| b.kind == BlockKind::Caption)
             .collect();
-        assert_eq!(captions.len(), 2, "{:?}", a.blocks);
+        assert_eq!(captions.len(), 3, "{:?}", a.blocks);
         assert!(captions[0].text.contains("The mayor at the site."));
-        assert!(!body_text(&a).join(" ").contains("mayor"));
+        let body = body_text(&a).join(" ");
+        assert!(!body.contains("mayor") && !body.contains("Getty"), "{body}");
     }
 
     #[test]
