@@ -284,7 +284,9 @@ fn body_blocks(
                 continue;
             }
             let len = b.text.chars().count().max(1);
-            let link_dense = b.link_chars * 2 > len;
+            // Mostly links: a teaser or menu line. A long block stays unless
+            // it is nearly all link (a summary item led by its headline link).
+            let link_dense = b.link_chars * 2 > len && (len < 200 || b.link_chars * 5 > len * 4);
             if link_dense && b.kind != BlockKind::Caption {
                 continue;
             }
