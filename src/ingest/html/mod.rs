@@ -375,6 +375,23 @@ mod tests {
     }
 
     #[test]
+    fn body_split_over_nested_sections_stays_whole() {
+        let page = format!(
+            "<html><body><article><h1>Head line here</h1>\
+             <div class=\"part\"><div class=\"inner\">{}</div></div>\
+             <div class=\"promo\"><a href=/x>Buy the thing now, it is great</a></div>\
+             <div class=\"part\"><div class=\"inner\">{}</div></div>\
+             </article><aside>{}</aside></body></html>",
+            para(4),
+            para(2),
+            para(1).replace("council", "sidebar")
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 6, "{text}");
+        assert!(!text.contains("Buy the thing") && !text.contains("sidebar"));
+    }
+
+    #[test]
     fn captions_and_credits_are_caption_blocks() {
         let page = format!(
             "<html><body><article>{}<figure><img src=a.jpg><figcaption>The mayor at the site. \
