@@ -72,6 +72,7 @@ pub struct LdArticle {
     pub published: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
+    pub section: Option<String>,
     pub body: Option<String>,
 }
 
@@ -87,6 +88,7 @@ pub struct Meta {
     pub publisher: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
+    pub section: Option<String>,
     pub article_body: Option<String>,
 }
 
@@ -150,6 +152,10 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
             .filter(|u| !u.is_empty())
             .or_else(|| raw.first_meta(&["og:url"]))
             .or(ld.url.clone()),
+        section: ld
+            .section
+            .clone()
+            .or_else(|| raw.first_meta(&["article:section"])),
         article_body: ld.body,
     }
 }
@@ -251,6 +257,7 @@ fn article_fields(v: &Value) -> LdArticle {
         published: text("datePublished").or_else(|| text("dateCreated")),
         publisher: names(v.get("publisher")).into_iter().next(),
         url,
+        section: text("articleSection"),
         body: v
             .get("articleBody")
             .and_then(Value::as_str)

@@ -4,15 +4,16 @@
 //! -> score (which containers hold the article) -> keep their blocks
 //! minus furniture, link lists and the repeated headline.
 
+mod clean;
 mod hints;
 pub mod metadata;
 mod parse;
 mod score;
+mod title;
 mod walk;
 
-use crate::article::{Article, Block, BlockKind};
-use metadata::Meta;
-use walk::{Elem, RawBlock, Walked};
+use crate::article::Article;
+use walk::Walked;
 
 /// Extract the article from a decoded HTML page.
 pub fn extract(html: &str) -> Article {
@@ -35,9 +36,9 @@ pub fn extract(html: &str) -> Article {
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
     let roots = score::choose(&elems, &scores, &blocks, meta.article_body.as_deref());
-    let title = choose_title(&meta, &blocks);
-    let body = body_blocks(&elems, &blocks, &scores, &roots, &title);
-    let standfirst = standfirst(&meta, &title, &body);
+    let title = title::choose_title(&meta, &blocks);
+    let body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
+    let standfirst = title::standfirst(&meta, &title, &body);
     Article {
         title,
         standfirst,
@@ -45,7 +46,7 @@ pub fn extract(html: &str) -> Article {
         publisher: meta.publisher,
         published: meta.published,
         url: meta.url,
-        section: None,
+        section: meta.section,
         blocks: body,
     }
 }
@@ -58,286 +59,10 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
-/// The page's h1 when it agrees with a declared title, else the declared
-/// title (JSON-LD headline, og:title, <title>) without a site suffix.
-fn choose_title(meta: &Meta, blocks: &[RawBlock]) -> String {
-    let declared: Vec<&str> = [&meta.headline, &meta.og_title, &meta.doc_title]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let h1s = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading && b.level == 1);
-    for h in h1s.clone() {
-        let n = norm(&h.text);
-        if n.len() >= 8
-            && declared.iter().any(|d| {
-                let d = norm(d);
-                d == n || d.starts_with(&n) || n.starts_with(&d)
-            })
-        {
-            return h.text.clone();
-        }
-    }
-    if let Some(t) = &meta.headline {
-        return t.clone();
-    }
-    if let Some(t) = &meta.og_title {
-        return strip_site_suffix(t, meta.publisher.as_deref(), false);
-    }
-    if let Some(t) = &meta.doc_title
-        && !t.is_empty()
-    {
-        return strip_site_suffix(t, meta.publisher.as_deref(), true);
-    }
-    h1s.map(|h| h.text.clone()).next().unwrap_or_default()
-}
-
-/// "Headline | Site" -> "Headline". Without a known site name only a short
-/// tail after a separator goes, and only from the <title> tag.
-fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
-    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
-    let mut t = title.trim();
-    for _ in 0..2 {
-        let Some((head, tail)) = SEPARATORS
-            .iter()
-            .filter_map(|s| t.rfind(s).map(|i| (i, s.len())))
-            .max_by_key(|&(i, _)| i)
-            .and_then(|(i, len)| Some((t.get(..i)?, t.get(i + len..)?)))
-        else {
-            break;
-        };
-        let is_site = site.is_some_and(|s| norm(s) == norm(tail) || norm(tail).contains(&norm(s)));
-        let short_tail =
-            tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
-        if is_site || (lenient && short_tail) {
-            t = head.trim();
-        } else {
-            break;
-        }
-    }
-    t.to_string()
-}
-
-/// Lines that are page furniture wherever they stand: ad labels (in
-/// several languages), section labels, reading-time notes, share prompts.
-fn is_boilerplate_line(text: &str) -> bool {
-    if text.split_whitespace().nth(8).is_some() {
-        return false;
-    }
-    let t = text.trim().to_lowercase();
-    let bare = t.trim_matches(|c: char| !c.is_alphanumeric());
-    const LINES: &[&str] = &[
-        "advertisement",
-        "advert",
-        "ad",
-        "ads",
-        "sponsored",
-        "sponsored links",
-        "sponsored content",
-        "anzeige",
-        "werbung",
-        "publicité",
-        "publicidad",
-        "pubblicità",
-        "publicidade",
-        "iklan",
-        "реклама",
-        "广告",
-        "廣告",
-        "広告",
-        "광고",
-        "comments",
-        "comment",
-        "tags",
-        "topics",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "print",
-        "email",
-        "text size",
-        "related",
-        "related articles",
-        "related stories",
-        "related content",
-        "more stories",
-        "you may also like",
-        "recommended",
-        "explore further",
-        "read more",
-        "read next",
-        "skip to content",
-        "back to top",
-    ];
-    if LINES.contains(&bare) {
-        return true;
-    }
-    const READING_TIME: &[&str] = &[
-        "min read",
-        "minute read",
-        "minutes read",
-        "reading time",
-        "read time",
-        "tempo de leitura",
-        "temps de lecture",
-        "tiempo de lectura",
-        "lesezeit",
-        "tempo di lettura",
-    ];
-    let has_digit = t.chars().any(|c| c.is_ascii_digit());
-    if has_digit && READING_TIME.iter().any(|w| t.contains(w)) {
-        return true;
-    }
-    const STARTS: &[&str] = &[
-        "advertisement",
-        "read more:",
-        "read also:",
-        "see also:",
-        "related:",
-        "share this",
-        "share on",
-        "click here to",
-        "sign up for",
-        "subscribe to",
-        "follow us",
-        "image copyright",
-        "copyright ©",
-        "©",
-    ];
-    STARTS.iter().any(|s| t.starts_with(s))
-}
-
-/// A photo credit standing alone ("Photo: A. Person/Agency", "... Getty
-/// Images"): a caption, not body text.
-fn is_credit_line(text: &str) -> bool {
-    if text.split_whitespace().nth(20).is_some() {
-        return false;
-    }
-    let t = text.trim().to_lowercase();
-    const STARTS: &[&str] = &[
-        "photo:",
-        "photos:",
-        "image:",
-        "images:",
-        "picture:",
-        "credit:",
-        "photograph:",
-        "foto:",
-        "fotos:",
-        "(photo",
-        "(image",
-        "image copyright",
-        "image caption",
-        "photo credit",
-    ];
-    const AGENCIES: &[&str] = &[
-        "getty images",
-        "shutterstock",
-        "/afp",
-        "/reuters",
-        "/ap photo",
-        "istock",
-    ];
-    STARTS.iter().any(|s| t.starts_with(s)) || AGENCIES.iter().any(|a| t.contains(a))
-}
-
-/// The blocks inside the chosen containers, furniture left out.
-fn body_blocks(
-    elems: &[Elem],
-    blocks: &[RawBlock],
-    scores: &score::Scores,
-    roots: &[usize],
-    title: &str,
-) -> Vec<Block> {
-    let title_norm = norm(title);
-    let mut out: Vec<Block> = Vec::new();
-    for root in roots {
-        let Some(root_el) = elems.get(*root) else {
-            continue;
-        };
-        let (start, end) = (*root, root_el.end);
-        for b in blocks.iter().filter(|b| b.owner >= start && b.owner <= end) {
-            let junk_inside = elems
-                .get(b.owner)
-                .and_then(|o| o.nearest_junk)
-                .is_some_and(|j| j > start && j <= end);
-            // A small <article> nested in the body is a teaser for another story.
-            let root_text = scores.text.get(start).copied().unwrap_or(0);
-            let teaser = elems
-                .get(b.owner)
-                .and_then(|o| o.nearest_article)
-                .is_some_and(|a| {
-                    a > start
-                        && a <= end
-                        && scores.text.get(a).copied().unwrap_or(0) * 2 < root_text
-                });
-            // A list of links inside the body: related stories, tags.
-            let link_list = elems
-                .get(b.owner)
-                .and_then(|o| o.nearest_list)
-                .is_some_and(|l| l > start && l <= end && scores.link_density(l) > 0.5);
-            if junk_inside || teaser || link_list {
-                continue;
-            }
-            let len = b.text.chars().count().max(1);
-            // Mostly links: a teaser or menu line. A long block stays unless
-            // it is nearly all link (a summary item led by its headline link).
-            let link_dense = b.link_chars * 2 > len && (len < 200 || b.link_chars * 5 > len * 4);
-            if link_dense && b.kind != BlockKind::Caption {
-                continue;
-            }
-            if b.kind == BlockKind::Heading && b.level == 1 {
-                continue;
-            }
-            let maybe_title = b.text.len() <= title.len() * 2 + 16;
-            if maybe_title && !title_norm.is_empty() && norm(&b.text) == title_norm {
-                continue;
-            }
-            if is_boilerplate_line(&b.text) {
-                continue;
-            }
-            let kind = if is_credit_line(&b.text) {
-                BlockKind::Caption
-            } else {
-                b.kind
-            };
-            out.push(Block::new(kind, b.text.clone()));
-        }
-    }
-    out
-}
-
-/// og:description or the like, when it is a real dek: not the title, not
-/// a cut-off copy of the first paragraph.
-fn standfirst(meta: &Meta, title: &str, body: &[Block]) -> Option<String> {
-    let d = meta.description.as_deref()?.trim();
-    let len = d.chars().count();
-    if !(25..=500).contains(&len) || d.ends_with("...") || d.ends_with('…') {
-        return None;
-    }
-    let n = norm(d);
-    if n == norm(title) {
-        return None;
-    }
-    let first = body
-        .iter()
-        .find(|b| b.kind == BlockKind::Paragraph)
-        .map(|b| norm(&b.text))
-        .unwrap_or_default();
-    let prefix: String = n.chars().take(60).collect();
-    if !first.is_empty() && first.starts_with(&prefix) {
-        return None;
-    }
-    Some(d.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::{Block, BlockKind};
 
     const LOREM: &str = "The council voted on Tuesday to approve the plan, which had been debated for months, and officials said work would begin in spring.";
 
@@ -487,6 +212,7 @@ mod tests {
             "<html><head><meta property=\"og:title\" content=\"Plan approved after long debate\">\
              <meta property=\"og:description\" content=\"A dek that says more than the headline does.\">\
              <meta name=\"author\" content=\"By Bo Chan\"><link rel=\"canonical\" href=\"https://example.org/c\">\
+             <meta property=\"article:section\" content=\"Local\">\
              </head><body><article><time datetime=\"2023-02-03\">Feb 3</time>{}</article></body></html>",
             para(3)
         );
@@ -499,6 +225,7 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("Bo Chan"));
         assert_eq!(a.published.as_deref(), Some("2023-02-03"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/c"));
+        assert_eq!(a.section.as_deref(), Some("Local"));
     }
 
     #[test]
@@ -602,25 +329,5 @@ mod tests {
                 proptest::prop_assert!(!b.text.contains("  "));
             }
         }
-    }
-
-    #[test]
-    fn title_suffixes() {
-        assert_eq!(
-            strip_site_suffix("Big storm hits the coast - Daily News", None, true),
-            "Big storm hits the coast"
-        );
-        assert_eq!(
-            strip_site_suffix("Rock - paper - scissors", None, false),
-            "Rock - paper - scissors"
-        );
-        assert_eq!(
-            strip_site_suffix("Plan passes | Herald", Some("The Herald"), false),
-            "Plan passes | Herald"
-        );
-        assert_eq!(
-            strip_site_suffix("Plan passes | The Herald", Some("The Herald"), false),
-            "Plan passes"
-        );
     }
 }
