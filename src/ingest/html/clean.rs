@@ -6,6 +6,26 @@ use super::norm;
 use super::score::Scores;
 use super::walk::{Elem, RawBlock};
 use crate::article::{Block, BlockKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "Image 3 of 12", "1 / 6": gallery counters.
+static GALLERY_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(image|photo|picture|slide|foto|bild)?\s*\d+\s*(of|/|von|de|di)\s*\d+\W*$")
+        .unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+/// "By Ann Lee - 11/18/19", "Por Ana Gil": a byline line, not a sentence.
+fn is_byline_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.split_whitespace().nth(12).is_some() || t.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    ["by ", "por ", "von ", "par "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
 
 /// Lines that are page furniture wherever they stand: ad labels (in
 /// several languages), section labels, reading-time notes, share prompts.
@@ -59,7 +79,7 @@ fn is_boilerplate_line(text: &str) -> bool {
         "skip to content",
         "back to top",
     ];
-    if LINES.contains(&bare) {
+    if LINES.contains(&bare) || GALLERY_COUNTER.is_match(&t) || is_byline_line(text) {
         return true;
     }
     const READING_TIME: &[&str] = &[
@@ -195,4 +215,41 @@ pub fn body_blocks(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for line in [
+            "Advertisement",
+            "ANZEIGE",
+            "Image 3 of 12",
+            "1 / 6",
+            "5 min read",
+            "Tempo de leitura: 2 minutos",
+            "By Ann Lee - 11/18/19 11:04 PM EST",
+            "Share this article",
+        ] {
+            assert!(is_boilerplate_line(line), "{line}");
+        }
+        for line in [
+            "By the end of the year, prices had doubled.",
+            "Ad hoc committees met 3 times.",
+            "The vote was 5 of 9 in favour, officials said on Monday.",
+        ] {
+            assert!(!is_boilerplate_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert!(is_credit_line("Photo: Jane Roe/Reuters"));
+        assert!(is_credit_line("The harbour at dawn. Getty Images"));
+        assert!(!is_credit_line(
+            "The photographer said the image was taken at dawn."
+        ));
+    }
 }
