@@ -254,11 +254,12 @@ pub fn is_dropped_tag(name: &str) -> bool {
 }
 
 /// Tags that are furniture by themselves, but may wrap the article when a
-/// page is built oddly (an ASP.NET form, an unclosed aside), so only soft.
+/// page is built oddly (an ASP.NET form, an unclosed aside or noscript),
+/// so only soft.
 fn is_furniture_tag(name: &str) -> bool {
     matches!(
         name,
-        "nav" | "aside" | "footer" | "header" | "form" | "menu"
+        "nav" | "aside" | "footer" | "header" | "form" | "menu" | "noscript"
     )
 }
 

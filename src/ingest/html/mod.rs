@@ -250,6 +250,11 @@ mod tests {
             para(3)
         );
         assert_eq!(body_text(&extract(&page)).len(), 3);
+        let page = format!(
+            "<html><body><article>{}<noscript><p>Please enable JavaScript to see the comments.</p></noscript></article></body></html>",
+            para(3)
+        );
+        assert_eq!(body_text(&extract(&page)).len(), 3);
     }
 
     #[test]
