@@ -1,0 +1,326 @@
+//! Page metadata: JSON-LD (NewsArticle and kin, in @graph or arrays),
+//! OpenGraph and other meta tags, `<time datetime>`, `<link rel=canonical>`,
+//! byline elements. Collected during the walk, resolved here.
+
+use super::hints::{Attrs, Hint};
+use crate::sanitize::sanitize_line;
+use serde_json::Value;
+
+/// What the walk saw, before choosing.
+#[derive(Debug, Default)]
+pub struct RawMeta {
+    pub title: Option<String>,
+    pub json_ld: Vec<String>,
+    /// (name or property, lowercased; content) of every `<meta>`.
+    pub metas: Vec<(String, String)>,
+    pub canonical: Option<String>,
+    pub times: Vec<String>,
+    /// Elements that name the author (class byline, rel/itemprop author).
+    pub byline_elems: Vec<usize>,
+}
+
+impl RawMeta {
+    pub fn meta(&mut self, el: &scraper::node::Element) {
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
+        if let (Some(key), Some(content)) = (key, el.attr("content")) {
+            self.metas
+                .push((key.trim().to_ascii_lowercase(), content.to_string()));
+        }
+    }
+
+    pub fn link(&mut self, el: &scraper::node::Element) {
+        let canonical = el
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+        if canonical && self.canonical.is_none() {
+            self.canonical = el.attr("href").map(|h| h.trim().to_string());
+        }
+    }
+
+    /// Called for every element the walk keeps, with its index.
+    pub fn note_element(&mut self, index: usize, attrs: &Attrs, hint: Hint) {
+        let by_attr = attrs.rel.is_some_and(|r| r.contains("author"))
+            || attrs.itemprop.is_some_and(|r| r == "author");
+        let by_class = hint.junk
+            && attrs
+                .class
+                .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
+        if by_attr || by_class {
+            self.byline_elems.push(index);
+        }
+    }
+
+    fn first_meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(name, content)| name == k && !content.trim().is_empty())
+                .map(|(_, c)| sanitize_line(c))
+        })
+    }
+}
+
+/// The fields of the first JSON-LD object of an article type.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct LdArticle {
+    pub headline: Option<String>,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub section: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Resolved metadata.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Meta {
+    /// Title candidates, best first: JSON-LD headline, og:title, <title>.
+    pub headline: Option<String>,
+    pub og_title: Option<String>,
+    pub doc_title: Option<String>,
+    pub description: Option<String>,
+    pub byline: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub section: Option<String>,
+    pub article_body: Option<String>,
+}
+
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+];
+
+/// Choose each field from the most reliable source that has it.
+pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
+    let ld = raw
+        .json_ld
+        .iter()
+        .find_map(|s| ld_article(s))
+        .unwrap_or_default();
+    let not_url = |s: &String| !s.starts_with("http") && !s.contains("://");
+    let byline = (!ld.authors.is_empty())
+        .then(|| ld.authors.join(", "))
+        .or_else(|| {
+            raw.first_meta(&["author", "article:author", "dc.creator", "byl"])
+                .filter(not_url)
+        })
+        .or(byline_text)
+        .map(|b| strip_by(&b));
+    let published = ld
+        .published
+        .as_deref()
+        .and_then(iso_date)
+        .or_else(|| raw.first_meta(DATE_KEYS).as_deref().and_then(iso_date))
+        .or_else(|| raw.times.iter().find_map(|t| iso_date(t)));
+    Meta {
+        headline: ld.headline.clone(),
+        og_title: raw.first_meta(&["og:title", "twitter:title"]),
+        doc_title: raw.title.as_deref().map(sanitize_line),
+        description: raw
+            .first_meta(&["og:description", "twitter:description", "description"])
+            .or(ld.description.clone()),
+        byline: byline.filter(|b| !b.is_empty()),
+        publisher: ld
+            .publisher
+            .clone()
+            .or_else(|| raw.first_meta(&["og:site_name", "application-name"])),
+        published,
+        url: raw
+            .canonical
+            .clone()
+            .filter(|u| !u.is_empty())
+            .or_else(|| raw.first_meta(&["og:url"]))
+            .or(ld.url.clone()),
+        section: ld
+            .section
+            .clone()
+            .or_else(|| raw.first_meta(&["article:section"])),
+        article_body: ld.body,
+    }
+}
+
+fn strip_by(byline: &str) -> String {
+    let b = byline.trim();
+    let lower = b.to_lowercase();
+    let b = if lower.starts_with("by ") {
+        b.get(3..).unwrap_or(b).trim()
+    } else {
+        b
+    };
+    sanitize_line(b)
+}
+
+/// A date or date-time as ISO 8601, when the source gives one.
+pub fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .is_some_and(|d| !d.is_empty() && d.iter().all(u8::is_ascii_digit))
+    };
+    let dated = digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7);
+    if !dated {
+        return None;
+    }
+    let mut out = s.to_string();
+    if out.as_bytes().get(10) == Some(&b' ') && digits(11..13) {
+        out.replace_range(10..11, "T");
+    }
+    let end = out.find(char::is_whitespace).unwrap_or(out.len());
+    out.truncate(end);
+    Some(out)
+}
+
+fn is_article_type(v: &Value) -> bool {
+    let kin = |t: &str| {
+        t.ends_with("Article") || t.contains("BlogPosting") || t == "Report" || t == "Review"
+    };
+    match v.get("@type") {
+        Some(Value::String(t)) => kin(t),
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(kin)),
+        _ => false,
+    }
+}
+
+/// The first article-typed object in one JSON-LD script.
+pub fn ld_article(script: &str) -> Option<LdArticle> {
+    let value: Value = serde_json::from_str(script.trim())
+        .or_else(|_| serde_json::from_str(&script.replace(['\n', '\r', '\t'], " ")))
+        .ok()?;
+    let mut stack = vec![&value];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                if is_article_type(v) {
+                    return Some(article_fields(v));
+                }
+                for key in [
+                    "@graph",
+                    "mainEntity",
+                    "mainEntityOfPage",
+                    "itemListElement",
+                ] {
+                    if let Some(inner) = map.get(key) {
+                        stack.push(inner);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn article_fields(v: &Value) -> LdArticle {
+    let text = |key: &str| {
+        v.get(key)
+            .and_then(Value::as_str)
+            .map(sanitize_line)
+            .filter(|s| !s.is_empty())
+    };
+    let url = text("url").or_else(|| match v.get("mainEntityOfPage") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(o) => o.get("@id").and_then(Value::as_str).map(str::to_string),
+        None => None,
+    });
+    LdArticle {
+        headline: text("headline").or_else(|| text("name")),
+        description: text("description"),
+        authors: names(v.get("author")),
+        published: text("datePublished").or_else(|| text("dateCreated")),
+        publisher: names(v.get("publisher")).into_iter().next(),
+        url,
+        section: text("articleSection"),
+        body: v
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    }
+}
+
+/// Names from a string, an object with "name", or an array of those.
+fn names(v: Option<&Value>) -> Vec<String> {
+    let one = |v: &Value| match v {
+        Value::String(s) => Some(sanitize_line(s)),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(sanitize_line),
+        _ => None,
+    };
+    let list = match v {
+        Some(Value::Array(items)) => items.iter().filter_map(one).collect(),
+        Some(v) => one(v).into_iter().collect(),
+        None => Vec::new(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for n in list {
+        if !n.is_empty() && !n.contains("://") && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_in_graph_with_author_array() {
+        let s = r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Site"},
+            {"@type":["NewsArticle"],"headline":"Big news","datePublished":"2024-03-05 10:00:00",
+             "author":[{"@type":"Person","name":"Ann Lee"},"Bo Chan"],
+             "publisher":{"@type":"Organization","name":"The Daily"},
+             "mainEntityOfPage":{"@id":"https://example.org/a"}}]}"#;
+        let a = ld_article(s).unwrap();
+        assert_eq!(a.headline.as_deref(), Some("Big news"));
+        assert_eq!(a.authors, vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(a.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(
+            iso_date(a.published.as_deref().unwrap()).as_deref(),
+            Some("2024-03-05T10:00:00")
+        );
+    }
+
+    #[test]
+    fn json_ld_top_level_array_and_string_author() {
+        let s = r#"[{"@type":"BreadcrumbList"},{"@type":"BlogPosting","headline":"H","author":"Cy Dee"}]"#;
+        let a = ld_article(s).unwrap();
+        assert_eq!(a.authors, vec!["Cy Dee"]);
+        assert!(ld_article(r#"{"@type":"Organization","name":"X"}"#).is_none());
+        assert!(ld_article("{not json").is_none());
+    }
+
+    #[test]
+    fn dates_must_look_iso() {
+        assert_eq!(iso_date("2020-01-02").as_deref(), Some("2020-01-02"));
+        assert_eq!(iso_date("March 3, 2020"), None);
+    }
+}

@@ -1,0 +1,338 @@
+//! HTML pages -> Article: the main content, not all page text.
+//!
+//! parse (bounded nesting) -> walk (elements, text blocks, metadata tags)
+//! -> score (which containers hold the article) -> keep their blocks
+//! minus furniture, link lists and the repeated headline.
+
+mod clean;
+mod hints;
+pub mod metadata;
+mod parse;
+mod score;
+mod title;
+mod walk;
+
+use crate::article::Article;
+use walk::Walked;
+
+/// Extract the article from a decoded HTML page.
+pub fn extract(html: &str) -> Article {
+    let doc = parse::parse(html);
+    let Walked {
+        elems,
+        blocks,
+        meta: raw,
+    } = walk::walk(&doc);
+    let byline_text = raw.byline_elems.first().and_then(|&e| {
+        let end = elems.get(e)?.end;
+        let text: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.owner >= e && b.owner <= end)
+            .map(|b| b.text.as_str())
+            .collect();
+        let text = text.join(" ");
+        (!text.is_empty() && text.len() < 200).then_some(text)
+    });
+    let meta = metadata::resolve(&raw, byline_text);
+    let scores = score::score(&elems, &blocks);
+    let roots = score::choose(&elems, &scores, &blocks, meta.article_body.as_deref());
+    let title = title::choose_title(&meta, &blocks);
+    let body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
+    let standfirst = title::standfirst(&meta, &title, &body);
+    Article {
+        title,
+        standfirst,
+        byline: meta.byline,
+        publisher: meta.publisher,
+        published: meta.published,
+        url: meta.url,
+        section: meta.section,
+        blocks: body,
+    }
+}
+
+/// Letters and digits only, lowercased: for comparing titles and lines.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind};
+
+    const LOREM: &str = "The council voted on Tuesday to approve the plan, which had been debated for months, and officials said work would begin in spring.";
+
+    fn para(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("<p>{LOREM} Item {i}.</p>"))
+            .collect()
+    }
+
+    fn body_text(a: &Article) -> Vec<String> {
+        a.blocks
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| b.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn body_split_over_sibling_containers_stays_whole() {
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav><main>\
+             <div class=\"article-body\">{}</div>\
+             <div class=\"ad-slot\"><p>Advertisement text that should not be kept in the body at all.</p></div>\
+             <div class=\"article-body\">{}<p>Closing words of the story.</p></div>\
+             </main><footer><p>Copyright words, contact us, about us, careers and more.</p></footer></body></html>",
+            para(3),
+            para(3)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 6, "{text}");
+        assert!(text.contains("Closing words"));
+        assert!(!text.contains("Advertisement"));
+        assert!(!text.contains("Copyright"));
+        assert!(!text.contains("Home"));
+    }
+
+    #[test]
+    fn body_split_over_nested_sections_stays_whole() {
+        let page = format!(
+            "<html><body><article><h1>Head line here</h1>\
+             <div class=\"part\"><div class=\"inner\">{}</div></div>\
+             <div class=\"promo\"><a href=/x>Buy the thing now, it is great</a></div>\
+             <div class=\"part\"><div class=\"inner\">{}</div></div>\
+             </article><aside>{}</aside></body></html>",
+            para(4),
+            para(2),
+            para(1).replace("council", "sidebar")
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 6, "{text}");
+        assert!(!text.contains("Buy the thing") && !text.contains("sidebar"));
+    }
+
+    #[test]
+    fn captions_and_credits_are_caption_blocks() {
+        let page = format!(
+            "<html><body><article>{}<figure><img src=a.jpg><figcaption>The mayor at the site. \
+             <span class=credit>Photo: A. Person</span></figcaption></figure>\
+             <div class=\"image-caption\">A second caption under a photo.</div>\
+             <p>Photo: Jane Roe/Getty Images</p>{}</article></body></html>",
+            para(2),
+            para(2)
+        );
+        let a = extract(&page);
+        let captions: Vec<&Block> = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Caption)
+            .collect();
+        assert_eq!(captions.len(), 3, "{:?}", a.blocks);
+        assert!(captions[0].text.contains("The mayor at the site."));
+        let body = body_text(&a).join(" ");
+        assert!(!body.contains("mayor") && !body.contains("Getty"), "{body}");
+    }
+
+    #[test]
+    fn no_glued_words_and_clean_whitespace() {
+        let page = format!(
+            "<html><body><article>{}<p>One<br>Two</p><ul><li>Alpha</li><li>Beta</li></ul>\
+             <table><tr><td>Cell</td><td>Other</td></tr></table>\
+             <p><b>Bold</b> <i>italic</i> and<script>var x=1;</script> more, costs 1&nbsp;000 euros.</p>\
+             <div>Loose<div>Nested</div>Tail</div></article></body></html>",
+            para(3)
+        );
+        let text = body_text(&extract(&page));
+        for expected in ["One", "Two", "Alpha", "Beta", "Loose", "Nested", "Tail"] {
+            assert!(text.iter().any(|t| t == expected), "{expected}: {text:?}");
+        }
+        assert!(text.iter().any(|t| t == "Cell | Other"), "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t == "Bold italic and more, costs 1 000 euros."),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn block_kinds() {
+        let page = format!(
+            "<html><body><article>{}<h2>A section</h2><blockquote>Quoted words here.</blockquote>\
+             <pre>line 1\n  line 2</pre><ol><li>First point</li></ol></article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        let kind = |t: &str| a.blocks.iter().find(|b| b.text == t).map(|b| b.kind);
+        assert_eq!(kind("A section"), Some(BlockKind::Heading));
+        assert_eq!(kind("Quoted words here."), Some(BlockKind::Blockquote));
+        assert_eq!(kind("line 1\n  line 2"), Some(BlockKind::Preformatted));
+        assert_eq!(kind("First point"), Some(BlockKind::ListItem));
+    }
+
+    #[test]
+    fn headline_is_not_repeated_in_the_body() {
+        let page = format!(
+            "<html><head><title>Council approves plan | The Daily</title>\
+             <meta property=\"og:site_name\" content=\"The Daily\"></head>\
+             <body><article><h1>Council approves plan</h1><h2>Council approves plan</h2>{}</article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "Council approves plan");
+        assert!(!body_text(&a).iter().any(|t| t.contains("approves plan")));
+        assert_eq!(a.publisher.as_deref(), Some("The Daily"));
+    }
+
+    #[test]
+    fn metadata_from_json_ld() {
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+             \"@graph\":[{{\"@type\":\"NewsArticle\",\"headline\":\"Plan approved\",\
+             \"author\":{{\"@type\":\"Person\",\"name\":\"Ann Lee\"}},\"datePublished\":\"2024-05-01T08:00:00Z\",\
+             \"publisher\":{{\"name\":\"The Daily\"}},\"url\":\"https://example.org/plan\"}}]}}</script>\
+             <meta property=\"og:title\" content=\"Other title\"></head><body><article>{}</article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "Plan approved");
+        assert_eq!(a.byline.as_deref(), Some("Ann Lee"));
+        assert_eq!(a.published.as_deref(), Some("2024-05-01T08:00:00Z"));
+        assert_eq!(a.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/plan"));
+    }
+
+    #[test]
+    fn metadata_from_og_meta_time_and_canonical() {
+        let page = format!(
+            "<html><head><meta property=\"og:title\" content=\"Plan approved after long debate\">\
+             <meta property=\"og:description\" content=\"A dek that says more than the headline does.\">\
+             <meta name=\"author\" content=\"By Bo Chan\"><link rel=\"canonical\" href=\"https://example.org/c\">\
+             <meta property=\"article:section\" content=\"Local\">\
+             </head><body><article><time datetime=\"2023-02-03\">Feb 3</time>{}</article></body></html>",
+            para(3)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "Plan approved after long debate");
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("A dek that says more than the headline does.")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Bo Chan"));
+        assert_eq!(a.published.as_deref(), Some("2023-02-03"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/c"));
+        assert_eq!(a.section.as_deref(), Some("Local"));
+    }
+
+    #[test]
+    fn lede_as_description_is_not_a_standfirst() {
+        let page = format!(
+            "<html><head><meta name=\"description\" content=\"{LOREM}\"></head>\
+             <body><article>{}</article></body></html>",
+            para(3)
+        );
+        assert_eq!(extract(&page).standfirst, None);
+    }
+
+    #[test]
+    fn content_pushed_into_noscript_or_furniture_is_kept() {
+        let page = format!(
+            "<html><body><noscript><img src=pixel.gif><div class=\"story-body\">{}</div></body></html>",
+            para(3)
+        );
+        assert_eq!(body_text(&extract(&page)).len(), 3);
+        let page = format!(
+            "<html><body><aside class=\"related\"><div class=\"story-body\">{}</div></body></html>",
+            para(3)
+        );
+        assert_eq!(body_text(&extract(&page)).len(), 3);
+        let page = format!(
+            "<html><body><article>{}<noscript><p>Please enable JavaScript to see the comments.</p></noscript></article></body></html>",
+            para(3)
+        );
+        assert_eq!(body_text(&extract(&page)).len(), 3);
+    }
+
+    #[test]
+    fn comments_lose_to_the_story() {
+        let page = format!(
+            "<html><body><div class=\"content\">{}</div><div id=\"comments\">\
+             <div class=\"comment\"><div class=\"content\">{}</div></div></div></body></html>",
+            para(3),
+            para(6).replace("council", "commenter")
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(!text.contains("commenter"), "{text}");
+        assert_eq!(text.matches("Item").count(), 3);
+    }
+
+    #[test]
+    fn json_ld_article_body_checks_the_choice() {
+        let story = "Rescuers reached the village after the bridge collapsed, officials said, and families were moved to the school.";
+        let story_html: String = (0..3)
+            .map(|i| format!("<p>{story} Part {i}.</p>"))
+            .collect();
+        let ld_body: String = (0..3).map(|i| format!("{story} Part {i}. ")).collect();
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"{ld_body}\"}}</script></head>\
+             <body><div>{}</div><div>{story_html}</div></body></html>",
+            para(8)
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(text.contains("Rescuers reached"), "{text}");
+        assert!(!text.contains("council"), "{text}");
+    }
+
+    #[test]
+    fn short_lines_only_fall_back_to_the_body() {
+        let page = "<html><body><nav><a href=/>Home</a></nav><div>Closed today.</div><div>Back on Monday.</div></body></html>";
+        assert_eq!(
+            body_text(&extract(page)),
+            vec!["Closed today.", "Back on Monday."]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_finishes() {
+        let page = format!(
+            "<html><body>{}<p>{LOREM}</p></body></html>",
+            "<div>".repeat(100_000)
+        );
+        let started = std::time::Instant::now();
+        let a = extract(&page);
+        assert!(started.elapsed().as_secs() < 10);
+        assert!(body_text(&a).iter().any(|t| t == LOREM));
+    }
+
+    #[test]
+    fn odd_markup_does_not_panic() {
+        for page in [
+            "",
+            "<",
+            "<html><head><meta charset=",
+            "<p>unclosed <b>bold <i>both</p> tail",
+            "<script>never closed",
+            "<table><td>cell<tr>row</table><pre>",
+            "<!-- comment only",
+            "<article><article><article>x",
+            "<script type=application/ld+json>[[[[{\"@type\":\"NewsArticle\",\"author\":[[[]]]}]]]]</script>",
+        ] {
+            let _ = extract(page);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_tag_soup_extracts(page in "(<(p|div|a|li|ul|td|tr|table|article|script|noscript|br|h1)( class=\"(share|body|ad)\")?>|</(p|div|a|li|ul|article|script)>|[a-z ,.]{0,12}|&nbsp;|&amp;){0,60}") {
+            let a = extract(&page);
+            for b in &a.blocks {
+                proptest::prop_assert!(!b.text.is_empty());
+                proptest::prop_assert!(!b.text.contains("  "));
+            }
+        }
+    }
+}
