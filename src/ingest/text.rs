@@ -1,26 +1,558 @@
-//! Plain-text dumps -> Article, paragraph by paragraph.
+//! Plain-text dumps -> Article: the story a careful reader would keep.
+//!
+//! A dump copied out of a news page is a sequence of lines: navigation and
+//! labels, the headline, a standfirst, byline and date lines, captions,
+//! the paragraphs with ads and widgets between them, then sign-offs, tags,
+//! lists of other headlines and footers. The cleaner works on structure:
+//! 1. lines become units (paragraphs; hard wraps joined), see `lines`;
+//! 2. each unit gets a kind from its own text (clutter, caption, date,
+//!    related-list header, end marker, or text), see `ingest::clutter`;
+//! 3. related lists and everything after a final sign-off are dropped;
+//! 4. "anchors" (running-text paragraphs) mark where the body starts and
+//!    ends: before it stand the title, standfirst, byline and date; short
+//!    non-sentence lines outside the body are furniture, inside it they
+//!    are subheadings.
 
-use crate::article::{Article, Block};
+mod lines;
+pub mod meta;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::ingest::caption::{CaptionShape, caption_shape};
+use crate::ingest::clutter::{
+    ends_sentence, is_clutter_line, is_end_marker, is_related_header, is_tag_line,
+    is_weak_clutter_line, match_form, sign_off_name, word_len,
+};
+use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
+use lines::Unit;
+use meta::{
+    copyright_holder, dateline_agency, is_date_line, parse_byline, parse_date, tidy_case,
+    trust_line_outlet,
+};
 
-/// Clean a plain-text story dump. The first substantial line is the title;
-/// every other non-empty line is a paragraph.
-pub fn extract(input: &str) -> Article {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Clutter,
+    /// Furniture only beside other furniture or outside the body.
+    Weak,
+    /// "Most read", "Next in ...": a list of other stories follows.
+    Related,
+    /// A sign-off, credit or copyright line: the story may end here.
+    End,
+    Caption(CaptionShape),
+    Date,
+    Text,
+}
+
+/// Longest headline, in words and characters.
+const TITLE_MAX_WORDS: usize = 40;
+const TITLE_MAX_CHARS: usize = 250;
+
+/// Clean a plain-text story dump. `furniture` holds lines learned from the
+/// library as this publisher's page furniture.
+pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let clean = sanitize(input);
-    let mut lines = clean
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !is_obvious_clutter(l));
-    let title = lines.next().unwrap_or_default().to_string();
-    let blocks = lines.map(Block::paragraph).collect();
-    Article {
-        title,
-        blocks,
-        ..Article::default()
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    Dump::new(units, kinds).article(furniture)
+}
+
+fn classify(u: &Unit) -> Kind {
+    if let Some(shape) = caption_shape(&u.raw) {
+        return Kind::Caption(shape);
+    }
+    if is_related_header(&u.text) {
+        return Kind::Related;
+    }
+    if is_end_marker(&u.raw) {
+        return Kind::End;
+    }
+    if is_clutter_line(&u.raw) || (u.bullet && is_clutter_line(&u.text)) {
+        return Kind::Clutter;
+    }
+    if is_date_line(&u.text) {
+        return Kind::Date;
+    }
+    if is_weak_clutter_line(&u.text) {
+        return Kind::Weak;
+    }
+    Kind::Text
+}
+
+/// Running text: a sentence of some length, or a long line.
+fn is_anchor_text(text: &str) -> bool {
+    let words = word_len(text);
+    (ends_sentence(text) && words >= 8) || words >= 20
+}
+
+struct Dump {
+    units: Vec<Unit>,
+    kinds: Vec<Kind>,
+    dropped: Vec<bool>,
+}
+
+/// Where the metadata and the body stand.
+struct Layout {
+    title: Option<usize>,
+    standfirst: Option<usize>,
+    byline: Option<usize>,
+    body_start: usize,
+    body_end: usize,
+}
+
+impl Dump {
+    fn new(units: Vec<Unit>, kinds: Vec<Kind>) -> Dump {
+        let dropped = vec![false; units.len()];
+        let mut dump = Dump {
+            units,
+            kinds,
+            dropped,
+        };
+        dump.drop_related_lists();
+        dump.drop_after_end();
+        dump
+    }
+
+    fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.units.get(i).map_or("", |u| u.text.as_str())
+    }
+
+    fn kind(&self, i: usize) -> Kind {
+        self.kinds.get(i).copied().unwrap_or(Kind::Clutter)
+    }
+
+    fn live(&self, i: usize) -> bool {
+        i < self.len() && !self.dropped.get(i).copied().unwrap_or(true)
+    }
+
+    fn is_anchor(&self, i: usize) -> bool {
+        self.live(i) && self.kind(i) == Kind::Text && is_anchor_text(self.text(i))
+    }
+
+    /// The next live text unit after `i`.
+    fn next_text(&self, i: usize) -> Option<usize> {
+        (i + 1..self.len()).find(|&j| self.live(j) && self.kind(j) == Kind::Text)
+    }
+
+    /// A related header drops the headlines after it, up to the end or to
+    /// the point where the story's running text resumes.
+    fn drop_related_lists(&mut self) {
+        let mut i = 0;
+        while i < self.len() {
+            if self.kind(i) != Kind::Related || !self.live(i) {
+                i += 1;
+                continue;
+            }
+            self.dropped[i] = true;
+            let mut j = i + 1;
+            while j < self.len() && !self.resumes_at(j) {
+                self.dropped[j] = true;
+                j += 1;
+            }
+            i = j;
+        }
+    }
+
+    /// Running text resumes at `j` if it is an anchor followed by another
+    /// anchor (a teaser's one-sentence summary is followed by headlines).
+    fn resumes_at(&self, j: usize) -> bool {
+        if !self.is_anchor(j) {
+            return false;
+        }
+        match self.next_text(j) {
+            Some(k) => self.is_anchor(k),
+            None => word_len(self.text(j)) >= 40,
+        }
+    }
+
+    /// After a sign-off, credit, print note or copyright line that follows
+    /// the body, the rest is footer (unless the story plainly goes on).
+    fn drop_after_end(&mut self) {
+        let Some(first) = (0..self.len()).find(|&i| self.is_anchor(i)) else {
+            return;
+        };
+        let end = (first + 1..self.len()).find(|&e| {
+            self.kind(e) == Kind::End
+                && (e + 1..self.len())
+                    .filter(|&k| self.is_anchor(k) && word_len(self.text(k)) >= 20)
+                    .count()
+                    < 2
+        });
+        if let Some(e) = end {
+            for d in self.dropped.iter_mut().skip(e + 1) {
+                *d = true;
+            }
+        }
+    }
+
+    fn layout(&self) -> Layout {
+        let title = self.find_title();
+        let after_title = title.map_or(0, |t| t + 1);
+        let standfirst = title.and_then(|t| self.find_standfirst(t));
+        let after_meta = standfirst.map_or(after_title, |s| s + 1);
+        let anchors: Vec<usize> = (after_meta..self.len())
+            .filter(|&i| self.is_anchor(i))
+            .collect();
+        let (body_start, body_end) = match (anchors.first(), anchors.last()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (after_meta, self.len().saturating_sub(1)),
+        };
+        let byline = self.find_byline(title, standfirst, body_start);
+        Layout {
+            title,
+            standfirst,
+            byline,
+            body_start,
+            body_end,
+        }
+    }
+
+    /// The first headline-like text line from the top; section labels and
+    /// site names (one or two words) are passed over.
+    fn find_title(&self) -> Option<usize> {
+        let mut fallback = None;
+        for i in 0..self.len() {
+            if !self.live(i) || self.kind(i) != Kind::Text || self.units[i].bullet {
+                continue;
+            }
+            let text = self.text(i);
+            let words = word_len(text);
+            let long = words > TITLE_MAX_WORDS || text.chars().count() > TITLE_MAX_CHARS;
+            if long {
+                break;
+            }
+            if is_prefixed_byline(text) {
+                continue;
+            }
+            if words >= 3 {
+                return Some(i);
+            }
+            fallback = fallback.or(Some(i));
+        }
+        fallback
+    }
+
+    /// The dek under the headline: a line without a full stop, or a short
+    /// sentence standing just above the byline or date.
+    fn find_standfirst(&self, title: usize) -> Option<usize> {
+        let i = (title + 1..self.len()).find(|&j| {
+            self.live(j) && self.kind(j) == Kind::Text && parse_byline(self.text(j)).is_none()
+        })?;
+        let u = &self.units[i];
+        let words = word_len(&u.text);
+        if u.bullet || words < 5 {
+            return None;
+        }
+        let dek = !ends_sentence(&u.text) && words <= 80;
+        let above_meta = words <= 60 && self.meta_follows(i);
+        (dek || above_meta).then_some(i)
+    }
+
+    /// A byline or date line comes next (furniture between them ignored).
+    fn meta_follows(&self, i: usize) -> bool {
+        let next = (i + 1..self.len())
+            .find(|&j| self.live(j) && matches!(self.kind(j), Kind::Text | Kind::Date));
+        next.is_some_and(|j| self.kind(j) == Kind::Date || parse_byline(self.text(j)).is_some())
+    }
+
+    /// A byline between the headline and the body; a "By ..." line may
+    /// also stand above the headline or, in some outlets, after the body.
+    fn find_byline(
+        &self,
+        title: Option<usize>,
+        standfirst: Option<usize>,
+        body_start: usize,
+    ) -> Option<usize> {
+        let start = title.map_or(0, |t| t + 1);
+        let head = (start..body_start).filter(|&i| Some(i) != standfirst);
+        let candidate = |i: &usize| {
+            self.live(*i)
+                && (self.kind(*i) == Kind::Text
+                    || (self.kind(*i) == Kind::Clutter && is_tag_line(self.text(*i))))
+                && parse_byline(self.text(*i)).is_some()
+        };
+        let prefixed = |i: &usize| {
+            self.live(*i) && self.kind(*i) == Kind::Text && is_prefixed_byline(self.text(*i))
+        };
+        head.clone()
+            .find(candidate)
+            .or_else(|| (0..start.saturating_sub(1)).find(prefixed))
+            .or_else(|| (body_start + 1..self.len()).find(prefixed))
+    }
+
+    fn article(&self, furniture: Option<&Furniture>) -> Article {
+        let layout = self.layout();
+        let title_text = layout.title.map(|t| self.text(t).to_string());
+        let byline = layout.byline.and_then(|b| parse_byline(self.text(b)));
+        let publisher = self.publisher(&layout, byline.as_ref().and_then(|b| b.outlet.clone()));
+        let title = title_text
+            .as_deref()
+            .map(|t| strip_site_suffix(t, publisher.as_deref()))
+            .unwrap_or_default();
+        let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
+        let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
+        let mut blocks = self.body(
+            &layout,
+            furniture,
+            publisher.as_deref(),
+            &title,
+            standfirst.as_deref(),
+        );
+        if !blocks.iter().any(|b| b.kind.is_body()) {
+            // Nothing looked like a story: keep the text rather than lose it.
+            blocks.extend(
+                (0..self.len())
+                    .filter(|&i| {
+                        self.live(i) && self.kind(i) == Kind::Text && Some(i) != layout.title
+                    })
+                    .map(|i| Block::paragraph(self.text(i))),
+            );
+            if blocks.is_empty() && !title.is_empty() {
+                blocks.push(Block::paragraph(title.clone()));
+            }
+        }
+        Article {
+            title,
+            standfirst,
+            byline: byline.map(|b| b.names),
+            publisher,
+            published,
+            blocks,
+            ..Article::default()
+        }
+    }
+
+    fn body(
+        &self,
+        layout: &Layout,
+        furniture: Option<&Furniture>,
+        publisher: Option<&str>,
+        title: &str,
+        standfirst: Option<&str>,
+    ) -> Vec<Block> {
+        let title_key = match_form(title);
+        let standfirst_key = standfirst.map(match_form);
+        let skip = [layout.title, layout.standfirst, layout.byline];
+        let mut blocks: Vec<Block> = Vec::new();
+        // The unit each block came from, to merge a credit into its caption.
+        let mut origin: Vec<usize> = Vec::new();
+        for i in 0..self.len() {
+            if !self.live(i) || skip.contains(&Some(i)) {
+                continue;
+            }
+            let u = &self.units[i];
+            let before_title = layout.title.is_some_and(|t| i < t);
+            let kind = match self.kind(i) {
+                Kind::Caption(CaptionShape::CreditOnly) => {
+                    let merge = !u.gap_before
+                        && origin.last() == Some(&(i.wrapping_sub(1)))
+                        && blocks.last().is_some_and(|b| {
+                            b.kind == BlockKind::Paragraph && word_len(&b.text) <= 60
+                        });
+                    if let (true, Some(last)) = (merge, blocks.last_mut()) {
+                        last.kind = BlockKind::Caption;
+                        last.text.push(' ');
+                        last.text.push_str(&u.text);
+                        continue;
+                    }
+                    Some(BlockKind::Caption)
+                }
+                Kind::Caption(CaptionShape::Full) => Some(BlockKind::Caption),
+                _ if before_title => None,
+                Kind::Clutter | Kind::Related | Kind::End | Kind::Date => None,
+                Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
+                Kind::Weak | Kind::Text => {
+                    let key = match_form(&u.text);
+                    let known = furniture.is_some_and(|f| f.contains(publisher, &u.text));
+                    if known || key == title_key || Some(&key) == standfirst_key.as_ref() {
+                        None
+                    } else {
+                        self.text_kind(layout, i, blocks.last())
+                    }
+                }
+            };
+            if let Some(kind) = kind {
+                let text = if kind == BlockKind::Heading {
+                    u.text.trim_start_matches('#').trim().to_string()
+                } else {
+                    u.text.clone()
+                };
+                blocks.push(Block::new(kind, text));
+                origin.push(i);
+            }
+        }
+        blocks
+    }
+
+    fn in_body(&self, layout: &Layout, i: usize) -> bool {
+        (layout.body_start..=layout.body_end).contains(&i)
+    }
+
+    fn beside_clutter(&self, i: usize) -> bool {
+        let furniture = |j: usize| {
+            !self.live(j)
+                || matches!(
+                    self.kind(j),
+                    Kind::Clutter | Kind::Weak | Kind::Related | Kind::End
+                )
+        };
+        (i > 0 && furniture(i - 1)) || (i + 1 < self.len() && furniture(i + 1))
+    }
+
+    /// What a text unit becomes, from where it stands.
+    fn text_kind(&self, layout: &Layout, i: usize, last: Option<&Block>) -> Option<BlockKind> {
+        let u = &self.units[i];
+        let words = word_len(&u.text);
+        let sentence = ends_sentence(&u.text);
+        let after_colon =
+            last.is_some_and(|b| b.kind.is_body() && b.text.trim_end().ends_with(':'));
+        let in_list =
+            after_colon || last.is_some_and(|b| b.kind == BlockKind::ListItem && !u.gap_before);
+        if i < layout.body_start {
+            return if u.bullet && words >= 4 {
+                Some(BlockKind::ListItem)
+            } else {
+                sentence.then_some(BlockKind::Paragraph)
+            };
+        }
+        if i > layout.body_end {
+            return if u.bullet && in_list {
+                Some(BlockKind::ListItem)
+            } else {
+                sentence.then_some(BlockKind::Paragraph)
+            };
+        }
+        if u.bullet || (in_list && words <= 25 && !is_anchor_text(&u.text)) {
+            return Some(BlockKind::ListItem);
+        }
+        let heading_shape =
+            u.text.starts_with('#') || (!sentence && words <= 14 && u.text.chars().count() <= 120);
+        if heading_shape && self.next_text(i).is_some() {
+            return Some(BlockKind::Heading);
+        }
+        Some(BlockKind::Paragraph)
+    }
+
+    /// The outlet: a sign-off, a trust line, a copyright line, the
+    /// dateline's agency, then an outlet named in the byline.
+    fn publisher(&self, layout: &Layout, byline_outlet: Option<String>) -> Option<String> {
+        let all = 0..self.len();
+        let sign_off = (layout.body_start..self.len())
+            .filter(|&i| matches!(self.kind(i), Kind::End | Kind::Clutter))
+            .find_map(|i| sign_off_name(&self.units[i].raw))
+            .filter(|n| looks_like_outlet(n))
+            .map(|n| tidy_case(&n));
+        sign_off
+            .or_else(|| all.clone().find_map(|i| trust_line_outlet(self.text(i))))
+            .or_else(|| all.clone().find_map(|i| copyright_holder(self.text(i))))
+            .or_else(|| {
+                (layout.body_start..self.len())
+                    .find(|&i| self.is_anchor(i))
+                    .and_then(|i| dateline_agency(self.text(i)))
+            })
+            .or(byline_outlet)
+    }
+
+    /// A date line near the top, a date beside the byline, a date in the
+    /// opening dateline, or a "Published ..." line anywhere.
+    fn published(&self, layout: &Layout, byline_date: Option<String>) -> Option<String> {
+        let head = (0..layout.body_start).filter(|&i| self.kind(i) == Kind::Date);
+        let dateline = (layout.body_start..self.len())
+            .find(|&i| self.is_anchor(i))
+            .and_then(|i| {
+                let opening: String = self.text(i).chars().take(80).collect();
+                parse_date(&opening)
+            });
+        let anywhere = (0..self.len()).filter(|&i| self.kind(i) == Kind::Date);
+        head.clone()
+            .find_map(|i| parse_date(self.text(i)))
+            .or(byline_date)
+            .or(dateline)
+            .or_else(|| anywhere.clone().find_map(|i| parse_date(self.text(i))))
     }
 }
 
-fn is_obvious_clutter(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower == "advertisement" || lower.starts_with("reading time")
+fn is_prefixed_byline(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    (lower.starts_with("by ") || lower.starts_with("written by ")) && parse_byline(text).is_some()
 }
+
+/// A sign-off names an outlet ("-- THE HERALD", "— Reuters"), not a
+/// columnist ("— Jane Smith").
+fn looks_like_outlet(name: &str) -> bool {
+    const OUTLET_WORDS: &[&str] = &[
+        "post",
+        "times",
+        "news",
+        "press",
+        "herald",
+        "journal",
+        "daily",
+        "agency",
+        "tribune",
+        "telegraph",
+        "guardian",
+        "mail",
+        "star",
+        "globe",
+        "gazette",
+        "review",
+        "wire",
+        "media",
+        "chronicle",
+        "observer",
+        "independent",
+        "express",
+        "standard",
+        "reuters",
+        "bernama",
+        "xinhua",
+        "kyodo",
+        "yonhap",
+        "nikkei",
+        "asia",
+        "network",
+        "radio",
+        "tv",
+        "television",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shouting = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    words.len() == 1
+        || shouting
+        || words
+            .iter()
+            .any(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "Headline | Site" -> "Headline"; "Headline - Outlet" when the outlet
+/// is the publisher found elsewhere.
+fn strip_site_suffix(title: &str, publisher: Option<&str>) -> String {
+    let title = title.trim();
+    if let Some((head, _)) = title.split_once(" | ")
+        && word_len(head) >= 3
+    {
+        return head.trim().to_string();
+    }
+    if let Some(p) = publisher {
+        for sep in [" - ", " – ", " — "] {
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && tail.trim().eq_ignore_ascii_case(p)
+                && word_len(head) >= 3
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests;
