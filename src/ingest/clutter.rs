@@ -32,7 +32,7 @@ static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
     let share_on = format!("(?:share|post|send) (?:on|to|via|with) (?:{SOCIAL})");
     let patterns: Vec<&str> = vec![
         // ad slots
-        r"advert(?:isement|isements|s)?(?: ?[-:|] ?(?:scroll|continue|story|article).{0,40})?",
+        r"advert(?:isement|isements|s)?(?: ?[-:|·•] ?(?:scroll|continue|story|article).{0,40})?",
         r"ads?|skip (?:ad|advertisement)|(?:close|hide|remove|report(?: this)?) (?:ad|ads|advert|advertisement)s?",
         r"(?:sponsored|promoted|paid|partner)(?: (?:content|post|story|stories|links?|partner|partner content|feature|by .{1,40}))*",
         r"(?:supported|presented|brought to you|powered|sponsored|paid for) by(?: [^.!?]{1,40})?",
@@ -79,7 +79,7 @@ static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?:support|fund|back) (?:our|independent|quality|trusted|local|free|fearless) (?:journalism|reporting|newsroom|work|media).{0,120}",
         r"(?:become|join as|join) an? (?:member|subscriber|supporter|patron|premium member|insider)\b.{0,80}",
         r"(?:download|get|install|open|try|read (?:it )?in|continue in|read in) (?:our|the|this) .{0,30}\bapp\b.{0,80}",
-        r"join (?:our|us on|the) .{0,40}(?:channel|community|group|telegram|whatsapp|discord|facebook group)\b.{0,100}",
+        r"join .{0,40}(?:channel|community|group|telegram|whatsapp|discord)\b.{0,100}",
         r"(?:get|receive) (?:the )?(?:latest|breaking|top|our|daily|more|all the) .{0,80}(?:inbox|alerts|updates|notifications|headlines|emails?)\b.{0,60}",
         r"(?:enable|turn on|allow) (?:push |browser )?notifications.{0,60}",
         r"(?:add|set|make) .{1,40} (?:as|your) (?:a )?(?:preferred|trusted) source.{0,60}",
@@ -336,7 +336,11 @@ pub fn is_tag_line(line: &str) -> bool {
     let spaced = line.contains(" , ");
     let items: Vec<&str> = line.split([',', ';', '|']).map(str::trim).collect();
     let min_items = if spaced { 2 } else { 3 };
-    if items.len() < min_items || items.iter().any(|i| i.is_empty()) {
+    let lettered = items
+        .iter()
+        .filter(|i| i.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    if items.len() < min_items || items.iter().any(|i| i.is_empty()) || lettered < 2 {
         return false;
     }
     items.iter().all(|item| {

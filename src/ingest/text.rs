@@ -54,7 +54,11 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let clean = sanitize(input);
     let units = lines::units(&clean);
     let kinds: Vec<Kind> = units.iter().map(classify).collect();
-    Dump::new(units, kinds).article(furniture)
+    let mut dump = Dump::new(units, kinds);
+    if let Some(f) = furniture.filter(|f| !f.is_empty()) {
+        dump.mark_furniture(f);
+    }
+    dump.article()
 }
 
 fn classify(u: &Unit) -> Kind {
@@ -67,11 +71,11 @@ fn classify(u: &Unit) -> Kind {
     if is_end_marker(&u.raw) {
         return Kind::End;
     }
+    if is_date_line(&u.raw) {
+        return Kind::Date;
+    }
     if is_clutter_line(&u.raw) || (u.bullet && is_clutter_line(&u.text)) {
         return Kind::Clutter;
-    }
-    if is_date_line(&u.text) {
-        return Kind::Date;
     }
     if is_weak_clutter_line(&u.text) {
         return Kind::Weak;
@@ -108,6 +112,7 @@ impl Dump {
             kinds,
             dropped,
         };
+        dump.drop_after_end();
         dump.drop_related_lists();
         dump.drop_after_end();
         dump
@@ -119,6 +124,20 @@ impl Dump {
 
     fn text(&self, i: usize) -> &str {
         self.units.get(i).map_or("", |u| u.text.as_str())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.units.get(i).map_or("", |u| u.raw.as_str())
+    }
+
+    fn is_bullet(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.bullet)
+    }
+
+    fn drop_unit(&mut self, i: usize) {
+        if let Some(d) = self.dropped.get_mut(i) {
+            *d = true;
+        }
     }
 
     fn kind(&self, i: usize) -> Kind {
@@ -147,10 +166,10 @@ impl Dump {
                 i += 1;
                 continue;
             }
-            self.dropped[i] = true;
+            self.drop_unit(i);
             let mut j = i + 1;
             while j < self.len() && !self.resumes_at(j) {
-                self.dropped[j] = true;
+                self.drop_unit(j);
                 j += 1;
             }
             i = j;
@@ -158,14 +177,24 @@ impl Dump {
     }
 
     /// Running text resumes at `j` if it is an anchor followed by another
-    /// anchor (a teaser's one-sentence summary is followed by headlines).
+    /// anchor, maybe after one subheading; a teaser's one-sentence summary
+    /// is followed by the next teaser's headline and summary.
     fn resumes_at(&self, j: usize) -> bool {
         if !self.is_anchor(j) {
             return false;
         }
-        match self.next_text(j) {
-            Some(k) => self.is_anchor(k),
-            None => word_len(self.text(j)) >= 40,
+        let Some(t1) = self.next_text(j) else {
+            return word_len(self.text(j)) >= 40;
+        };
+        if self.is_anchor(t1) {
+            return true;
+        }
+        let Some(t2) = self.next_text(t1).filter(|&t| self.is_anchor(t)) else {
+            return false;
+        };
+        match self.next_text(t2) {
+            Some(t3) => self.is_anchor(t3),
+            None => word_len(self.text(t2)) >= 15,
         }
     }
 
@@ -216,7 +245,7 @@ impl Dump {
     fn find_title(&self) -> Option<usize> {
         let mut fallback = None;
         for i in 0..self.len() {
-            if !self.live(i) || self.kind(i) != Kind::Text || self.units[i].bullet {
+            if !self.live(i) || self.kind(i) != Kind::Text || self.is_bullet(i) {
                 continue;
             }
             let text = self.text(i);
@@ -242,7 +271,7 @@ impl Dump {
         let i = (title + 1..self.len()).find(|&j| {
             self.live(j) && self.kind(j) == Kind::Text && parse_byline(self.text(j)).is_none()
         })?;
-        let u = &self.units[i];
+        let u = self.units.get(i)?;
         let words = word_len(&u.text);
         if u.bullet || words < 5 {
             return None;
@@ -284,24 +313,36 @@ impl Dump {
             .or_else(|| (body_start + 1..self.len()).find(prefixed))
     }
 
-    fn article(&self, furniture: Option<&Furniture>) -> Article {
+    /// Lines the library learned as this publisher's furniture become
+    /// clutter before the title, standfirst and body are chosen.
+    fn mark_furniture(&mut self, furniture: &Furniture) {
+        let first = (0..self.len()).find(|&i| self.is_anchor(i)).unwrap_or(0);
+        let publisher = self.publisher(first, None);
+        for i in 0..self.len() {
+            if matches!(self.kind(i), Kind::Text | Kind::Weak)
+                && furniture.contains(publisher.as_deref(), self.text(i))
+                && let Some(k) = self.kinds.get_mut(i)
+            {
+                *k = Kind::Clutter;
+            }
+        }
+    }
+
+    fn article(&self) -> Article {
         let layout = self.layout();
         let title_text = layout.title.map(|t| self.text(t).to_string());
         let byline = layout.byline.and_then(|b| parse_byline(self.text(b)));
-        let publisher = self.publisher(&layout, byline.as_ref().and_then(|b| b.outlet.clone()));
+        let publisher = self.publisher(
+            layout.body_start,
+            byline.as_ref().and_then(|b| b.outlet.clone()),
+        );
         let title = title_text
             .as_deref()
             .map(|t| strip_site_suffix(t, publisher.as_deref()))
             .unwrap_or_default();
         let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
         let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
-        let mut blocks = self.body(
-            &layout,
-            furniture,
-            publisher.as_deref(),
-            &title,
-            standfirst.as_deref(),
-        );
+        let mut blocks = self.body(&layout, &title, standfirst.as_deref());
         if !blocks.iter().any(|b| b.kind.is_body()) {
             // Nothing looked like a story: keep the text rather than lose it.
             blocks.extend(
@@ -326,25 +367,17 @@ impl Dump {
         }
     }
 
-    fn body(
-        &self,
-        layout: &Layout,
-        furniture: Option<&Furniture>,
-        publisher: Option<&str>,
-        title: &str,
-        standfirst: Option<&str>,
-    ) -> Vec<Block> {
+    fn body(&self, layout: &Layout, title: &str, standfirst: Option<&str>) -> Vec<Block> {
         let title_key = match_form(title);
         let standfirst_key = standfirst.map(match_form);
         let skip = [layout.title, layout.standfirst, layout.byline];
         let mut blocks: Vec<Block> = Vec::new();
         // The unit each block came from, to merge a credit into its caption.
         let mut origin: Vec<usize> = Vec::new();
-        for i in 0..self.len() {
+        for (i, u) in self.units.iter().enumerate() {
             if !self.live(i) || skip.contains(&Some(i)) {
                 continue;
             }
-            let u = &self.units[i];
             let before_title = layout.title.is_some_and(|t| i < t);
             let kind = match self.kind(i) {
                 Kind::Caption(CaptionShape::CreditOnly) => {
@@ -367,8 +400,7 @@ impl Dump {
                 Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
                 Kind::Weak | Kind::Text => {
                     let key = match_form(&u.text);
-                    let known = furniture.is_some_and(|f| f.contains(publisher, &u.text));
-                    if known || key == title_key || Some(&key) == standfirst_key.as_ref() {
+                    if key == title_key || Some(&key) == standfirst_key.as_ref() {
                         None
                     } else {
                         self.text_kind(layout, i, blocks.last())
@@ -405,7 +437,7 @@ impl Dump {
 
     /// What a text unit becomes, from where it stands.
     fn text_kind(&self, layout: &Layout, i: usize, last: Option<&Block>) -> Option<BlockKind> {
-        let u = &self.units[i];
+        let u = self.units.get(i)?;
         let words = word_len(&u.text);
         let sentence = ends_sentence(&u.text);
         let after_colon =
@@ -439,18 +471,18 @@ impl Dump {
 
     /// The outlet: a sign-off, a trust line, a copyright line, the
     /// dateline's agency, then an outlet named in the byline.
-    fn publisher(&self, layout: &Layout, byline_outlet: Option<String>) -> Option<String> {
+    fn publisher(&self, body_start: usize, byline_outlet: Option<String>) -> Option<String> {
         let all = 0..self.len();
-        let sign_off = (layout.body_start..self.len())
+        let sign_off = (body_start..self.len())
             .filter(|&i| matches!(self.kind(i), Kind::End | Kind::Clutter))
-            .find_map(|i| sign_off_name(&self.units[i].raw))
+            .find_map(|i| sign_off_name(self.raw(i)))
             .filter(|n| looks_like_outlet(n))
             .map(|n| tidy_case(&n));
         sign_off
             .or_else(|| all.clone().find_map(|i| trust_line_outlet(self.text(i))))
             .or_else(|| all.clone().find_map(|i| copyright_holder(self.text(i))))
             .or_else(|| {
-                (layout.body_start..self.len())
+                (body_start..self.len())
                     .find(|&i| self.is_anchor(i))
                     .and_then(|i| dateline_agency(self.text(i)))
             })
@@ -469,10 +501,10 @@ impl Dump {
             });
         let anywhere = (0..self.len()).filter(|&i| self.kind(i) == Kind::Date);
         head.clone()
-            .find_map(|i| parse_date(self.text(i)))
+            .find_map(|i| parse_date(self.raw(i)))
             .or(byline_date)
             .or(dateline)
-            .or_else(|| anywhere.clone().find_map(|i| parse_date(self.text(i))))
+            .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
     }
 }
 

@@ -145,6 +145,15 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     {
         return None;
     }
+    // "Jo Hale on 12 June 2024": the date is not part of the names.
+    let (head, date) = match date_match(head) {
+        Some((iso, start, _)) if start > 0 => {
+            let names = head.get(..start).unwrap_or(head).trim_end();
+            let names = names.strip_suffix(" on").unwrap_or(names);
+            (names.trim_end_matches([',', '|', ' ']), date.or(Some(iso)))
+        }
+        _ => (head, date),
+    };
     // "JANE SMITH FOR MAILONLINE", "Jane Smith in Beijing"
     let (head, mut outlet) = split_word(head, " for ", " FOR ");
     let (head, _place) = split_word(head, " in ", " IN ");
@@ -157,6 +166,10 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut names: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if has_role_word(item) {
+            // "Priya Nair North of England correspondent": the names lead.
+            if let Some(lead) = leading_name(item) {
+                names.push(tidy_case(&lead));
+            }
             continue;
         }
         let people: Vec<&str> = split_people(item);
@@ -178,6 +191,29 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         outlet: outlet.map(|o| tidy_case(o.trim())),
         date,
     })
+}
+
+/// The capitalised words before a role ("Jo Park Political editor" ->
+/// "Jo Park"); a place word before "of" belongs to the role ("North of
+/// England correspondent").
+fn leading_name(item: &str) -> Option<String> {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let stop = words
+        .iter()
+        .position(|w| {
+            ROLE_WORDS.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(char::is_lowercase)
+        })
+        .unwrap_or(words.len());
+    let mut lead = words.get(..stop)?.to_vec();
+    let before_of = words
+        .get(stop)
+        .is_some_and(|w| matches!(*w, "of" | "for" | "on"));
+    if before_of && lead.len() >= 3 {
+        lead.pop();
+    }
+    let lead = lead.join(" ");
+    is_name(&lead, false).then_some(lead)
 }
 
 fn split_word<'a>(s: &'a str, lower: &str, upper: &str) -> (&'a str, Option<String>) {
@@ -420,7 +456,7 @@ fn date_match(text: &str) -> Option<(String, usize, usize)> {
 pub fn is_date_line(line: &str) -> bool {
     static FILLER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|et|pt|pst|pdt|cet|cest|hkt|sgt|jst|kst|ist|aest|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|time|uhr|veröffentlicht|aktualisiert|am|um)\b|\d{1,2}[:.]\d{2}|[|,·•:()\-–—/.]",
+            r"(?i)\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|et|pt|pst|pdt|cet|cest|hkt|sgt|jst|kst|ist|aest|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|time|uhr|veröffentlicht|aktualisiert|am|um)\b|\d{1,2}[:.]\d{2}|\d+ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|[|,·•:()\-–—/.]",
         )
     });
     let line = line.trim();

@@ -1,1 +1,563 @@
-#![allow(unused)]
+//! Whole-dump fixtures in the shapes of many outlets (all text invented).
+
+use super::extract;
+use crate::article::{Article, BlockKind};
+use crate::ingest::furniture::{Furniture, candidate_lines};
+
+fn body(a: &Article) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+fn of_kind(a: &Article, kind: BlockKind) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+/// No block, nor the title or standfirst, holds any of these.
+fn assert_gone(a: &Article, lines: &[&str]) {
+    let shown: Vec<&str> = std::iter::once(a.title.as_str())
+        .chain(a.standfirst.as_deref())
+        .chain(body(a))
+        .collect();
+    for line in lines {
+        assert!(
+            !shown.iter().any(|s| s.contains(line)),
+            "{line:?} leaked into {shown:#?}"
+        );
+    }
+}
+
+const UK_PAPER: &str = "Skip to main content
+Support us
+News
+Opinion
+Sport
+UK news
+This article is more than 1 year old
+Council approves plan to reopen riverside baths after decade of closure
+Campaigners hail decision but warn that funding for the £12m project is not yet secure
+Priya Nair North of England correspondent
+Tue 4 Feb 2025 07.00 GMT
+Share
+The baths, built in 1904, closed in 2014. Photograph: Mark Ellis/The Ledger
+Councillors in Hallam have voted to reopen the city’s Victorian riverside baths, ten years after they were closed because of safety concerns.
+
+The decision, taken late on Monday, followed a campaign by residents who collected more than 20,000 signatures.
+
+Advertisement revenue from the site could help, one councillor said, though the figures were not published.
+
+“This is a huge day for the city,” said Ruth Moss, who chairs the Friends of Hallam Baths.
+Sign up to Morning Edition, our free daily newsletter
+Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.
+after newsletter promotion
+Will the money be found in time? Campaigners say the council has promised it will be.
+
+It didn't, last time.
+
+Explore more on these topics
+Hallam
+Local government
+Swimming
+Share
+Reuse this content
+Most viewed
+Man rescued from flooded quarry
+Storm warning issued for the coast
+";
+
+#[test]
+fn uk_paper_with_dek_role_byline_caption_and_newsletter() {
+    let a = extract(UK_PAPER, None);
+    assert_eq!(
+        a.title,
+        "Council approves plan to reopen riverside baths after decade of closure"
+    );
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some(
+            "Campaigners hail decision but warn that funding for the £12m project is not yet secure"
+        )
+    );
+    assert_eq!(a.byline.as_deref(), Some("Priya Nair"));
+    assert_eq!(a.published.as_deref(), Some("2025-02-04"));
+    assert_eq!(
+        of_kind(&a, BlockKind::Caption),
+        vec!["The baths, built in 1904, closed in 2014. Photograph: Mark Ellis/The Ledger"]
+    );
+    let b = body(&a);
+    assert_eq!(b.len(), 6, "{b:#?}");
+    assert!(b[0].starts_with("Councillors in Hallam"));
+    assert!(b[2].starts_with("Advertisement revenue"));
+    assert_eq!(b[5], "It didn't, last time.");
+    assert_gone(
+        &a,
+        &[
+            "Skip to main",
+            "Support us",
+            "more than 1 year old",
+            "Share",
+            "Sign up",
+            "Privacy Notice",
+            "newsletter promotion",
+            "Explore more",
+            "Swimming",
+            "Reuse",
+            "Most viewed",
+            "flooded quarry",
+            "Storm warning",
+        ],
+    );
+}
+
+const WIRE: &str = "World
+Asia Pacific
+Typhoon forces thousands to flee coastal towns in northern Philippines
+By Ana Cruz and Ben Reyes
+March 3, 2025 4:12 AM GMT Updated 2 hours ago
+MANILA, March 3 (Reuters) - Thousands of people fled coastal towns in the northern Philippines on Monday as a powerful typhoon approached, officials said.
+The storm was expected to make landfall late on Tuesday, the weather bureau said in its latest bulletin.
+Advertisement · Scroll to continue
+Evacuation centres were filling up in three provinces, according to disaster officials.
+Reporting by Ana Cruz and Ben Reyes; Editing by Sam Holt
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+Suggested Topics:
+Asia Pacific
+Read Next
+Storm kills four in central Vietnam
+";
+
+#[test]
+fn wire_story_keeps_its_dateline_and_names_the_agency() {
+    let a = extract(WIRE, None);
+    assert_eq!(
+        a.title,
+        "Typhoon forces thousands to flee coastal towns in northern Philippines"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ana Cruz and Ben Reyes"));
+    assert_eq!(a.published.as_deref(), Some("2025-03-03"));
+    assert_eq!(a.publisher.as_deref(), Some("Reuters"));
+    assert_eq!(a.standfirst, None);
+    let b = body(&a);
+    assert_eq!(b.len(), 3, "{b:#?}");
+    assert!(b[0].starts_with("MANILA, March 3 (Reuters) - Thousands"));
+    assert_gone(
+        &a,
+        &[
+            "Advertisement",
+            "Editing by",
+            "Our Standards",
+            "Suggested",
+            "Read Next",
+            "Vietnam",
+        ],
+    );
+}
+
+const ASIAN_OUTLET: &str = "Singapore
+Hawker centre revamp to add 300 stalls by 2027
+The upgrade is part of a wider plan to keep food affordable, says minister
+Tan Wei Ming
+Senior Correspondent
+UPDATED Mar 04, 2025, 05:20 PM
+Facebook
+WhatsApp
+Telegram
+Link Copied!
+SINGAPORE – Three hawker centres will be rebuilt with more stalls by 2027, the authorities said on March 4.
+
+Stallholders will get rent waivers during the works, which start in the second half of the year.
+
+Sign up for our daily newsletter
+The work will cost about $80 million.
+Join ST's WhatsApp Channel and get the latest news and must-reads.
+Tags: Hawker centres , Food , Housing
+";
+
+#[test]
+fn asian_outlet_with_share_bar_and_channel_prompt() {
+    let a = extract(ASIAN_OUTLET, None);
+    assert_eq!(a.title, "Hawker centre revamp to add 300 stalls by 2027");
+    assert_eq!(a.byline.as_deref(), Some("Tan Wei Ming"));
+    assert_eq!(a.published.as_deref(), Some("2025-03-04"));
+    let b = body(&a);
+    assert_eq!(b.len(), 3, "{b:#?}");
+    assert_eq!(b[2], "The work will cost about $80 million.");
+    assert_gone(
+        &a,
+        &[
+            "Senior Correspondent",
+            "WhatsApp",
+            "Telegram",
+            "Link Copied",
+            "Sign up",
+            "Tags",
+        ],
+    );
+}
+
+const INTERVIEW: &str = "Interview
+‘I never planned to be a chef’: Mara Lind on food, fame and failure
+The Michelin-starred cook talks about her first restaurant and why she closed it
+By Joe Park
+Mara Lind opened her first restaurant at 24. Ten years later she runs three. We spoke in her kitchen in Oslo.
+Q: When did you know you wanted to cook?
+A: Honestly? Quite late. I studied law first, and I hated it.
+Q: What changed?
+A: My grandmother got ill, and I cooked for her every day for a year.
+Q: Any regrets?
+A: No.
+This interview has been edited for length and clarity.
+";
+
+#[test]
+fn qa_interview_keeps_every_short_answer() {
+    let a = extract(INTERVIEW, None);
+    assert_eq!(
+        a.title,
+        "‘I never planned to be a chef’: Mara Lind on food, fame and failure"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Joe Park"));
+    let b = body(&a);
+    assert_eq!(b.len(), 8, "{b:#?}");
+    assert!(b.contains(&"Q: What changed?"));
+    assert!(b.contains(&"A: No."));
+    assert!(b.contains(&"Q: Any regrets?"));
+}
+
+const PRESS_RELEASE: &str = "FOR IMMEDIATE RELEASE
+
+Northwind Robotics Launches Warehouse Picking Arm
+
+New system handles 1,200 items an hour, company says
+
+AUSTIN, Texas, May 6, 2025 /PRNewswire/ -- Northwind Robotics today announced the launch of its first warehouse picking arm, designed for small and mid-sized retailers.
+
+\"Our customers asked for something they could install in a weekend,\" said Dana Cole, chief executive of Northwind.
+
+The arm will ship in the third quarter.
+
+About Northwind Robotics
+
+Northwind Robotics, founded in 2019, builds automation systems for retail logistics. It is based in Austin.
+
+Media Contact:
+Lee Grant
+press@northwind.example
++1 512 555 0100
+
+SOURCE Northwind Robotics
+";
+
+#[test]
+fn press_release_keeps_boilerplate_section_and_drops_contacts() {
+    let a = extract(PRESS_RELEASE, None);
+    assert_eq!(a.title, "Northwind Robotics Launches Warehouse Picking Arm");
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("New system handles 1,200 items an hour, company says")
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-05-06"));
+    assert_eq!(a.publisher.as_deref(), Some("PRNewswire"));
+    assert_eq!(
+        of_kind(&a, BlockKind::Heading),
+        vec!["About Northwind Robotics"]
+    );
+    let b = body(&a);
+    assert_eq!(b.len(), 5, "{b:#?}");
+    assert!(b[0].starts_with("AUSTIN, Texas, May 6, 2025 /PRNewswire/ --"));
+    assert_gone(
+        &a,
+        &[
+            "IMMEDIATE",
+            "Media Contact",
+            "Lee Grant",
+            "press@",
+            "555",
+            "SOURCE",
+        ],
+    );
+}
+
+const GERMAN: &str = "Politik
+Bundestag beschließt neues Heizungsgesetz nach langer Debatte
+Die Opposition kündigt eine Klage vor dem Verfassungsgericht an
+Von Anna Schmidt
+12. März 2024, 14:30 Uhr
+Der Bundestag hat am Donnerstag nach monatelangem Streit das neue Heizungsgesetz verabschiedet.
+
+Die Abstimmung fiel knapp aus.
+
+Anzeige
+
+Kritiker sprechen von einem Fehlstart, Befürworter von einem notwendigen Schritt für den Klimaschutz.
+
+Artikel teilen
+";
+
+#[test]
+fn german_story_keeps_its_paragraphs() {
+    let a = extract(GERMAN, None);
+    assert_eq!(
+        a.title,
+        "Bundestag beschließt neues Heizungsgesetz nach langer Debatte"
+    );
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("Die Opposition kündigt eine Klage vor dem Verfassungsgericht an")
+    );
+    assert_eq!(a.byline.as_deref(), Some("Anna Schmidt"));
+    assert_eq!(a.published.as_deref(), Some("2024-03-12"));
+    assert_eq!(
+        body(&a),
+        vec![
+            "Der Bundestag hat am Donnerstag nach monatelangem Streit das neue Heizungsgesetz verabschiedet.",
+            "Die Abstimmung fiel knapp aus.",
+            "Kritiker sprechen von einem Fehlstart, Befürworter von einem notwendigen Schritt für den Klimaschutz.",
+        ]
+    );
+}
+
+const CHINESE: &str = "科技
+中国科学家发布新型量子计算芯片
+2025年3月3日 10:30
+中国科学院的研究人员周一在北京发布了一款新型量子计算芯片，引起业界广泛关注。
+
+专家认为，这一成果标志着中国在量子计算领域迈出了重要一步。
+
+分享
+责任编辑：李华
+";
+
+#[test]
+fn chinese_story_keeps_its_paragraphs() {
+    let a = extract(CHINESE, None);
+    assert_eq!(a.title, "中国科学家发布新型量子计算芯片");
+    assert_eq!(a.published.as_deref(), Some("2025-03-03"));
+    assert_eq!(
+        body(&a),
+        vec![
+            "中国科学院的研究人员周一在北京发布了一款新型量子计算芯片，引起业界广泛关注。",
+            "专家认为，这一成果标志着中国在量子计算领域迈出了重要一步。",
+        ]
+    );
+}
+
+const WRAPPED_BLOG: &str = "Notes from the allotment
+
+Posted by Jo Hale on 12 June 2024
+
+The first thing I noticed this spring was how late the beans were. In
+most years they are up by the middle of May, but this year the cold
+nights held them back by almost three weeks.
+
+The potatoes, on the other hand, have never looked better. I put it
+down to the extra compost we dug in over the winter, though my
+neighbour swears it was the rain.
+
+Posted in Gardening | Tagged beans, potatoes | 4 Comments
+
+Related
+
+Planting garlic in the autumn
+June 2, 2024
+In \"Gardening\"
+";
+
+#[test]
+fn hard_wrapped_blog_post_is_rejoined() {
+    let a = extract(WRAPPED_BLOG, None);
+    assert_eq!(a.title, "Notes from the allotment");
+    assert_eq!(a.byline.as_deref(), Some("Jo Hale"));
+    assert_eq!(a.published.as_deref(), Some("2024-06-12"));
+    let b = body(&a);
+    assert_eq!(b.len(), 2, "{b:#?}");
+    assert!(b[0].contains("were. In most years"));
+    assert!(b[1].ends_with("swears it was the rain."));
+    assert_gone(&a, &["Posted", "Related", "garlic", "Gardening"]);
+}
+
+const LONG_READ: &str = "Features
+How a small town rebuilt its high street after the floods
+Two years on, shopkeepers say the recovery is real but fragile
+By Sam Ode
+When the river burst its banks in the winter of 2023, more than forty shops on the high street were flooded within an hour.
+
+Many owners thought they would never reopen.
+Listen to this article
+1x
+Slow
+Normal
+Fast
+The first months
+
+Volunteers arrived within days, clearing mud and ripping out ruined floorboards while insurers argued over claims.
+
+Related
+Flood defences to be raised in three counties
+Insurers face record claims after storms
+The shops that came back
+
+By the second summer, thirty of the shops had reopened, and a new bakery had taken over the old bank.
+
+Aftermath
+
+The council says the defences are now higher than ever, but residents remain wary of every heavy rain.
+
+— THE VALLEY HERALD
+More from the Valley Herald
+Bridge reopens after repairs
+";
+
+#[test]
+fn long_read_keeps_subheadings_and_drops_widgets_and_teasers() {
+    let a = extract(LONG_READ, None);
+    assert_eq!(
+        a.title,
+        "How a small town rebuilt its high street after the floods"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Sam Ode"));
+    assert_eq!(a.publisher.as_deref(), Some("The Valley Herald"));
+    assert_eq!(
+        of_kind(&a, BlockKind::Heading),
+        vec!["The first months", "Aftermath"]
+    );
+    assert!(body(&a).contains(&"Many owners thought they would never reopen."));
+    assert_gone(
+        &a,
+        &[
+            "Listen",
+            "1x",
+            "Slow",
+            "Normal",
+            "Fast",
+            "Flood defences",
+            "Insurers face",
+            "HERALD",
+            "More from",
+            "Bridge reopens",
+        ],
+    );
+    let b = body(&a);
+    assert_eq!(b.len(), 7, "{b:#?}");
+}
+
+#[test]
+fn bullets_become_list_items_and_credit_lines_join_their_caption() {
+    let text = "Budget 2025: what it means for you
+
+The chancellor set out the main measures in the Commons on Wednesday afternoon.
+
+Key changes include:
+• Income tax thresholds frozen until 2028
+• Fuel duty cut by 2p a litre
+• Free childcare extended to two-year-olds
+
+The chancellor leaves Number 11 with the red box.
+(AP Photo/Sam Cole)
+
+Economists said the measures would add little to growth over the next two years.
+";
+    let a = extract(text, None);
+    assert_eq!(
+        of_kind(&a, BlockKind::ListItem),
+        vec![
+            "Income tax thresholds frozen until 2028",
+            "Fuel duty cut by 2p a litre",
+            "Free childcare extended to two-year-olds",
+        ]
+    );
+    assert_eq!(
+        of_kind(&a, BlockKind::Caption),
+        vec!["The chancellor leaves Number 11 with the red box. (AP Photo/Sam Cole)"]
+    );
+    assert_eq!(body(&a).len(), 6);
+}
+
+#[test]
+fn short_paragraphs_and_clutter_like_sentences_stay() {
+    let text = "Regulator fines bank over failed payments
+
+The regulator fined the bank £40m on Thursday after a week-long outage left customers unable to pay bills.
+
+Was anyone warned? No.
+
+Share prices rose 2 per cent in early trading despite the fine.
+
+Advertisement revenue at the bank's media arm was unaffected, the company said.
+
+Follow-up checks are planned for the spring.
+
+It didn't.
+";
+    let a = extract(text, None);
+    assert_eq!(
+        body(&a),
+        vec![
+            "The regulator fined the bank £40m on Thursday after a week-long outage left customers unable to pay bills.",
+            "Was anyone warned? No.",
+            "Share prices rose 2 per cent in early trading despite the fine.",
+            "Advertisement revenue at the bank's media arm was unaffected, the company said.",
+            "Follow-up checks are planned for the spring.",
+            "It didn't.",
+        ]
+    );
+}
+
+#[test]
+fn page_title_suffix_and_repeated_headline_go() {
+    let text = "Ferry strike called off after late-night talks | The Harbour Times
+Ferry strike called off after late-night talks
+Unions and operators reached a deal shortly before midnight, ending a dispute that had lasted three weeks.
+";
+    let a = extract(text, None);
+    assert_eq!(a.title, "Ferry strike called off after late-night talks");
+    assert_eq!(body(&a).len(), 1);
+}
+
+#[test]
+fn learned_furniture_is_removed_only_for_its_publisher() {
+    let story = |n: &str| {
+        format!(
+            "Harbour council story {n}\n\nTap here for the Harbour Briefing\n\nThe council met on Tuesday to discuss item {n} of its agenda, officials said.\n\nWhy you can trust The Harbour Times\n"
+        )
+    };
+    let dumps: Vec<String> = (1..=3).map(|n| story(&n.to_string())).collect();
+    let model = Furniture::learn(
+        dumps
+            .iter()
+            .map(|d| (Some("The Harbour Times"), candidate_lines(d))),
+    );
+    let fresh = story("9");
+    let cleaned = extract(&fresh, Some(&model));
+    assert_eq!(cleaned.publisher.as_deref(), Some("The Harbour Times"));
+    assert_gone(&cleaned, &["Tap here"]);
+    let plain = extract(&fresh, None);
+    let shown = format!("{:?} {:?}", plain.standfirst, body(&plain));
+    assert!(shown.contains("Tap here for the Harbour Briefing"));
+}
+
+#[test]
+fn tiny_and_odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "x",
+        "\n\n\n",
+        "Headline\n\nBody text.",
+        "— ",
+        "©",
+        "1.",
+        "• •",
+    ] {
+        let _ = extract(text, None);
+    }
+    let a = extract("Headline\n\nBody text.", None);
+    assert_eq!(a.title, "Headline");
+    assert_eq!(body(&a), vec!["Body text."]);
+}
