@@ -25,14 +25,14 @@ fn re(p: &str) -> Regex {
 /// A credit standing alone on the line.
 static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:\(?(?i:{WORD})s? ?(?::|：|by|/|-|–|—|,) ?[^.!?]{{1,80}}\)?|\(?{WIRES}? ?(?i:photo|photograph|image|picture)s? ?(?:/|by|:) ?[^)]{{1,60}}\)?|[\p{{L}} .'/&-]{{0,50}}(?:/| via | for )?Getty Images(?: [\p{{L}} .'/&-]{{0,40}})?|{WIRES}/\p{{Lu}}[\p{{L}}.'-]* \p{{Lu}}[^/.]{{0,40}}(?:/[^/.]{{1,40}}){{0,2}}|\({WIRES}/[^)]{{1,40}}\)|(?:Credit|CREDIT)(?:\.\.\.|…) ?.{{1,80}}|Getty|Shutterstock)\.?$"
+        r"^(?:\(?(?i:{WORD})s? ?(?::|：|by|/|-|–|—|,) ?[^.!?]+\)?|\(?{WIRES}? ?(?i:photo|photograph|image|picture)s? ?(?:/|by|:) ?[^)]+\)?|[\p{{L}} .'/&-]*(?:/| via | for )?Getty Images(?: [\p{{L}} .'/&-]*)?|{WIRES}/\p{{Lu}}[\p{{L}}.'-]* \p{{Lu}}[^/.]*(?:/[^/.]+){{0,2}}|\({WIRES}/[^)]+\)|(?:Credit|CREDIT)(?:\.\.\.|…) ?.+|Getty|Shutterstock)\.?$"
     ))
 });
 
 /// A credit at the end of a longer caption line.
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[.!?”’)\]]\s*|\s)(?:{WORD}s? ?(?::|：|by) ?[^.:!?]{{1,80}}(?:\.[^.:!?\s][^.:!?]{{0,40}})?|\(\s*{WIRES}? ?(?i:photo|photograph|image|picture)s? ?(?:/|by|:) ?[^)]{{1,60}}\)|(?:Credit|CREDIT)(?:\.\.\.|…) ?.{{1,80}}|[\p{{L}} .'&-]{{0,40}}/ ?Getty Images|{WIRES} via Getty Images|{WIRES}/\p{{Lu}}[\p{{L}}.'-]* \p{{Lu}}[^.]{{0,60}}|\({WIRES}/[^)]{{1,40}}\)|Photo/[\p{{Lu}}][\p{{L}} ]{{1,30}})\s*\.?$"
+        r"(?:^|[.!?”’)\]]\s*|\s)(?:{WORD}s? ?(?::|：|by) ?[^.:!?]+(?:\.[^.:!?\s][^.:!?]*)?|\(\s*{WIRES}? ?(?i:photo|photograph|image|picture)s? ?(?:/|by|:) ?[^)]+\)|(?:Credit|CREDIT)(?:\.\.\.|…) ?.+|[\p{{L}} .'&-]*/ ?Getty Images|{WIRES} via Getty Images|{WIRES}/\p{{Lu}}[\p{{L}}.'-]* \p{{Lu}}[^.]*|\({WIRES}/[^)]+\)|Photo/[\p{{Lu}}][\p{{L}} ]+)\s*\.?$"
     ))
 });
 

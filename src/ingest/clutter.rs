@@ -14,8 +14,11 @@ use std::sync::LazyLock;
 /// Lines longer than this are never furniture by pattern alone.
 const MAX_CLUTTER_CHARS: usize = 260;
 
-fn set(patterns: &[&str]) -> RegexSet {
-    let anchored: Vec<String> = patterns.iter().map(|p| format!("^(?:{p})$")).collect();
+fn set<S: AsRef<str>>(patterns: &[S]) -> RegexSet {
+    let anchored: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("^(?:{})$", p.as_ref()))
+        .collect();
     // The patterns are literals; a bad one is a bug caught by the tests.
     RegexSet::new(anchored).unwrap_or_else(|e| panic!("bad clutter pattern: {e}"))
 }
@@ -27,22 +30,24 @@ fn re(pattern: &str) -> Regex {
 const SOCIAL: &str = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|tumblr|messenger|line|wechat|weibo|threads|bluesky|mastodon|pocket|sms|mail|e-?mail|instagram|youtube|tiktok|google\\+?|rss|copy link|print";
 
 /// Whole-line shapes of furniture, matched on `match_form`.
-static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
-    let social_run = format!("(?:(?:{SOCIAL})[ ,|/·•]*){{1,12}}");
+static STRONG: LazyLock<RegexSet> = LazyLock::new(|| set(&strong_patterns()));
+
+fn strong_patterns() -> Vec<String> {
+    let social_run = format!("(?:(?:{SOCIAL})[ ,|/·•]*)+");
     let share_on = format!("(?:share|post|send) (?:on|to|via|with) (?:{SOCIAL})");
     let patterns: Vec<&str> = vec![
         // ad slots
-        r"advert(?:isement|isements|s)?(?: ?[-:|·•] ?(?:scroll|continue|story|article).{0,40})?",
+        r"advert(?:isement|isements|s)?(?: ?[-:|·•] ?(?:scroll|continue|story|article).*)?",
         r"ads?|skip (?:ad|advertisement)|(?:close|hide|remove|report(?: this)?) (?:ad|ads|advert|advertisement)s?",
-        r"(?:sponsored|promoted|paid|partner)(?: (?:content|post|story|stories|links?|partner|partner content|feature|by .{1,40}))*",
-        r"(?:supported|presented|brought to you|powered|sponsored|paid for) by(?: [^.!?]{1,40})?",
-        r"(?:the )?(?:story|article|content|text|report) continues (?:below|after|under).{0,40}",
-        r"continue reading(?: (?:below|the (?:main )?(?:story|article)|after .{1,30}|here))?",
-        r"scroll (?:down )?(?:to|for) (?:continue|read|more|the rest).{0,40}",
+        r"(?:sponsored|promoted|paid|partner)(?: (?:content|post|story|stories|links?|partner|partner content|feature|by .+))*",
+        r"(?:supported|presented|brought to you|powered|sponsored|paid for) by(?: [^.!?]+)?",
+        r"(?:the )?(?:story|article|content|text|report) continues (?:below|after|under).*",
+        r"continue reading(?: (?:below|the (?:main )?(?:story|article)|after .+|here))?",
+        r"scroll (?:down )?(?:to|for) (?:continue|read|more|the rest).*",
         r"ad feedback|advertise(?: with us| here)?|advertising|anzeige|werbung|广告",
         // audio and text-to-speech widgets
-        r"listen(?: now| here| live)?|(?:listen to|hear) (?:this|the|our) (?:article|story|episode|podcast|report|piece|audio)(?: .{0,30})?",
-        r"listen ?(?:[-·|] ?)?\(?\d+(?:[:.]\d+)? ?(?:min|mins|minutes|m|sec|s)\)?.{0,30}",
+        r"listen(?: now| here| live)?|(?:listen to|hear) (?:this|the|our) (?:article|story|episode|podcast|report|piece|audio)(?: .*)?",
+        r"listen ?(?:[-·|] ?)?\(?\d+(?:[:.]\d+)? ?(?:min|mins|minutes|m|sec|s)\)?.*",
         r"(?:select|choose|change|pick) (?:a |the |your )?voice",
         r"(?:choose|select|change|set|adjust) (?:your |the )?(?:listening|playback|reading|audio) speed",
         r"(?:listening|playback|audio|reading) speed.{0,20}",
@@ -51,7 +56,7 @@ static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?:play|pause|stop|mute|unmute|replay|resume|rewind|fast forward)(?: (?:audio|video|article|story|podcast))?",
         r"\d{1,2}:\d{2}(?::\d{2})?(?: ?/ ?\d{1,2}:\d{2}(?::\d{2})?)?(?: ?(?:min|mins|minutes))?",
         r"(?:duration|length|runtime|running time):? ?\d[\d:.]* ?(?:min|mins|minutes|sec|seconds|s|m)?",
-        r"voiced by .{1,40}|(?:this |the )?(?:audio|narration|voiceover|voice-over) (?:is|was|has been) .{0,50}(?:generated|automated|produced|created|narrated)\b.{0,120}",
+        r"voiced by .+|(?:this |the )?(?:audio|narration|voiceover|voice-over) (?:is|was|has been) .*(?:generated|automated|produced|created|narrated)(?-u:\b).*",
         r"(?:text|font) size|(?:increase|decrease|reset|change) (?:the )?(?:text|font)(?: size)?|a a a|aa|a- a\+",
         r"(?:audio|text[- ]to[- ]speech)(?: (?:version|player|available|article))?",
         // reading time
@@ -59,36 +64,36 @@ static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?:about |approx\.? )?\d+(?: ?- ?\d+)? ?-?(?:min|mins|minute|minutes)\.? (?:read|to read|listen|watch|reading|video)",
         r"(?:read|listen) in \d+ ?(?:min|mins|minutes)|lesezeit:? ?\d+ ?(?:min|minuten)\.?",
         // trust, standards
-        r"why you can trust .{1,40}",
-        r"(?:our|editorial) (?:standards|guidelines|principles|ethics)(?:: .{0,100})?",
-        r"(?:the )?thomson reuters trust principles.{0,40}",
+        r"why you can trust .+",
+        r"(?:our|editorial) (?:standards|guidelines|principles|ethics)(?:: .*)?",
+        r"(?:the )?thomson reuters trust principles.*",
         // follow, subscribe, newsletters, apps
-        r"follow|following|unfollow|follow (?:us|me|@\S+)\b.{0,150}",
-        r"follow(?: the| this)? (?:topic|topics|author|authors|story|reporter|journalist|writer)s?.{0,40}",
-        r"follow [\w .'@-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|whatsapp|telegram|google news|google)\b.{0,80}",
-        r"(?:add|get|set|manage|turn on|sign up for) (?:email |news |breaking news |push )?(?:alerts?|notifications)(?: (?:for|on|about) .{1,40})?",
+        r"follow|following|unfollow|follow (?:us|me|@\S+)(?-u:\b).*",
+        r"follow(?: the| this)? (?:topic|topics|author|authors|story|reporter|journalist|writer)s?.*",
+        r"follow [\w .'@-]+ on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|whatsapp|telegram|google news|google)(?-u:\b).*",
+        r"(?:add|get|set|manage|turn on|sign up for) (?:email |news |breaking news |push )?(?:alerts?|notifications)(?: (?:for|on|about) .+)?",
         r"(?:sign up|signup|sign in|signin|log ?in|log out|register|subscribe|subscribed|unsubscribe|join now|donate|contribute|support us|subscribe now|create account|my account)(?: (?:now|here|today|for free|free|now for free|for \w+))?",
-        r"(?:sign up|subscribe|sign in|log in)(?: (?:now|here|today|free|for free))? (?:to|for|and|with|at) .{1,120}",
-        r"(?:already (?:a )?(?:subscriber|member|registered)|already have an account|don't have an account|not a subscriber|not yet a subscriber|have an account|new to [^.]{1,30})\??.{0,60}",
-        r"(?:create|register for|sign up for) (?:a |an |your )?(?:free )?(?:account|profile).{0,60}",
+        r"(?:sign up|subscribe|sign in|log in)(?: (?:now|here|today|free|for free))? (?:to|for|and|with|at) .+",
+        r"(?:already (?:a )?(?:subscriber|member|registered)|already have an account|don't have an account|not a subscriber|not yet a subscriber|have an account|new to [^.]+)\??.*",
+        r"(?:create|register for|sign up for) (?:a |an |your )?(?:free )?(?:account|profile).*",
         r"newsletters?(?: (?:sign ?-?up|promotion|signup|box))?",
-        r"(?:sign up|subscribe|get|receive|join) .{0,60}newsletters?\b.{0,100}",
-        r"(?:our|the|free|daily|weekly|morning|evening|get our) .{0,40}newsletters?(?: (?:sign ?-?up|promotion|here|now|today))?",
+        r"(?:sign up|subscribe|get|receive|join) .*newsletters?(?-u:\b).*",
+        r"(?:our|the|free|daily|weekly|morning|evening|get our) .*newsletters?(?: (?:sign ?-?up|promotion|here|now|today))?",
         r"(?:skip past|after|before) newsletter promotion",
-        r"privacy notice: .{0,300}|.{0,80}(?:google recaptcha|protected by recaptcha|privacy policy and terms of service apply).{0,160}",
-        r"(?:support|fund|back) (?:our|independent|quality|trusted|local|free|fearless) (?:journalism|reporting|newsroom|work|media).{0,120}",
-        r"(?:become|join as|join) an? (?:member|subscriber|supporter|patron|premium member|insider)\b.{0,80}",
-        r"(?:download|get|install|open|try|read (?:it )?in|continue in|read in) (?:our|the|this) .{0,30}\bapp\b.{0,80}",
-        r"join .{0,40}(?:channel|community|group|telegram|whatsapp|discord)\b.{0,100}",
-        r"(?:get|receive) (?:the )?(?:latest|breaking|top|our|daily|more|all the) .{0,80}(?:inbox|alerts|updates|notifications|headlines|emails?)\b.{0,60}",
-        r"(?:enable|turn on|allow) (?:push |browser )?notifications.{0,60}",
-        r"(?:add|set|make) .{1,40} (?:as|your) (?:a )?(?:preferred|trusted) source.{0,60}",
-        r"(?:start|try|begin) (?:your |a )?(?:free )?trial.{0,60}",
+        r"privacy notice: .*|.*(?:google recaptcha|protected by recaptcha|privacy policy and terms of service apply).*",
+        r"(?:support|fund|back) (?:our|independent|quality|trusted|local|free|fearless) (?:journalism|reporting|newsroom|work|media).*",
+        r"(?:become|join as|join) an? (?:member|subscriber|supporter|patron|premium member|insider)(?-u:\b).*",
+        r"(?:download|get|install|open|try|read (?:it )?in|continue in|read in) (?:our|the|this) .*(?-u:\b)app(?-u:\b).*",
+        r"join .*(?:channel|community|group|telegram|whatsapp|discord)(?-u:\b).*",
+        r"(?:get|receive) (?:the )?(?:latest|breaking|top|our|daily|more|all the) .*(?:inbox|alerts|updates|notifications|headlines|emails?)(?-u:\b).*",
+        r"(?:enable|turn on|allow) (?:push |browser )?notifications.*",
+        r"(?:add|set|make) .+ (?:as|your) (?:a )?(?:preferred|trusted) source.*",
+        r"(?:start|try|begin) (?:your |a )?(?:free )?trial.*",
         r"(?:give|gift|send) (?:this|full|the) (?:article|story)|gift (?:article|this article|\d+ articles?)|share (?:full|gift) article",
-        r"you have \d+ (?:free )?(?:articles?|stories) (?:left|remaining).{0,60}",
+        r"you have \d+ (?:free )?(?:articles?|stories) (?:left|remaining).*",
         r"(?:subscriber|subscribers|members?|premium)(?: only| exclusive| content| article)",
-        r"this (?:article|story|content) is (?:for|only available to|reserved for) (?:subscribers|members).{0,60}",
-        r"click (?:here|to|for|on) .{0,140}",
+        r"this (?:article|story|content) is (?:for|only available to|reserved for) (?:subscribers|members).*",
+        r"click (?:here|to|for|on) .*",
         // share, save, comment
         r"share|shares|share this|share (?:this|the) (?:article|story|page|post|link|video|gallery)|share (?:article|story)|share:|teilen|artikel teilen|分享",
         &share_on,
@@ -96,16 +101,16 @@ static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
         r"[\d.,]+ ?[kmb]? ?(?:shares?|comments?|likes?|views?|reactions?|replies|reads?|claps?|retweets?|upvotes?)",
         r"(?:shares?|comments?|likes?|views?|reactions?|replies)(?: ?\(?[\d.,]+[kmb]?\)?)?",
         r"(?:view|show|read|hide|load|see|open|close|add|post|write|leave|submit|jump to)(?: all)?(?: a| the| your)? (?:comments?|reply|replies|response|responses)(?: \(?\d+\)?)?",
-        r"(?:leave|post|add|write|submit) a (?:comment|reply|response)\b.{0,60}",
-        r"join the (?:conversation|discussion|debate)(?: .{0,60})?|comment on this (?:story|article|post)",
-        r"(?:be the first to comment|no comments(?: yet)?)\.?.{0,40}",
+        r"(?:leave|post|add|write|submit) a (?:comment|reply|response)(?-u:\b).*",
+        r"join the (?:conversation|discussion|debate)(?: .*)?|comment on this (?:story|article|post)",
+        r"(?:be the first to comment|no comments(?: yet)?)\.?.*",
         r"save|saved|save (?:article|story|for later|this(?: article| story)?|to (?:my|your) .{1,20})|bookmark(?:ed)?|add to (?:your |my )?(?:saved stories|saved articles|bookmarks|reading list|favou?rites)|remove from (?:saved|bookmarks)",
         r"print(?: this)?(?: article| page| story)?|e-?mail (?:this )?(?:article|story|link|to a friend)|copy (?:link|url|article link)|link copied!?|copied!?|copy",
         r"tweet|pin(?: it)?|like|recommend|\+1|like this|like loading\.*|share this|share on:?",
         r"(?:reuse|republish|reprint) this (?:content|article|story)|reprints?(?: (?:and|&) permissions)?|(?:licen[cs]e|buy) (?:this )?(?:article|content|photo|image)s?",
-        r"(?:report|suggest|submit) (?:an? )?(?:error|correction|typo|mistake|issue)|(?:spot|see|notice)(?:ted)? (?:an? )?(?:error|typo|mistake)\b.{0,60}",
-        r"(?:send|submit|share) (?:us )?(?:a |your )?(?:news )?(?:tip|story tip|tips)(?: .{0,40})?|have a (?:news )?(?:tip|story)\??.{0,80}",
-        r"contact (?:us|the (?:author|reporter|writer|editor|newsroom))(?: .{0,40})?",
+        r"(?:report|suggest|submit) (?:an? )?(?:error|correction|typo|mistake|issue)|(?:spot|see|notice)(?:ted)? (?:an? )?(?:error|typo|mistake)(?-u:\b).*",
+        r"(?:send|submit|share) (?:us )?(?:a |your )?(?:news )?(?:tip|story tip|tips)(?: .*)?|have a (?:news )?(?:tip|story)\??.*",
+        r"contact (?:us|the (?:author|reporter|writer|editor|newsroom))(?: .*)?",
         // navigation and page chrome
         r"home|homepage|menu|main menu|search|close|open|back|next|previous|prev|more|top|skip|navigation|sections|all sections|back to top|go to top|scroll to top|return to top|skip to (?:main )?(?:content|navigation|article|footer)|skip navigation|jump to (?:content|navigation)",
         r"show more|load more|see more|read more|view more|more details|view all|see all|expand|collapse|show less|continue|toggle caption|hide caption|show caption|toggle navigation|(?:open|close) (?:the )?(?:menu|navigation)",
@@ -113,24 +118,24 @@ static STRONG: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?:image|photo|picture|slide) \d+ (?:of|/) \d+|\d+ (?:of|/) \d+|\d+ (?:photos?|images?|pictures|videos?)",
         r"caption|close caption|zoom(?: in| out)?|full ?screen|exit full ?screen|loading\.*|please wait|refresh",
         r"(?:read more|read full (?:article|story)|read the (?:full|whole|rest of the|complete) (?:article|story|report|piece)|read (?:the rest|on|it) here|read more here|full story|more here|see (?:full|the full|more) (?:story|coverage)|see full web article|view (?:the )?original (?:article|story|post)|read (?:the )?original(?: article| story)?|source link|original (?:article|story|link))",
-        r"we use cookies.{0,300}|(?:accept|reject|manage|customi[sz]e|allow) (?:all )?(?:cookies|preferences|settings|cookie settings)|cookies? (?:settings|preferences|policy|notice)",
+        r"we use cookies.*|(?:accept|reject|manage|customi[sz]e|allow) (?:all )?(?:cookies|preferences|settings|cookie settings)|cookies? (?:settings|preferences|policy|notice)",
         r"privacy(?: policy| settings| notice| center| centre)?|terms(?: of (?:use|service|sale)| (?:and|&) conditions)?|about(?: us)?|contact|careers|sitemap|site map|accessibility(?: statement)?|do not sell(?: or share)? my personal information|ad ?choices|help(?: cent(?:er|re))?|faqs?",
         r"this (?:article|story) is more than \d+ (?:years?|months?|days?) old",
         r"\d+ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?) ago",
         // sign-offs, credits, print notes, copyright
-        r"\((?:updates|adds|recasts|corrects|changes|rewrites|refiles|fixes|removes|inserts)\b.{0,120}\)",
-        r"(?:editor|edited by|editing|责任编辑|编辑|来源|source|sources|via) ?[:：] ?[^.!?]{1,60}",
-        r"a version of this (?:article|story|review|column|essay|interview|report) (?:appeared|appears|was published|ran) .{0,300}",
-        r"this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) (?:in|on|at|by|from|under) .{0,300}",
-        r"(?:©|\(c\)) ?.{0,200}|copyright(?: ©| \(c\))? ?(?:\d{4}|©).{0,200}|.{0,160}all rights reserved\.?.{0,160}",
-        r".{0,40}this material may not be published, broadcast, rewritten,? or redistributed.{0,100}",
-        r"for immediate release|embargoed? (?:until|till) .{0,60}|(?:media|press|investor|news)(?: relations)? (?:contacts?|inquiries|enquiries)(?: ?:.{0,120})?|contacts?",
+        r"\((?:updates|adds|recasts|corrects|changes|rewrites|refiles|fixes|removes|inserts)(?-u:\b).*\)",
+        r"(?:editor|edited by|editing|责任编辑|编辑|来源|source|sources|via) ?[:：] ?[^.!?]+",
+        r"a version of this (?:article|story|review|column|essay|interview|report) (?:appeared|appears|was published|ran) .*",
+        r"this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) (?:in|on|at|by|from|under) .*",
+        r"(?:©|\(c\)) ?.*|copyright(?: ©| \(c\))? ?(?:\d{4}|©).*|.*all rights reserved\.?.*",
+        r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
+        r"for immediate release|embargoed? (?:until|till) .*|(?:media|press|investor|news)(?: relations)? (?:contacts?|inquiries|enquiries)(?: ?:.*)?|contacts?",
         r"\(?-?(?:end|ends|fin)-?\)?|-30-|#(?: ?#){2,}|-+ ?ends? ?-+",
         // tag line prefixes
-        r"(?:tags?|topics|related topics|filed under|categories|category|keywords|more on|more about|explore more on these topics|posted in|tagged(?: with)?|in this (?:article|story)|suggested topics|themen|mehr zum thema|标签|关键词)(?: ?[:：].{0,200})?",
+        r"(?:tags?|topics|related topics|filed under|categories|category|keywords|more on|more about|explore more on these topics|posted in|tagged(?: with)?|in this (?:article|story)|suggested topics|themen|mehr zum thema|标签|关键词)(?: ?[:：].*)?",
     ];
-    set(&patterns)
-});
+    patterns.into_iter().map(str::to_string).collect()
+}
 
 /// Lines that are furniture only beside other furniture or outside the
 /// body (speed labels, section names): alone between paragraphs they may
@@ -146,16 +151,16 @@ static WEAK: LazyLock<RegexSet> = LazyLock::new(|| {
 /// "Others also read"); the lines after one are headlines, not body.
 static RELATED_HEADER: LazyLock<RegexSet> = LazyLock::new(|| {
     set(&[
-        r"(?:next|more|latest|also|top) (?:in|from|on|about) [^.!?]{1,40}",
+        r"(?:next|more|latest|also|top) (?:in|from|on|about) [^.!?]+",
         r"(?:read|watch|listen) (?:next|more|also)|up next|next up|next (?:story|article|video)|previous (?:story|article)|also (?:read|see|watch)|read also|see also",
         r"(?:others?|people|readers|users|viewers) (?:also )?(?:read|viewed|liked|watched|searched|bought|enjoyed)(?: this)?",
         r"you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed|want to read)",
         r"(?:recommended|suggested)(?: for you| stories| reading| articles| videos| content| links)?",
         r"related(?: articles?| stories| story| coverage| content| news| posts?| reading| links| videos| items| topics| searches)?",
-        r"most (?:read|popular|viewed|shared|watched|commented|emailed|recent)(?: (?:stories|articles|news|today|this week|in [^.!?]{1,30}))?",
-        r"trending(?: now| stories| news| topics| in [^.!?]{1,30})?|popular(?: now| stories| articles| today)?|what'?s (?:new|hot|trending|popular)",
-        r"top (?:stories|news|headlines|picks|reads)|more (?:top )?(?:stories|news|headlines|articles|videos)(?: (?:from|on|in|about) [^.!?]{1,40})?|latest (?:news|stories|articles|updates|headlines|videos)(?: (?:from|on|in) [^.!?]{1,40})?",
-        r"don'?t miss|editor'?s? (?:picks?|choice)|(?:our )?top picks|what to read next|(?:promoted|sponsored) stories|around the web|from (?:around )?the web|stories you may like|in case you missed it|icymi|must reads?|further reading|keep reading|more to explore|more like this|more on this (?:story|topic)|elsewhere on [^.!?]{1,30}|more for you|for you",
+        r"most (?:read|popular|viewed|shared|watched|commented|emailed|recent)(?: (?:stories|articles|news|today|this week|in [^.!?]+))?",
+        r"trending(?: now| stories| news| topics| in [^.!?]+)?|popular(?: now| stories| articles| today)?|what'?s (?:new|hot|trending|popular)",
+        r"top (?:stories|news|headlines|picks|reads)|more (?:top )?(?:stories|news|headlines|articles|videos)(?: (?:from|on|in|about) [^.!?]+)?|latest (?:news|stories|articles|updates|headlines|videos)(?: (?:from|on|in) [^.!?]+)?",
+        r"don'?t miss|editor'?s? (?:picks?|choice)|(?:our )?top picks|what to read next|(?:promoted|sponsored) stories|around the web|from (?:around )?the web|stories you may like|in case you missed it|icymi|must reads?|further reading|keep reading|more to explore|more like this|more on this (?:story|topic)|elsewhere on [^.!?]+|more for you|for you",
         r"(?:das k[öo]nnte sie auch interessieren|mehr zum thema|weitere artikel|相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章)",
     ])
 });
@@ -163,14 +168,13 @@ static RELATED_HEADER: LazyLock<RegexSet> = LazyLock::new(|| {
 /// Inline teasers: "Related: Some other headline", "READ MORE: ...".
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:related|read more|read also|also read|see also|more|more on this|more from|read|watch|listen|recommended|suggested|don'?t miss|must read|related story|related article|related coverage|mehr|相关)(?: [a-z]+)? ?[:：|»›>-]+ ?\S.{0,200}$",
+        r"^(?:related|read more|read also|also read|see also|more|more on this|more from|read|watch|listen|recommended|suggested|don'?t miss|must read|related story|related article|related coverage|mehr|相关)(?: [a-z]+)? ?[:：|»›>-]+ ?\S.*$",
     )
 });
 
 /// Sign-off line: "-- SOUTH CHINA MORNING POST", "— Reuters", "- AFP".
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:--+|—+|–+|-|~)\s*([\p{Lu}][\p{L}&.'’ ]{1,48}?)\s*(?:--+|—+|–+|-)?\s*$")
-});
+static SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:--+|—+|–+|-|~)\s*([\p{Lu}][\p{L}&.'’ ]+?)\s*(?:--+|—+|–+|-)?\s*$"));
 
 static LEADING_ICONS: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[\s•·▶►▸→|»›✓✔☆★♥❤🔊🎧📧📷🎥💬🔗⏱⌚🕐⏵■□▪◦]+"));
@@ -260,11 +264,11 @@ pub fn is_related_header(line: &str) -> bool {
 pub fn is_end_marker(line: &str) -> bool {
     static END: LazyLock<RegexSet> = LazyLock::new(|| {
         set(&[
-            r"a version of this .{0,300}|this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) .{0,300}",
-            r"(?:©|\(c\)|copyright|copr\.) ?.{0,200}(?:\d{4}|rights reserved).{0,200}|.{0,160}all rights reserved.{0,160}",
-            r".{0,40}this material may not be published, broadcast, rewritten,? or redistributed.{0,100}",
+            r"a version of this .*|this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) .*",
+            r"(?:©|\(c\)|copyright|copr\.) ?.*(?:\d{4}|rights reserved).*|.*all rights reserved.*",
+            r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
             r"\(?-?(?:end|ends)-?\)?|-30-|#(?: ?#){2,}|-+ ?ends? ?-+",
-            r"(?:责任编辑|编辑) ?[:：].{1,40}",
+            r"(?:责任编辑|编辑) ?[:：].+",
         ])
     });
     let trimmed = line.trim();
@@ -361,7 +365,7 @@ fn is_contact_detail(m: &str) -> bool {
             r"(?:e-?mail|tel|phone|t|e|m|mobile|fax|web)?:? ?[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
             r"(?:https?://|www\.)\S+",
             r"(?:tel|phone|t|m|mobile|fax)?:? ?\+?[\d ()./-]{7,20}",
-            r"@\w{2,30}",
+            r"@\w+",
         ])
     });
     CONTACT.is_match(m)

@@ -54,11 +54,7 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let clean = sanitize(input);
     let units = lines::units(&clean);
     let kinds: Vec<Kind> = units.iter().map(classify).collect();
-    let mut dump = Dump::new(units, kinds);
-    if let Some(f) = furniture.filter(|f| !f.is_empty()) {
-        dump.mark_furniture(f);
-    }
-    dump.article()
+    Dump::new(units, kinds, furniture).article()
 }
 
 fn classify(u: &Unit) -> Kind {
@@ -93,6 +89,10 @@ struct Dump {
     units: Vec<Unit>,
     kinds: Vec<Kind>,
     dropped: Vec<bool>,
+    /// Per unit: its text reads as running text (see `is_anchor_text`).
+    anchor_text: Vec<bool>,
+    /// Per unit: the next live text unit after it (refreshed after drops).
+    next_text: Vec<Option<usize>>,
 }
 
 /// Where the metadata and the body stand.
@@ -105,17 +105,39 @@ struct Layout {
 }
 
 impl Dump {
-    fn new(units: Vec<Unit>, kinds: Vec<Kind>) -> Dump {
+    fn new(units: Vec<Unit>, kinds: Vec<Kind>, furniture: Option<&Furniture>) -> Dump {
         let dropped = vec![false; units.len()];
+        let anchor_text = units.iter().map(|u| is_anchor_text(&u.text)).collect();
         let mut dump = Dump {
             units,
             kinds,
             dropped,
+            anchor_text,
+            next_text: Vec::new(),
         };
+        if let Some(f) = furniture.filter(|f| !f.is_empty()) {
+            dump.mark_furniture(f);
+        }
+        dump.refresh_next_text();
         dump.drop_after_end();
+        dump.refresh_next_text();
         dump.drop_related_lists();
+        dump.refresh_next_text();
         dump.drop_after_end();
+        dump.refresh_next_text();
         dump
+    }
+
+    fn refresh_next_text(&mut self) {
+        let mut next = vec![None; self.len()];
+        let mut after = None;
+        for (i, slot) in next.iter_mut().enumerate().rev() {
+            *slot = after;
+            if self.live(i) && self.kind(i) == Kind::Text {
+                after = Some(i);
+            }
+        }
+        self.next_text = next;
     }
 
     fn len(&self) -> usize {
@@ -149,12 +171,14 @@ impl Dump {
     }
 
     fn is_anchor(&self, i: usize) -> bool {
-        self.live(i) && self.kind(i) == Kind::Text && is_anchor_text(self.text(i))
+        self.live(i)
+            && self.kind(i) == Kind::Text
+            && self.anchor_text.get(i).copied().unwrap_or(false)
     }
 
-    /// The next live text unit after `i`.
+    /// The next live text unit after `i` (as of the last refresh).
     fn next_text(&self, i: usize) -> Option<usize> {
-        (i + 1..self.len()).find(|&j| self.live(j) && self.kind(j) == Kind::Text)
+        self.next_text.get(i).copied().flatten()
     }
 
     /// A related header drops the headlines after it, up to the end or to
@@ -204,13 +228,17 @@ impl Dump {
         let Some(first) = (0..self.len()).find(|&i| self.is_anchor(i)) else {
             return;
         };
-        let end = (first + 1..self.len()).find(|&e| {
-            self.kind(e) == Kind::End
-                && (e + 1..self.len())
-                    .filter(|&k| self.is_anchor(k) && word_len(self.text(k)) >= 20)
-                    .count()
-                    < 2
-        });
+        // Long paragraphs after each unit, counted from the end.
+        let mut long_after = vec![0usize; self.len()];
+        let mut count = 0;
+        for (i, slot) in long_after.iter_mut().enumerate().rev() {
+            *slot = count;
+            if self.is_anchor(i) && word_len(self.text(i)) >= 20 {
+                count += 1;
+            }
+        }
+        let end = (first + 1..self.len())
+            .find(|&e| self.kind(e) == Kind::End && long_after.get(e).is_some_and(|&n| n < 2));
         if let Some(e) = end {
             for d in self.dropped.iter_mut().skip(e + 1) {
                 *d = true;
