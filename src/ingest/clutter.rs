@@ -31,6 +31,7 @@ const SOCIAL: &str = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|tele
 
 /// Whole-line shapes of furniture, matched on `match_form`.
 static STRONG: LazyLock<RegexSet> = LazyLock::new(|| set(&strong_patterns()));
+static PROMPTS: LazyLock<RegexSet> = LazyLock::new(|| set(&prompt_patterns()));
 
 fn strong_patterns() -> Vec<String> {
     let social_run = format!("(?:(?:{SOCIAL})[ ,|/·•]*)+");
@@ -41,7 +42,6 @@ fn strong_patterns() -> Vec<String> {
         r"ads?|skip (?:ad|advertisement)|(?:close|hide|remove|report(?: this)?) (?:ad|ads|advert|advertisement)s?",
         r"(?:sponsored|promoted|paid|partner)(?: (?:content|post|story|stories|links?|partner|partner content|feature|by .+))*",
         r"(?:supported|presented|brought to you|powered|sponsored|paid for) by(?: [^.!?]+)?",
-        r"(?:the )?(?:story|article|content|text|report) continues (?:below|after|under).*",
         r"continue reading(?: (?:below|the (?:main )?(?:story|article)|after .+|here))?",
         r"scroll (?:down )?(?:to|for) (?:continue|read|more|the rest).*",
         r"ad feedback|advertise(?: with us| here)?|advertising|anzeige|werbung|广告",
@@ -56,7 +56,6 @@ fn strong_patterns() -> Vec<String> {
         r"(?:play|pause|stop|mute|unmute|replay|resume|rewind|fast forward)(?: (?:audio|video|article|story|podcast))?",
         r"\d{1,2}:\d{2}(?::\d{2})?(?: ?/ ?\d{1,2}:\d{2}(?::\d{2})?)?(?: ?(?:min|mins|minutes))?",
         r"(?:duration|length|runtime|running time):? ?\d[\d:.]* ?(?:min|mins|minutes|sec|seconds|s|m)?",
-        r"voiced by .+|(?:this |the )?(?:audio|narration|voiceover|voice-over) (?:is|was|has been) .*(?:generated|automated|produced|created|narrated)(?-u:\b).*",
         r"(?:text|font) size|(?:increase|decrease|reset|change) (?:the )?(?:text|font)(?: size)?|a a a|aa|a- a\+",
         r"(?:audio|text[- ]to[- ]speech)(?: (?:version|player|available|article))?",
         // reading time
@@ -64,36 +63,14 @@ fn strong_patterns() -> Vec<String> {
         r"(?:about |approx\.? )?\d+(?: ?- ?\d+)? ?-?(?:min|mins|minute|minutes)\.? (?:read|to read|listen|watch|reading|video)",
         r"(?:read|listen) in \d+ ?(?:min|mins|minutes)|lesezeit:? ?\d+ ?(?:min|minuten)\.?",
         // trust, standards
-        r"why you can trust .+",
-        r"(?:our|editorial) (?:standards|guidelines|principles|ethics)(?:: .*)?",
-        r"(?:the )?thomson reuters trust principles.*",
         // follow, subscribe, newsletters, apps
-        r"follow|following|unfollow|follow (?:us|me|@\S+)(?-u:\b).*",
-        r"follow(?: the| this)? (?:topic|topics|author|authors|story|reporter|journalist|writer)s?.*",
-        r"follow [\w .'@-]+ on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|whatsapp|telegram|google news|google)(?-u:\b).*",
-        r"(?:add|get|set|manage|turn on|sign up for) (?:email |news |breaking news |push )?(?:alerts?|notifications)(?: (?:for|on|about) .+)?",
         r"(?:sign up|signup|sign in|signin|log ?in|log out|register|subscribe|subscribed|unsubscribe|join now|donate|contribute|support us|subscribe now|create account|my account)(?: (?:now|here|today|for free|free|now for free|for \w+))?",
-        r"(?:sign up|subscribe|sign in|log in)(?: (?:now|here|today|free|for free))? (?:to|for|and|with|at) .+",
-        r"(?:already (?:a )?(?:subscriber|member|registered)|already have an account|don't have an account|not a subscriber|not yet a subscriber|have an account|new to [^.]+)\??.*",
-        r"(?:create|register for|sign up for) (?:a |an |your )?(?:free )?(?:account|profile).*",
         r"newsletters?(?: (?:sign ?-?up|promotion|signup|box))?",
-        r"(?:sign up|subscribe|get|receive|join) .*newsletters?(?-u:\b).*",
-        r"(?:our|the|free|daily|weekly|morning|evening|get our) .*newsletters?(?: (?:sign ?-?up|promotion|here|now|today))?",
+        r"(?:our|the|free|daily|weekly|morning|evening|get our) .{0,40}newsletters?(?: (?:sign ?-?up|promotion|here|now|today))?",
         r"(?:skip past|after|before) newsletter promotion",
-        r"privacy notice: .*|.*(?:google recaptcha|protected by recaptcha|privacy policy and terms of service apply).*",
-        r"(?:support|fund|back) (?:our|independent|quality|trusted|local|free|fearless) (?:journalism|reporting|newsroom|work|media).*",
-        r"(?:become|join as|join) an? (?:member|subscriber|supporter|patron|premium member|insider)(?-u:\b).*",
-        r"(?:download|get|install|open|try|read (?:it )?in|continue in|read in) (?:our|the|this) .*(?-u:\b)app(?-u:\b).*",
-        r"join .*(?:channel|community|group|telegram|whatsapp|discord)(?-u:\b).*",
-        r"(?:get|receive) (?:the )?(?:latest|breaking|top|our|daily|more|all the) .*(?:inbox|alerts|updates|notifications|headlines|emails?)(?-u:\b).*",
-        r"(?:enable|turn on|allow) (?:push |browser )?notifications.*",
-        r"(?:add|set|make) .+ (?:as|your) (?:a )?(?:preferred|trusted) source.*",
-        r"(?:start|try|begin) (?:your |a )?(?:free )?trial.*",
         r"(?:give|gift|send) (?:this|full|the) (?:article|story)|gift (?:article|this article|\d+ articles?)|share (?:full|gift) article",
-        r"you have \d+ (?:free )?(?:articles?|stories) (?:left|remaining).*",
         r"(?:subscriber|subscribers|members?|premium)(?: only| exclusive| content| article)",
-        r"this (?:article|story|content) is (?:for|only available to|reserved for) (?:subscribers|members).*",
-        r"click (?:here|to|for|on) .*",
+        r"join .{0,40}(?:community|group)|new to [^.]{1,30}",
         // share, save, comment
         r"share|shares|share this|share (?:this|the) (?:article|story|page|post|link|video|gallery)|share (?:article|story)|share:|teilen|artikel teilen|分享",
         &share_on,
@@ -101,37 +78,74 @@ fn strong_patterns() -> Vec<String> {
         r"[\d.,]+ ?[kmb]? ?(?:shares?|comments?|likes?|views?|reactions?|replies|reads?|claps?|retweets?|upvotes?)",
         r"(?:shares?|comments?|likes?|views?|reactions?|replies)(?: ?\(?[\d.,]+[kmb]?\)?)?",
         r"(?:view|show|read|hide|load|see|open|close|add|post|write|leave|submit|jump to)(?: all)?(?: a| the| your)? (?:comments?|reply|replies|response|responses)(?: \(?\d+\)?)?",
-        r"(?:leave|post|add|write|submit) a (?:comment|reply|response)(?-u:\b).*",
-        r"join the (?:conversation|discussion|debate)(?: .*)?|comment on this (?:story|article|post)",
-        r"(?:be the first to comment|no comments(?: yet)?)\.?.*",
         r"save|saved|save (?:article|story|for later|this(?: article| story)?|to (?:my|your) .{1,20})|bookmark(?:ed)?|add to (?:your |my )?(?:saved stories|saved articles|bookmarks|reading list|favou?rites)|remove from (?:saved|bookmarks)",
         r"print(?: this)?(?: article| page| story)?|e-?mail (?:this )?(?:article|story|link|to a friend)|copy (?:link|url|article link)|link copied!?|copied!?|copy",
         r"tweet|pin(?: it)?|like|recommend|\+1|like this|like loading\.*|share this|share on:?",
         r"(?:reuse|republish|reprint) this (?:content|article|story)|reprints?(?: (?:and|&) permissions)?|(?:licen[cs]e|buy) (?:this )?(?:article|content|photo|image)s?",
-        r"(?:report|suggest|submit) (?:an? )?(?:error|correction|typo|mistake|issue)|(?:spot|see|notice)(?:ted)? (?:an? )?(?:error|typo|mistake)(?-u:\b).*",
-        r"(?:send|submit|share) (?:us )?(?:a |your )?(?:news )?(?:tip|story tip|tips)(?: .*)?|have a (?:news )?(?:tip|story)\??.*",
-        r"contact (?:us|the (?:author|reporter|writer|editor|newsroom))(?: .*)?",
         // navigation and page chrome
         r"home|homepage|menu|main menu|search|close|open|back|next|previous|prev|more|top|skip|navigation|sections|all sections|back to top|go to top|scroll to top|return to top|skip to (?:main )?(?:content|navigation|article|footer)|skip navigation|jump to (?:content|navigation)",
         r"show more|load more|see more|read more|view more|more details|view all|see all|expand|collapse|show less|continue|toggle caption|hide caption|show caption|toggle navigation|(?:open|close) (?:the )?(?:menu|navigation)",
         r"enlarge(?: this)?(?: image)?|view image in fullscreen|expand image|view (?:full )?(?:gallery|image|photo|slideshow)|open gallery|photos?|gallery|slideshow|videos?|watch|watch (?:now|live|video|the video|more)|play video|images?",
         r"(?:image|photo|picture|slide) \d+ (?:of|/) \d+|\d+ (?:of|/) \d+|\d+ (?:photos?|images?|pictures|videos?)",
         r"caption|close caption|zoom(?: in| out)?|full ?screen|exit full ?screen|loading\.*|please wait|refresh",
-        r"(?:read more|read full (?:article|story)|read the (?:full|whole|rest of the|complete) (?:article|story|report|piece)|read (?:the rest|on|it) here|read more here|full story|more here|see (?:full|the full|more) (?:story|coverage)|see full web article|view (?:the )?original (?:article|story|post)|read (?:the )?original(?: article| story)?|source link|original (?:article|story|link))",
-        r"we use cookies.*|(?:accept|reject|manage|customi[sz]e|allow) (?:all )?(?:cookies|preferences|settings|cookie settings)|cookies? (?:settings|preferences|policy|notice)",
         r"privacy(?: policy| settings| notice| center| centre)?|terms(?: of (?:use|service|sale)| (?:and|&) conditions)?|about(?: us)?|contact|careers|sitemap|site map|accessibility(?: statement)?|do not sell(?: or share)? my personal information|ad ?choices|help(?: cent(?:er|re))?|faqs?",
-        r"this (?:article|story) is more than \d+ (?:years?|months?|days?) old",
         r"\d+ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?) ago",
         // sign-offs, credits, print notes, copyright
-        r"\((?:updates|adds|recasts|corrects|changes|rewrites|refiles|fixes|removes|inserts)(?-u:\b).*\)",
         r"(?:editor|edited by|editing|责任编辑|编辑|来源|source|sources|via) ?[:：] ?[^.!?]+",
+        r"for immediate release|embargoed? (?:until|till) .*|(?:media|press|investor|news)(?: relations)? (?:contacts?|inquiries|enquiries)(?: ?:.*)?|contacts?",
+        r"\(?-?(?:end|ends|fin)-?\)?|-30-|#(?: ?#){2,}|-+ ?ends? ?-+",
+        // tag line prefixes
+    ];
+    patterns
+        .into_iter()
+        .map(str::to_string)
+        .chain(prompt_patterns())
+        .collect()
+}
+
+/// Calls to action and notices that stay furniture even as full
+/// sentences ("Follow us on X for breaking news.").
+fn prompt_patterns() -> Vec<String> {
+    let patterns: Vec<&str> = vec![
+        r"(?:the )?(?:story|article|content|text|report) continues (?:below|after|under).*",
+        r"voiced by .+|(?:this |the )?(?:audio|narration|voiceover|voice-over) (?:is|was|has been) .*(?:generated|automated|produced|created|narrated)(?-u:\b).*",
+        r"why you can trust .+",
+        r"(?:our|editorial) (?:standards|guidelines|principles|ethics)(?:: .*)?",
+        r"(?:the )?thomson reuters trust principles.*",
+        r"follow|following|unfollow|follow (?:us|me|@\S+)(?-u:\b).*",
+        r"follow(?: the| this)? (?:topic|topics|author|authors|story|reporter|journalist|writer)s?.*",
+        r"follow [\w .'@-]+ on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|whatsapp|telegram|google news|google)(?-u:\b).*",
+        r"(?:add|get|set|manage|turn on|sign up for) (?:email |news |breaking news |push )?(?:alerts?|notifications)(?: (?:for|on|about) .+)?",
+        r"(?:sign up|subscribe|sign in|log in)(?: (?:now|here|today|free|for free))? (?:to|for|and|with|at) .+",
+        r"(?:already (?:a )?(?:subscriber|member|registered)|already have an account|don't have an account|not a subscriber|not yet a subscriber|have an account)\??.*",
+        r"(?:create|register for|sign up for) (?:a |an |your )?(?:free )?(?:account|profile).*",
+        r"(?:sign up|subscribe|get|receive|join) .*newsletters?(?-u:\b).*",
+        r"privacy notice: .*|.*(?:google recaptcha|protected by recaptcha|privacy policy and terms of service apply).*",
+        r"(?:support|fund|back) (?:our|independent|quality|trusted|local|free|fearless) (?:journalism|reporting|newsroom|work|media).*",
+        r"(?:become|join as|join) an? (?:member|subscriber|supporter|patron|premium member|insider)(?-u:\b).*",
+        r"(?:download|get|install|open|try|read (?:it )?in|continue in|read in) (?:our|the|this) .*(?-u:\b)app(?-u:\b).*",
+        r"join .*(?:channel|telegram|whatsapp|discord)(?-u:\b).*",
+        r"(?:get|receive) (?:the )?(?:latest|breaking|top|our|daily|more|all the) .*(?:inbox|alerts|updates|notifications|headlines|emails?)(?-u:\b).*",
+        r"(?:enable|turn on|allow) (?:push |browser )?notifications.*",
+        r"(?:add|set|make) .+ (?:as|your) (?:a )?(?:preferred|trusted) source.*",
+        r"(?:start|try|begin) (?:your |a )?(?:free )?trial.*",
+        r"you have \d+ (?:free )?(?:articles?|stories) (?:left|remaining).*",
+        r"this (?:article|story|content) is (?:for|only available to|reserved for) (?:subscribers|members).*",
+        r"click (?:here|to|for|on) .*",
+        r"(?:leave|post|add|write|submit) a (?:comment|reply|response)(?-u:\b).*",
+        r"join the (?:conversation|discussion|debate)(?: .*)?|comment on this (?:story|article|post)",
+        r"(?:be the first to comment|no comments(?: yet)?)\.?.*",
+        r"(?:report|suggest|submit) (?:an? )?(?:error|correction|typo|mistake|issue)|(?:spot|see|notice)(?:ted)? (?:an? )?(?:error|typo|mistake)(?-u:\b).*",
+        r"(?:send|submit|share) (?:us )?(?:a |your )?(?:news )?(?:tip|story tip|tips)(?: .*)?|have a (?:news )?(?:tip|story)\??.*",
+        r"contact (?:us|the (?:author|reporter|writer|editor|newsroom))(?: .*)?",
+        r"(?:read more|read full (?:article|story)|read the (?:full|whole|rest of the|complete) (?:article|story|report|piece)|read (?:the rest|on|it) here|read more here|full story|more here|see (?:full|the full|more) (?:story|coverage)|see full web article|view (?:the )?original (?:article|story|post)|read (?:the )?original(?: article| story)?|source link|original (?:article|story|link))",
+        r"we use cookies.*|(?:accept|reject|manage|customi[sz]e|allow) (?:all )?(?:cookies|preferences|settings|cookie settings)|cookies? (?:settings|preferences|policy|notice)",
+        r"this (?:article|story) is more than \d+ (?:years?|months?|days?) old",
+        r"\((?:updates|adds|recasts|corrects|changes|rewrites|refiles|fixes|removes|inserts)(?-u:\b).*\)",
         r"a version of this (?:article|story|review|column|essay|interview|report) (?:appeared|appears|was published|ran) .*",
         r"this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) (?:in|on|at|by|from|under) .*",
         r"(?:©|\(c\)) ?.*|copyright(?: ©| \(c\))? ?(?:\d{4}|©).*|.*all rights reserved\.?.*",
         r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
-        r"for immediate release|embargoed? (?:until|till) .*|(?:media|press|investor|news)(?: relations)? (?:contacts?|inquiries|enquiries)(?: ?:.*)?|contacts?",
-        r"\(?-?(?:end|ends|fin)-?\)?|-30-|#(?: ?#){2,}|-+ ?ends? ?-+",
-        // tag line prefixes
         r"(?:tags?|topics|related topics|filed under|categories|category|keywords|more on|more about|explore more on these topics|posted in|tagged(?: with)?|in this (?:article|story)|suggested topics|themen|mehr zum thema|标签|关键词)(?: ?[:：].*)?",
     ];
     patterns.into_iter().map(str::to_string).collect()
@@ -221,7 +235,11 @@ pub fn is_clutter_line(line: &str) -> bool {
     if m.is_empty() || is_numeric_only(&m) {
         return true;
     }
-    STRONG.is_match(&m)
+    // A sentence with a full stop is text unless it is a call to action.
+    let sentence =
+        ends_sentence(trimmed) && !trimmed.ends_with([':', '：']) && word_len(trimmed) >= 6;
+    let shape = if sentence { &*PROMPTS } else { &*STRONG };
+    shape.is_match(&m)
         || is_breadcrumb(trimmed)
         || is_tag_line(trimmed)
         || is_contact_detail(&m)
@@ -454,6 +472,9 @@ mod tests {
             "Related: Council votes to close library",
             "READ MORE: Storm leaves thousands without power",
             "Click here to get our free briefing",
+            "Follow us on Threads for the latest updates from the newsroom.",
+            "Get the latest news delivered to your inbox every morning.",
+            "We use cookies to improve your experience on our site.",
             "press@example.org",
             "https://example.org/story",
             "* * *",
@@ -488,6 +509,11 @@ mod tests {
             "Die Regierung hat am Montag neue Steuern beschlossen.",
             "中国经济在第三季度增长了百分之五。",
             "Scientists in Norway, Sweden and Finland agreed.",
+            "Powered by solar panels, the village now has electricity all year.",
+            "Sponsored by the state, the programme trained 400 nurses last year.",
+            "The report was published in the weekly newsletter on Friday.",
+            "Join a support group if you can, doctors advise patients.",
+            "New to the job, the minister said she was still learning.",
         ] {
             assert!(!is_clutter_line(line), "{line}");
         }
