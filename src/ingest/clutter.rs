@@ -80,10 +80,10 @@ fn strong_patterns() -> Vec<String> {
         r"(?:view|show|read|hide|load|see|open|close|add|post|write|leave|submit|jump to)(?: all)?(?: a| the| your)? (?:comments?|reply|replies|response|responses)(?: \(?\d+\)?)?",
         r"save|saved|save (?:article|story|for later|this(?: article| story)?|to (?:my|your) .{1,20})|bookmark(?:ed)?|add to (?:your |my )?(?:saved stories|saved articles|bookmarks|reading list|favou?rites)|remove from (?:saved|bookmarks)",
         r"print(?: this)?(?: article| page| story)?|e-?mail (?:this )?(?:article|story|link|to a friend)|copy (?:link|url|article link)|link copied!?|copied!?|copy",
-        r"tweet|pin(?: it)?|like|recommend|\+1|like this|like loading\.*|share this|share on:?",
+        r"tweet|pin(?: it)?|like|recommend|\+1|like this|like loading\.*|share this|share on:?|(?:share|comment)(?: or (?:share|comment))? on this (?:article|story|post)",
         r"(?:reuse|republish|reprint) this (?:content|article|story)|reprints?(?: (?:and|&) permissions)?|(?:licen[cs]e|buy) (?:this )?(?:article|content|photo|image)s?",
         // navigation and page chrome
-        r"home|homepage|menu|main menu|search|close|open|back|next|previous|prev|more|top|skip|navigation|sections|all sections|back to top|go to top|scroll to top|return to top|skip to (?:main )?(?:content|navigation|article|footer)|skip navigation|jump to (?:content|navigation)",
+        r"home|homepage|menu|main menu|search|close|open|back|next|previous|prev|more|top|skip|navigation|sections|all sections|back to top|go to top|scroll to top|return to top|skip to [^.!?]{1,30}|skip navigation|jump to (?:content|navigation)",
         r"show more|load more|see more|read more|view more|more details|view all|see all|expand|collapse|show less|continue|toggle caption|hide caption|show caption|toggle navigation|(?:open|close) (?:the )?(?:menu|navigation)",
         r"enlarge(?: this)?(?: image)?|view image in fullscreen|expand image|view (?:full )?(?:gallery|image|photo|slideshow)|open gallery|photos?|gallery|slideshow|videos?|watch|watch (?:now|live|video|the video|more)|play video|images?",
         r"(?:image|photo|picture|slide) \d+ (?:of|/) \d+|\d+ (?:of|/) \d+|\d+ (?:photos?|images?|pictures|videos?)",

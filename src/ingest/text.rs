@@ -29,6 +29,8 @@ use meta::{
     copyright_holder, dateline_agency, is_date_line, parse_byline, parse_date, tidy_case,
     trust_line_outlet,
 };
+use regex::Regex;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -285,12 +287,32 @@ impl Dump {
             if is_prefixed_byline(text) {
                 continue;
             }
-            if words >= 3 {
+            if words >= 3 && !self.masthead_before_headline(i) {
                 return Some(i);
             }
             fallback = fallback.or(Some(i));
         }
         fallback
+    }
+
+    /// "The Daily Courier" above "Storm closes the harbour for a week": a
+    /// short all-capitalised name followed by a longer headline-like line
+    /// is a site name or kicker, not the headline.
+    fn masthead_before_headline(&self, i: usize) -> bool {
+        let text = self.text(i);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
+        if words.len() > 4 || !capitalised || ends_sentence(text) {
+            return false;
+        }
+        self.next_text(i).is_some_and(|j| {
+            let next = self.text(j);
+            word_len(next) >= 6 && !ends_sentence(next) && !self.is_bullet(j)
+        })
     }
 
     /// The dek under the headline: a line without a full stop, or a short
@@ -304,7 +326,7 @@ impl Dump {
         if u.bullet || words < 5 {
             return None;
         }
-        let dek = !ends_sentence(&u.text) && words <= 80;
+        let dek = !ends_sentence(&u.text) && words <= 50;
         let above_meta = words <= 60 && self.meta_follows(i);
         (dek || above_meta).then_some(i)
     }
@@ -366,7 +388,7 @@ impl Dump {
         );
         let title = title_text
             .as_deref()
-            .map(|t| strip_site_suffix(t, publisher.as_deref()))
+            .map(|t| strip_wire_tag(&strip_site_suffix(t, publisher.as_deref())))
             .unwrap_or_default();
         let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
         let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
@@ -479,11 +501,19 @@ impl Dump {
                 sentence.then_some(BlockKind::Paragraph)
             };
         }
+        if i >= layout.body_end && is_author_bio(&u.text) {
+            return None;
+        }
         if i > layout.body_end {
+            // A lead-in with nothing after it ("Share or comment:") goes.
+            let dangling = u.text.trim_end().ends_with(':')
+                && self
+                    .next_text(i)
+                    .is_none_or(|j| !ends_sentence(self.text(j)) && !self.is_bullet(j));
             return if u.bullet && in_list {
                 Some(BlockKind::ListItem)
             } else {
-                sentence.then_some(BlockKind::Paragraph)
+                (sentence && !dangling).then_some(BlockKind::Paragraph)
             };
         }
         if u.bullet || (in_list && words <= 25 && !is_anchor_text(&u.text)) {
@@ -534,6 +564,15 @@ impl Dump {
             .or(dateline)
             .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
     }
+}
+
+/// "Jo Park is a Europe correspondent based in Paris." at the end.
+fn is_author_bio(text: &str) -> bool {
+    static BIO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:is|was|has been|covers|writes|reports)\b.{0,300}\b(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer|critic|author|staff|fellow|bureau chief)s?\b")
+            .unwrap_or_else(|e| panic!("bad bio pattern: {e}"))
+    });
+    word_len(text) <= 60 && BIO.is_match(text)
 }
 
 fn is_prefixed_byline(text: &str) -> bool {
@@ -590,6 +629,20 @@ fn looks_like_outlet(name: &str) -> bool {
         || words
             .iter()
             .any(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "(LEAD) Headline", "UPDATE 2-Headline": wire service tags go.
+fn strip_wire_tag(title: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th) LD|LD|UPDATE(?: \d+)?|EXCLUSIVE|CORRECTED|REFILE|WRAPUP(?: \d+)?)[^)]{0,30}\)\s*|(?:UPDATE \d+|REFILE|CORRECTED|WRAPUP \d+|EXCLUSIVE|BREAKINGVIEWS)\s*-\s*)")
+            .unwrap_or_else(|e| panic!("bad wire tag pattern: {e}"))
+    });
+    let stripped = TAG.replace(title, "");
+    if word_len(&stripped) >= 2 {
+        stripped.into_owned()
+    } else {
+        title.to_string()
+    }
 }
 
 /// "Headline | Site" -> "Headline"; "Headline - Outlet" when the outlet

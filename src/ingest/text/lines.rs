@@ -3,7 +3,8 @@
 //! line, or hard-wrapped at a fixed width; wrapped lines and lines broken
 //! inside a sentence (an inline link copied on its own line) are joined.
 
-use crate::ingest::clutter::ends_sentence;
+use super::meta::is_date_line;
+use crate::ingest::clutter::{ends_sentence, is_clutter_line};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -119,8 +120,13 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
             return true;
         }
     }
-    // A sentence broken where an inline link or emphasis was.
-    !ends_sentence(prev.text) && starts_lower(next.text)
+    // A sentence broken where an inline link or emphasis was; but not a
+    // widget or date line glued to a lower-case button ("e-mail", "share").
+    !ends_sentence(prev.text)
+        && starts_lower(next.text)
+        && !is_clutter_line(next.text)
+        && !is_clutter_line(prev.text)
+        && !is_date_line(prev.text)
 }
 
 fn starts_lower(s: &str) -> bool {
@@ -177,6 +183,14 @@ mod tests {
         assert_eq!(
             texts("The mayor\nannounced\na new park on Friday."),
             vec!["The mayor announced a new park on Friday."]
+        );
+    }
+
+    #[test]
+    fn buttons_are_not_glued_to_the_line_above() {
+        assert_eq!(
+            texts("Updated 4 March 2025\ne-mail\nshare"),
+            vec!["Updated 4 March 2025", "e-mail", "share"]
         );
     }
 

@@ -111,6 +111,44 @@ const NOT_NAMES: &[&str] = &[
     "local",
     "national",
     "international",
+    "press",
+    "associated",
+    "agency",
+    "reuters",
+    "bloomberg",
+    "media",
+    "newsroom",
+    "desk",
+    "wire",
+    "service",
+    "group",
+    "company",
+    "university",
+    "hong",
+    "kong",
+    "york",
+    "united",
+    "states",
+    "kingdom",
+    "north",
+    "south",
+    "east",
+    "west",
+    "middle",
+    "korea",
+    "america",
+    "africa",
+    "city",
+    "county",
+    "editorial",
+    "board",
+    "staff",
+    "sign",
+    "log",
+    "account",
+    "menu",
+    "search",
+    "home",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -463,14 +501,14 @@ pub fn is_date_line(line: &str) -> bool {
     if line.chars().count() > 100 {
         return false;
     }
-    let Some((_, start, end)) = date_match(line) else {
+    if date_match(line).is_none() {
         return false;
-    };
-    let rest = format!(
-        "{} {}",
-        line.get(..start).unwrap_or(""),
-        line.get(end..).unwrap_or("")
-    );
+    }
+    // "Published: 3 March 2025 | Updated: 4 March 2025": every date goes.
+    let mut rest = line.to_string();
+    while let Some((_, start, end)) = date_match(&rest) {
+        rest.replace_range(start..end, " ");
+    }
     let rest = FILLER.replace_all(&rest, " ");
     rest.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -617,6 +655,12 @@ mod tests {
         assert!(is_date_line("Published: 14:05 GMT, 3 March 2025"));
         assert!(is_date_line("Updated 10:55 AM EST, Mon December 8, 2025"));
         assert!(is_date_line("Tue 4 Feb 2025 07.00 GMT"));
+        assert!(is_date_line(
+            "Published: 10:42 GMT, 3 March 2025 | Updated: 11:05 GMT, 3 March 2025"
+        ));
+        assert!(is_date_line(
+            "March 3, 2025 4:12 AM GMT Updated 2 hours ago"
+        ));
         assert!(!is_date_line("The election on March 3, 2025 was close."));
     }
 

@@ -561,3 +561,118 @@ fn tiny_and_odd_inputs_do_not_panic() {
     assert_eq!(a.title, "Headline");
     assert_eq!(body(&a), vec!["Body text."]);
 }
+
+const US_PAPER: &str = "Skip to content
+Skip to site index
+Supported by
+SKIP ADVERTISEMENT
+Europe
+Dutch Farmers Protest New Limits on Nitrogen Emissions
+Thousands of tractors blocked highways as the government pressed ahead with a plan that could force many farms to close.
+Listen to this article · 6:12 min Learn more
+Share full article
+Tractors on a highway near The Hague on Wednesday.Credit...Piet de Vries for The Daily Planet
+By Claire Moreau
+Reporting from The Hague
+March 5, 2025
+Thousands of Dutch farmers drove their tractors onto highways on Wednesday, snarling traffic for miles in protest against government plans to cut nitrogen emissions.
+The government says the cuts are needed to meet European nature protection rules.
+SKIP ADVERTISEMENT
+“We are being pushed out of business,” said Jan Bakker, a dairy farmer from Gelderland.
+Claire Moreau is a Europe correspondent based in Paris, covering France and the Benelux countries.
+A version of this article appears in print on March 6, 2025, Section A, Page 8 of the New York edition with the headline: Dutch Farmers Protest Nitrogen Limits.
+See more on: Netherlands
+Related Content
+Farmers in France Block Roads Over Fuel Costs
+";
+
+#[test]
+fn us_paper_with_dek_sentence_credit_caption_bio_and_print_note() {
+    let a = extract(US_PAPER, None);
+    assert_eq!(
+        a.title,
+        "Dutch Farmers Protest New Limits on Nitrogen Emissions"
+    );
+    assert!(
+        a.standfirst
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Thousands of tractors"))
+    );
+    assert_eq!(a.byline.as_deref(), Some("Claire Moreau"));
+    assert_eq!(a.published.as_deref(), Some("2025-03-05"));
+    assert_eq!(of_kind(&a, BlockKind::Caption).len(), 1);
+    assert_eq!(body(&a).len(), 3, "{:#?}", body(&a));
+    assert_gone(
+        &a,
+        &[
+            "Skip",
+            "Supported",
+            "Listen",
+            "Share full",
+            "Reporting from",
+            "is a Europe correspondent",
+            "version of this",
+            "See more",
+            "France",
+        ],
+    );
+}
+
+const TABLOID: &str = "Home
+News
+Royals
+Prince opens new children's hospital wing in Manchester
+By JAMES CARTER FOR MAILONLINE
+Published: 10:42 GMT, 3 March 2025 | Updated: 11:05 GMT, 3 March 2025
+e-mail
+24
+View comments
+The Prince of Wales opened a new children's hospital wing in Manchester today, meeting patients and staff.
+He spent more than an hour touring the building, which has 40 beds and a rooftop garden.
+The wing cost £35 million and was funded partly by donations.
+Share or comment on this article:
+Prince opens new children's hospital wing in Manchester
+Most watched News videos
+";
+
+#[test]
+fn tabloid_with_shouting_byline_and_comment_counts() {
+    let a = extract(TABLOID, None);
+    assert_eq!(
+        a.title,
+        "Prince opens new children's hospital wing in Manchester"
+    );
+    assert_eq!(a.byline.as_deref(), Some("James Carter"));
+    assert_eq!(a.published.as_deref(), Some("2025-03-03"));
+    assert_eq!(body(&a).len(), 3);
+    assert_gone(
+        &a,
+        &[
+            "e-mail",
+            "24\n",
+            "View comments",
+            "Share or comment",
+            "Most watched",
+        ],
+    );
+}
+
+#[test]
+fn wire_tags_and_end_marks_go() {
+    let text = "(LEAD) S. Korea's exports rise for 5th month on chip demand
+SEOUL, Dec. 1 (Yonhap) -- South Korea's exports rose for the fifth consecutive month in November on strong chip sales, data showed Monday.
+Chip exports jumped 24 percent to a record high.
+jhk@example.kr
+(END)
+Keywords
+#exports
+";
+    let a = extract(text, None);
+    assert_eq!(
+        a.title,
+        "S. Korea's exports rise for 5th month on chip demand"
+    );
+    assert_eq!(a.publisher.as_deref(), Some("Yonhap"));
+    assert_eq!(body(&a).len(), 2);
+    assert_gone(&a, &["@", "(END)", "Keywords", "#exports"]);
+}
