@@ -295,24 +295,38 @@ impl Dump {
         fallback
     }
 
-    /// "The Daily Courier" above "Storm closes the harbour for a week": a
-    /// short all-capitalised name followed by a longer headline-like line
-    /// is a site name or kicker, not the headline.
+    /// A site name ("The Daily Courier") or a section label ("Science and
+    /// technology") standing above the real headline.
     fn masthead_before_headline(&self, i: usize) -> bool {
         let text = self.text(i);
         let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() > 5 || ends_sentence(text) {
+            return false;
+        }
+        let headline_like = |j: usize| {
+            let t = self.text(j);
+            word_len(t) >= 5 && !ends_sentence(t) && !self.is_bullet(j) && parse_byline(t).is_none()
+        };
+        let Some(next) = self.next_text(i) else {
+            return false;
+        };
         let capitalised = words.iter().all(|w| {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
         });
-        if words.len() > 4 || !capitalised || ends_sentence(text) {
-            return false;
+        // A site name needs only a headline after it (maybe past a label);
+        // a label needs a headline and a dek, or it may be a short headline
+        // above its dek.
+        let site = capitalised && looks_like_outlet(text) && words.len() > 1;
+        let after_label = word_len(self.text(next)) <= 4 && !ends_sentence(self.text(next));
+        if site
+            && (headline_like(next)
+                || (after_label && self.next_text(next).is_some_and(headline_like)))
+        {
+            return true;
         }
-        self.next_text(i).is_some_and(|j| {
-            let next = self.text(j);
-            word_len(next) >= 6 && !ends_sentence(next) && !self.is_bullet(j)
-        })
+        words.len() <= 4 && headline_like(next) && self.next_text(next).is_some_and(headline_like)
     }
 
     /// The dek under the headline: a line without a full stop, or a short

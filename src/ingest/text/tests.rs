@@ -676,3 +676,24 @@ Keywords
     assert_eq!(body(&a).len(), 2);
     assert_gone(&a, &["@", "(END)", "Keywords", "#exports"]);
 }
+
+#[test]
+fn site_names_and_section_labels_above_the_headline_are_skipped() {
+    let text = "The Harbour Times
+Science and technology
+Deep-sea robots map a volcano the size of a city
+Engineers say the survey could help predict eruptions along the ridge
+By Ida Berg
+The robots spent three weeks mapping the slopes of the undersea volcano, the team said on Monday.
+";
+    let a = extract(text, None);
+    assert_eq!(a.title, "Deep-sea robots map a volcano the size of a city");
+    let short = "Floods hit north
+Heavy rain caused rivers to burst their banks across the region overnight
+By Ida Berg
+Hundreds of homes were flooded after two days of heavy rain, officials said on Monday.
+";
+    let a = extract(short, None);
+    assert_eq!(a.title, "Floods hit north");
+    assert!(a.standfirst.is_some());
+}
