@@ -535,10 +535,31 @@ impl Dump {
         }
         let heading_shape =
             u.text.starts_with('#') || (!sentence && words <= 14 && u.text.chars().count() <= 120);
+        // Several headline-like lines in a row are links to other stories,
+        // not a subheading (a heading is one line above its paragraph).
+        let in_link_run = heading_shape
+            && ((!u.gap_before && i > 0 && self.short_title_line(i - 1))
+                || self
+                    .units
+                    .get(i + 1)
+                    .is_some_and(|n| !n.gap_before && self.short_title_line(i + 1)));
+        if in_link_run {
+            return None;
+        }
         if heading_shape && self.next_text(i).is_some() {
             return Some(BlockKind::Heading);
         }
         Some(BlockKind::Paragraph)
+    }
+
+    /// A live, non-bullet text line shaped like a headline.
+    fn short_title_line(&self, i: usize) -> bool {
+        let text = self.text(i);
+        self.live(i)
+            && self.kind(i) == Kind::Text
+            && !self.is_bullet(i)
+            && !ends_sentence(text)
+            && word_len(text) <= 14
     }
 
     /// The outlet: a sign-off, a trust line, a copyright line, the

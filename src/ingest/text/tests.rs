@@ -697,3 +697,23 @@ Hundreds of homes were flooded after two days of heavy rain, officials said on M
     assert_eq!(a.title, "Floods hit north");
     assert!(a.standfirst.is_some());
 }
+
+#[test]
+fn headerless_link_runs_mid_body_go_but_single_subheadings_stay() {
+    let text = "Port strike enters its second week
+
+Dock workers extended their strike on Monday, leaving dozens of container ships waiting offshore.
+Storm kills four in central Vietnam
+Insurers face record claims after floods
+Bridge reopens after repairs
+Union leaders said they would meet employers again on Thursday to discuss pay.
+
+What comes next
+
+Shipping firms warned that shortages could reach supermarket shelves within days.
+";
+    let a = extract(text, None);
+    assert_eq!(of_kind(&a, BlockKind::Heading), vec!["What comes next"]);
+    assert_gone(&a, &["Vietnam", "Insurers", "Bridge"]);
+    assert_eq!(body(&a).len(), 4);
+}
