@@ -186,6 +186,9 @@ impl Dump {
     /// A related header drops the headlines after it, up to the end or to
     /// the point where the story's running text resumes.
     fn drop_related_lists(&mut self) {
+        let first_anchor = (0..self.len())
+            .find(|&i| self.is_anchor(i))
+            .unwrap_or(self.len());
         let mut i = 0;
         while i < self.len() {
             if self.kind(i) != Kind::Related || !self.live(i) {
@@ -193,6 +196,22 @@ impl Dump {
                 continue;
             }
             self.drop_unit(i);
+            if i < first_anchor {
+                // Above the story a "Trending" or "Latest" may be a menu
+                // item: only a list set apart by a blank line goes.
+                let mut j = i + 1;
+                let set_apart =
+                    (j..first_anchor).any(|k| self.units.get(k).is_some_and(|u| u.gap_before));
+                while set_apart
+                    && j < first_anchor
+                    && self.units.get(j).is_some_and(|u| !u.gap_before)
+                {
+                    self.drop_unit(j);
+                    j += 1;
+                }
+                i += 1;
+                continue;
+            }
             let mut j = i + 1;
             while j < self.len() && !self.resumes_at(j) {
                 self.drop_unit(j);

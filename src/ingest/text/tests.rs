@@ -717,3 +717,19 @@ Shipping firms warned that shortages could reach supermarket shelves within days
     assert_gone(&a, &["Vietnam", "Insurers", "Bridge"]);
     assert_eq!(body(&a).len(), 4);
 }
+
+#[test]
+fn a_menu_item_like_trending_above_the_story_does_not_swallow_the_headline() {
+    let text = "Home
+Trending
+Latest
+Council freezes parking charges for another year
+Drivers welcomed the move, but traders say the town centre still needs more spaces
+By Ola Nowak
+The council voted on Tuesday to keep parking charges at their current level until next spring.
+";
+    let a = extract(text, None);
+    assert_eq!(a.title, "Council freezes parking charges for another year");
+    assert_eq!(a.byline.as_deref(), Some("Ola Nowak"));
+    assert_eq!(body(&a).len(), 1);
+}
