@@ -351,9 +351,10 @@ impl Dump {
     /// The dek under the headline: a line without a full stop, or a short
     /// sentence standing just above the byline or date.
     fn find_standfirst(&self, title: usize) -> Option<usize> {
-        let i = (title + 1..self.len()).find(|&j| {
-            self.live(j) && self.kind(j) == Kind::Text && parse_byline(self.text(j)).is_none()
-        })?;
+        // The dek stands between the headline and the byline.
+        let i = (title + 1..self.len())
+            .find(|&j| self.live(j) && self.kind(j) == Kind::Text)
+            .filter(|&j| parse_byline(self.text(j)).is_none())?;
         let u = self.units.get(i)?;
         let words = word_len(&u.text);
         if u.bullet || words < 5 {
@@ -421,7 +422,12 @@ impl Dump {
         );
         let title = title_text
             .as_deref()
-            .map(|t| strip_wire_tag(&strip_site_suffix(t, publisher.as_deref())))
+            .map(|t| {
+                strip_wire_tag(&strip_site_suffix(
+                    t.trim_start_matches('#').trim(),
+                    publisher.as_deref(),
+                ))
+            })
             .unwrap_or_default();
         let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
         let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
@@ -543,7 +549,10 @@ impl Dump {
                 && self
                     .next_text(i)
                     .is_none_or(|j| !ends_sentence(self.text(j)) && !self.is_bullet(j));
-            return if u.bullet && in_list {
+            // Bullets right after the last paragraph are the story's own.
+            let list_after_body =
+                (layout.body_end + 1..i).all(|j| self.live(j) && self.is_bullet(j));
+            return if u.bullet && (in_list || list_after_body) {
                 Some(BlockKind::ListItem)
             } else {
                 (sentence && !dangling).then_some(BlockKind::Paragraph)

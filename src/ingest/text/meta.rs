@@ -244,10 +244,12 @@ fn leading_name(item: &str) -> Option<String> {
         })
         .unwrap_or(words.len());
     let mut lead = words.get(..stop)?.to_vec();
-    let before_of = words
-        .get(stop)
-        .is_some_and(|w| matches!(*w, "of" | "for" | "on"));
-    if before_of && lead.len() >= 3 {
+    // "North of England correspondent", "Environment editor": the word
+    // before the role qualifies it.
+    let qualified = words.get(stop).is_some_and(|w| {
+        matches!(*w, "of" | "for" | "on") || ROLE_WORDS.contains(&w.to_lowercase().as_str())
+    });
+    if qualified && lead.len() >= 3 {
         lead.pop();
     }
     let lead = lead.join(" ");
@@ -571,7 +573,13 @@ pub fn copyright_holder(line: &str) -> Option<String> {
     {
         return None;
     }
-    let rest = HEAD.replace(line, "");
+    static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\s*,?\s*\b(?:l\.\s?p\.?|inc\.|ltd\.|co\.|corp\.|s\.a\.|n\.v\.|pte\.|llc|plc)(?:\s|$)",
+        )
+    });
+    let line = LEGAL.replace_all(line, " ");
+    let rest = HEAD.replace(&line, "");
     let rest = rest.split(['.', '|', ';']).next().unwrap_or("");
     let rest = TAIL.replace(rest.trim(), "");
     let rest = rest.trim().trim_end_matches(',').trim();
@@ -662,6 +670,18 @@ mod tests {
             "March 3, 2025 4:12 AM GMT Updated 2 hours ago"
         ));
         assert!(!is_date_line("The election on March 3, 2025 was close."));
+    }
+
+    #[test]
+    fn legal_suffixes_and_qualified_roles() {
+        assert_eq!(
+            copyright_holder("©2025 Bloomberg L.P.").as_deref(),
+            Some("Bloomberg")
+        );
+        assert_eq!(
+            names("Dana Reyes Environment editor").as_deref(),
+            Some("Dana Reyes")
+        );
     }
 
     #[test]

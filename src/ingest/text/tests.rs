@@ -733,3 +733,30 @@ The council voted on Tuesday to keep parking charges at their current level unti
     assert_eq!(a.byline.as_deref(), Some("Ola Nowak"));
     assert_eq!(body(&a).len(), 1);
 }
+
+#[test]
+fn markdown_headings_and_closing_bullets_are_kept() {
+    let text = "# How to read a bond yield chart
+
+A short explainer for new investors
+
+Bond yields move in the opposite direction to prices, which confuses many first-time investors.
+
+## Why it matters
+
+When yields rise, borrowing gets more expensive for governments and companies alike.
+
+- Higher yields can cool the housing market
+- They can strengthen a currency
+";
+    let a = extract(text, None);
+    assert_eq!(a.title, "How to read a bond yield chart");
+    assert_eq!(of_kind(&a, BlockKind::Heading), vec!["Why it matters"]);
+    assert_eq!(
+        of_kind(&a, BlockKind::ListItem),
+        vec![
+            "Higher yields can cool the housing market",
+            "They can strengthen a currency"
+        ]
+    );
+}
