@@ -760,3 +760,30 @@ When yields rise, borrowing gets more expensive for governments and companies al
         ]
     );
 }
+
+mod fuzz {
+    use super::extract;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_text_is_handled(s in "\\PC{0,300}") {
+            let a = extract(&s, None);
+            let escape_free = a.blocks.iter().all(|b| !b.text.contains('\u{1b}'));
+            prop_assert!(escape_free);
+        }
+
+        #[test]
+        fn line_soup_is_handled(lines in prop::collection::vec("[A-Za-z0-9 .,:;|•©()#@/?!\"'\\-—]{0,60}", 0..40)) {
+            let text = lines.join("\n");
+            let a = extract(&text, None);
+            // Every block's text comes from the input.
+            for b in &a.blocks {
+                let first = b.text.split_whitespace().next().unwrap_or("");
+                prop_assert!(text.contains(first));
+            }
+        }
+    }
+}
