@@ -416,7 +416,7 @@ const MONTH_RE: &str = r"(?i:january|february|march|april|may|june|july|august|s
 
 static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     [
-        re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)"),
+        re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)"),
         re(&format!(
             r"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
         )),
@@ -496,7 +496,7 @@ fn date_match(text: &str) -> Option<(String, usize, usize)> {
 pub fn is_date_line(line: &str) -> bool {
     static FILLER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|et|pt|pst|pdt|cet|cest|hkt|sgt|jst|kst|ist|aest|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|time|uhr|veröffentlicht|aktualisiert|am|um)\b|\d{1,2}[:.]\d{2}|\d+ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|[|,·•:()\-–—/.]",
+            r"(?i)\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|et|pt|pst|pdt|cet|cest|hkt|sgt|jst|kst|ist|aest|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|time|uhr|veröffentlicht|aktualisiert|am|um)\b|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d+ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|[|,·•:()\-–—/.]",
         )
     });
     let line = line.trim();
@@ -663,6 +663,13 @@ mod tests {
         assert!(is_date_line("Published: 14:05 GMT, 3 March 2025"));
         assert!(is_date_line("Updated 10:55 AM EST, Mon December 8, 2025"));
         assert!(is_date_line("Tue 4 Feb 2025 07.00 GMT"));
+        assert!(is_date_line(
+            "Published: 9:00am, 8 Dec 2025 Updated: 10:30am, 9 Dec 2025"
+        ));
+        assert_eq!(
+            parse_date("2025/12/08 14:00").as_deref(),
+            Some("2025-12-08")
+        );
         assert!(is_date_line(
             "Published: 10:42 GMT, 3 March 2025 | Updated: 11:05 GMT, 3 March 2025"
         ));
