@@ -66,13 +66,22 @@ fn classify(u: &Unit) -> Kind {
     if is_related_header(&u.text) {
         return Kind::Related;
     }
-    if is_end_marker(&u.raw) {
+    // "- AFP" signs off; "- Jane Smith" in a dashed list is a list item.
+    let outlet_sign_off = u.bullet
+        && sign_off_name(&u.raw)
+            .is_some_and(|n| looks_like_outlet(&n) && n.split_whitespace().count() <= 4);
+    let line = if u.bullet && !outlet_sign_off {
+        &u.text
+    } else {
+        &u.raw
+    };
+    if is_end_marker(line) {
         return Kind::End;
     }
     if is_date_line(&u.raw) {
         return Kind::Date;
     }
-    if is_clutter_line(&u.raw) || (u.bullet && is_clutter_line(&u.text)) {
+    if is_clutter_line(line) {
         return Kind::Clutter;
     }
     if is_weak_clutter_line(&u.text) {

@@ -787,3 +787,25 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn a_dashed_list_of_names_is_not_a_sign_off() {
+    let text = "New cabinet sworn in after weeks of talks
+
+The prime minister named her new cabinet on Friday after three weeks of coalition talks.
+The key posts went to:
+- Jane Hollis
+- Omar Reid
+- Lena Park
+All three have served as ministers before.
+
+-- THE EVENING LEDGER
+";
+    let a = extract(text, None);
+    assert_eq!(
+        of_kind(&a, BlockKind::ListItem),
+        vec!["Jane Hollis", "Omar Reid", "Lena Park"]
+    );
+    assert!(body(&a).contains(&"All three have served as ministers before."));
+    assert_eq!(a.publisher.as_deref(), Some("The Evening Ledger"));
+}
