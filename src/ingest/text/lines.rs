@@ -104,8 +104,20 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
         return None;
     }
     let longer = lens.iter().filter(|&&n| n > width).count();
-    let full = lens.iter().filter(|&&n| n + 15 >= width).count();
-    (longer * 20 <= lens.len() && full >= 3 && full * 10 >= lens.len() * 3).then_some(width)
+    let full: Vec<&Line> = lines
+        .iter()
+        .zip(&lens)
+        .filter(|&(_, &n)| n + 15 >= width)
+        .map(|(l, _)| l)
+        .collect();
+    // Wrapped lines mostly break mid-sentence; a paragraph per line ends
+    // each one with a full stop.
+    let mid_sentence = full.iter().filter(|l| !ends_sentence(l.text)).count();
+    (longer * 20 <= lens.len()
+        && full.len() >= 3
+        && full.len() * 10 >= lens.len() * 3
+        && mid_sentence * 2 >= full.len())
+    .then_some(width)
 }
 
 /// Does `next` continue the paragraph of `prev`?
@@ -176,6 +188,15 @@ mod tests {
                     across the construction industry, according to the ministry.\n";
         let got = texts(text);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn short_paragraphs_one_per_line_are_not_taken_for_wrapping() {
+        let text = "The minister opened the new bridge on Monday, two years later than planned.\n\
+                    Crowds lined both banks of the river to watch the first cars cross it.\n\
+                    The bridge cost more than twice the original estimate, officials said.\n\
+                    Local traders hope it will bring more visitors to the old town centre.\n";
+        assert_eq!(texts(text).len(), 4);
     }
 
     #[test]

@@ -779,10 +779,16 @@ mod fuzz {
         fn line_soup_is_handled(lines in prop::collection::vec("[A-Za-z0-9 .,:;|•©()#@/?!\"'\\-—]{0,60}", 0..40)) {
             let text = lines.join("\n");
             let a = extract(&text, None);
-            // Every block's text comes from the input.
+            // Every block's text comes from the input, in order.
+            let source: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
             for b in &a.blocks {
-                let first = b.text.split_whitespace().next().unwrap_or("");
-                prop_assert!(text.contains(first));
+                let mut rest = source.iter();
+                let from_input = b
+                    .text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .all(|c| rest.any(|&s| s == c));
+                prop_assert!(from_input, "{:?} not from {:?}", b.text, text);
             }
         }
     }
