@@ -42,6 +42,8 @@ enum Kind {
     End,
     Caption(CaptionShape),
     Date,
+    /// "By Staff", "By AFP": a byline naming no person.
+    Byline,
     Text,
 }
 
@@ -83,10 +85,22 @@ fn classify(u: &Unit) -> Kind {
     if is_clutter_line(line) {
         return Kind::Clutter;
     }
+    if is_unnamed_byline(&u.text) {
+        return Kind::Byline;
+    }
     if is_weak_clutter_line(&u.text) {
         return Kind::Weak;
     }
     Kind::Text
+}
+
+/// "By Staff", "By AFP": a short "By" line that names no person.
+fn is_unnamed_byline(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    lower.starts_with("by ")
+        && word_len(text) <= 5
+        && !ends_sentence(text)
+        && parse_byline(text).is_none()
 }
 
 /// Running text: a sentence of some length, or a long line.
@@ -363,7 +377,7 @@ impl Dump {
                 }
                 Kind::Caption(CaptionShape::Full) => Some(BlockKind::Caption),
                 _ if before_title => None,
-                Kind::Clutter | Kind::Related | Kind::End | Kind::Date => None,
+                Kind::Clutter | Kind::Related | Kind::End | Kind::Date | Kind::Byline => None,
                 Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
                 Kind::Weak | Kind::Text => {
                     let key = match_form(&u.text);
@@ -377,6 +391,10 @@ impl Dump {
             if let Some(kind) = kind {
                 let text = if kind == BlockKind::Heading {
                     u.text.trim_start_matches('#').trim().to_string()
+                } else if i == layout.body_start
+                    && let Some(prefix) = self.split_dateline(i)
+                {
+                    format!("{prefix} {}", u.text)
                 } else {
                     u.text.clone()
                 };
@@ -385,6 +403,33 @@ impl Dump {
             }
         }
         blocks
+    }
+
+    /// "Washington / CNN / —" on lines of their own just above the first
+    /// paragraph: the dateline, put back in front of it.
+    fn split_dateline(&self, first: usize) -> Option<String> {
+        let dash = first.checked_sub(1)?;
+        let dash_text = self.text(dash);
+        let lone_dash = !dash_text.is_empty()
+            && dash_text
+                .chars()
+                .all(|c| matches!(c, '—' | '–' | '-' | ' '));
+        if !lone_dash {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        let mut j = dash;
+        while j > 0 && parts.len() < 2 {
+            j -= 1;
+            let t = self.text(j);
+            let short = word_len(t) <= 3 && !ends_sentence(t);
+            let capital = t.chars().next().is_some_and(char::is_uppercase);
+            if !short || !capital || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
+                break;
+            }
+            parts.insert(0, t);
+        }
+        (!parts.is_empty()).then(|| format!("{} {}", parts.join(" "), dash_text.trim()))
     }
 
     fn in_body(&self, layout: &Layout, i: usize) -> bool {

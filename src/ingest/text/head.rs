@@ -112,9 +112,10 @@ impl Dump {
 
     /// A byline or date line comes next (furniture between them ignored).
     pub(super) fn meta_follows(&self, i: usize) -> bool {
-        let next = (i + 1..self.len())
-            .find(|&j| self.live(j) && matches!(self.kind(j), Kind::Text | Kind::Date));
-        next.is_some_and(|j| self.kind(j) == Kind::Date || parse_byline(self.text(j)).is_some())
+        let next = (i + 1..self.len()).find(|&j| {
+            self.live(j) && matches!(self.kind(j), Kind::Text | Kind::Date | Kind::Byline)
+        });
+        next.is_some_and(|j| self.kind(j) != Kind::Text || parse_byline(self.text(j)).is_some())
     }
 
     /// A byline between the headline and the body; a "By ..." line may
@@ -164,6 +165,16 @@ impl Dump {
                     .and_then(|i| dateline_agency(self.text(i)))
             })
             .or(byline_outlet)
+            .or_else(|| {
+                // "By AFP"
+                (0..self.len())
+                    .filter(|&i| self.kind(i) == Kind::Byline)
+                    .find_map(|i| {
+                        let name = self.text(i).get(3..)?.trim();
+                        (looks_like_outlet(name) && !name.eq_ignore_ascii_case("staff"))
+                            .then(|| tidy_case(name))
+                    })
+            })
     }
 
     /// A date line near the top, a date beside the byline, a date in the

@@ -815,3 +815,39 @@ All three have served as ministers before.
     assert!(body(&a).contains(&"All three have served as ministers before."));
     assert_eq!(a.publisher.as_deref(), Some("The Evening Ledger"));
 }
+
+#[test]
+fn a_dateline_split_over_lines_rejoins_the_first_paragraph() {
+    let text = "Senate passes stopgap bill to avert government shutdown
+By Ana Lopez, Tom Reed and Priya Das, CNN
+Updated 10:55 PM EST, Fri December 5, 2025
+Ad Feedback
+Washington
+CNN
+ —
+The Senate on Friday passed a short-term funding bill, averting a government shutdown hours before the deadline.
+
+The measure now heads to the president's desk.
+";
+    let a = extract(text, None);
+    assert_eq!(
+        a.byline.as_deref(),
+        Some("Ana Lopez, Tom Reed and Priya Das")
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-12-05"));
+    assert!(body(&a)[0].starts_with("Washington CNN — The Senate on Friday"));
+}
+
+#[test]
+fn a_by_line_naming_no_person_is_not_body() {
+    let text = "Drought leaves millions facing hunger in southern Africa
+Aid agencies warn that harvests have failed across five countries for a second year.
+By AFP
+Aid agencies say more than 20 million people in southern Africa need food assistance after a second year of failed harvests.
+";
+    let a = extract(text, None);
+    assert_eq!(a.byline, None);
+    assert_eq!(a.publisher.as_deref(), Some("AFP"));
+    assert!(a.standfirst.is_some());
+    assert_eq!(body(&a).len(), 1);
+}
