@@ -16,6 +16,12 @@ pub use article::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKin
 
 /// The whole pure pipeline: bytes of a saved file -> analysed story.
 pub fn process(bytes: &[u8], source: Option<&str>) -> Result<Story, ingest::IngestError> {
-    let article = ingest::ingest(bytes, ingest::Hints { name: source })?;
+    let article = ingest::ingest(
+        bytes,
+        ingest::Hints {
+            name: source,
+            ..Default::default()
+        },
+    )?;
     Ok(analyze::analyze(article, source.map(str::to_string)))
 }

@@ -4,12 +4,16 @@
 //! gzip is opened transparently, the charset decoded, then the HTML or the
 //! plain-text cleaner makes the article.
 
+pub mod caption;
+pub mod clutter;
 pub mod decode;
+pub mod furniture;
 pub mod garbled;
 pub mod html;
 pub mod text;
 
 use crate::article::Article;
+use furniture::Furniture;
 use thiserror::Error;
 
 /// Why a file could not become a story.
@@ -43,6 +47,9 @@ pub enum Format {
 pub struct Hints<'a> {
     /// The file name or path, used only as a weak format hint.
     pub name: Option<&'a str>,
+    /// Page furniture learned from the library (see `furniture`): lines
+    /// that recur in a publisher's stories, removed from text dumps.
+    pub furniture: Option<&'a Furniture>,
 }
 
 /// Turn the bytes of a saved story into a cleaned article.
@@ -61,7 +68,7 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
     }
     let article = match format {
         Format::Html => html::extract(&text),
-        Format::Text => text::extract(&text),
+        Format::Text => text::extract(&text, hints.furniture),
     };
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(IngestError::NoText);

@@ -1,26 +1,527 @@
-//! Plain-text dumps -> Article, paragraph by paragraph.
+//! Plain-text dumps -> Article: the story a careful reader would keep.
+//!
+//! A dump copied out of a news page is a sequence of lines: navigation and
+//! labels, the headline, a standfirst, byline and date lines, captions,
+//! the paragraphs with ads and widgets between them, then sign-offs, tags,
+//! lists of other headlines and footers. The cleaner works on structure:
+//! 1. lines become units (paragraphs; hard wraps joined), see `lines`;
+//! 2. each unit gets a kind from its own text (clutter, caption, date,
+//!    related-list header, end marker, or text), see `ingest::clutter`;
+//! 3. related lists and everything after a final sign-off are dropped;
+//! 4. "anchors" (running-text paragraphs) mark where the body starts and
+//!    ends: before it stand the title, standfirst, byline and date; short
+//!    non-sentence lines outside the body are furniture, inside it they
+//!    are subheadings.
 
-use crate::article::{Article, Block};
+mod head;
+mod lines;
+pub mod meta;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::ingest::caption::{CaptionShape, caption_shape};
+use crate::ingest::clutter::{
+    ends_sentence, is_clutter_line, is_end_marker, is_related_header, is_weak_clutter_line,
+    match_form, sign_off_name, word_len,
+};
+use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
+use head::{looks_like_outlet, strip_site_suffix, strip_wire_tag};
+use lines::Unit;
+use meta::{is_date_line, parse_byline};
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Clean a plain-text story dump. The first substantial line is the title;
-/// every other non-empty line is a paragraph.
-pub fn extract(input: &str) -> Article {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Clutter,
+    /// Furniture only beside other furniture or outside the body.
+    Weak,
+    /// "Most read", "Next in ...": a list of other stories follows.
+    Related,
+    /// A sign-off, credit or copyright line: the story may end here.
+    End,
+    Caption(CaptionShape),
+    Date,
+    /// "By Staff", "By AFP": a byline naming no person.
+    Byline,
+    Text,
+}
+
+/// Longest headline, in words and characters.
+const TITLE_MAX_WORDS: usize = 40;
+const TITLE_MAX_CHARS: usize = 250;
+
+/// Clean a plain-text story dump. `furniture` holds lines learned from the
+/// library as this publisher's page furniture.
+pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let clean = sanitize(input);
-    let mut lines = clean
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !is_obvious_clutter(l));
-    let title = lines.next().unwrap_or_default().to_string();
-    let blocks = lines.map(Block::paragraph).collect();
-    Article {
-        title,
-        blocks,
-        ..Article::default()
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    Dump::new(units, kinds, furniture).article()
+}
+
+fn classify(u: &Unit) -> Kind {
+    if let Some(shape) = caption_shape(&u.raw) {
+        return Kind::Caption(shape);
+    }
+    if is_related_header(&u.text) {
+        return Kind::Related;
+    }
+    // "- AFP" signs off; "- Jane Smith" in a dashed list is a list item.
+    let outlet_sign_off = u.bullet
+        && sign_off_name(&u.raw)
+            .is_some_and(|n| looks_like_outlet(&n) && n.split_whitespace().count() <= 4);
+    let line = if u.bullet && !outlet_sign_off {
+        &u.text
+    } else {
+        &u.raw
+    };
+    if is_end_marker(line) {
+        return Kind::End;
+    }
+    if is_date_line(&u.raw) {
+        return Kind::Date;
+    }
+    if is_clutter_line(line) {
+        return Kind::Clutter;
+    }
+    if is_unnamed_byline(&u.text) {
+        return Kind::Byline;
+    }
+    if is_weak_clutter_line(&u.text) {
+        return Kind::Weak;
+    }
+    Kind::Text
+}
+
+/// "By Staff", "By AFP": a short "By" line that names no person.
+fn is_unnamed_byline(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    lower.starts_with("by ")
+        && word_len(text) <= 5
+        && !ends_sentence(text)
+        && parse_byline(text).is_none()
+}
+
+/// Running text: a sentence of some length, or a long line.
+fn is_anchor_text(text: &str) -> bool {
+    let words = word_len(text);
+    (ends_sentence(text) && words >= 8) || words >= 20
+}
+
+struct Dump {
+    units: Vec<Unit>,
+    kinds: Vec<Kind>,
+    dropped: Vec<bool>,
+    /// Per unit: its text reads as running text (see `is_anchor_text`).
+    anchor_text: Vec<bool>,
+    /// Per unit: the next live text unit after it (refreshed after drops).
+    next_text: Vec<Option<usize>>,
+}
+
+/// Where the metadata and the body stand.
+struct Layout {
+    title: Option<usize>,
+    standfirst: Option<usize>,
+    byline: Option<usize>,
+    body_start: usize,
+    body_end: usize,
+}
+
+impl Dump {
+    fn new(units: Vec<Unit>, kinds: Vec<Kind>, furniture: Option<&Furniture>) -> Dump {
+        let dropped = vec![false; units.len()];
+        let anchor_text = units.iter().map(|u| is_anchor_text(&u.text)).collect();
+        let mut dump = Dump {
+            units,
+            kinds,
+            dropped,
+            anchor_text,
+            next_text: Vec::new(),
+        };
+        if let Some(f) = furniture.filter(|f| !f.is_empty()) {
+            dump.mark_furniture(f);
+        }
+        dump.refresh_next_text();
+        dump.drop_after_end();
+        dump.refresh_next_text();
+        dump.drop_related_lists();
+        dump.refresh_next_text();
+        dump.drop_after_end();
+        dump.refresh_next_text();
+        dump
+    }
+
+    fn refresh_next_text(&mut self) {
+        let mut next = vec![None; self.len()];
+        let mut after = None;
+        for (i, slot) in next.iter_mut().enumerate().rev() {
+            *slot = after;
+            if self.live(i) && self.kind(i) == Kind::Text {
+                after = Some(i);
+            }
+        }
+        self.next_text = next;
+    }
+
+    fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        self.units.get(i).map_or("", |u| u.text.as_str())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.units.get(i).map_or("", |u| u.raw.as_str())
+    }
+
+    fn is_bullet(&self, i: usize) -> bool {
+        self.units.get(i).is_some_and(|u| u.bullet)
+    }
+
+    fn drop_unit(&mut self, i: usize) {
+        if let Some(d) = self.dropped.get_mut(i) {
+            *d = true;
+        }
+    }
+
+    fn kind(&self, i: usize) -> Kind {
+        self.kinds.get(i).copied().unwrap_or(Kind::Clutter)
+    }
+
+    fn live(&self, i: usize) -> bool {
+        i < self.len() && !self.dropped.get(i).copied().unwrap_or(true)
+    }
+
+    fn is_anchor(&self, i: usize) -> bool {
+        self.live(i)
+            && self.kind(i) == Kind::Text
+            && self.anchor_text.get(i).copied().unwrap_or(false)
+    }
+
+    /// The next live text unit after `i` (as of the last refresh).
+    fn next_text(&self, i: usize) -> Option<usize> {
+        self.next_text.get(i).copied().flatten()
+    }
+
+    /// A related header drops the headlines after it, up to the end or to
+    /// the point where the story's running text resumes.
+    fn drop_related_lists(&mut self) {
+        let first_anchor = (0..self.len())
+            .find(|&i| self.is_anchor(i))
+            .unwrap_or(self.len());
+        let mut i = 0;
+        while i < self.len() {
+            if self.kind(i) != Kind::Related || !self.live(i) {
+                i += 1;
+                continue;
+            }
+            self.drop_unit(i);
+            if i < first_anchor {
+                // Above the story a "Trending" or "Latest" may be a menu
+                // item: only a list set apart by a blank line goes.
+                let mut j = i + 1;
+                let set_apart =
+                    (j..first_anchor).any(|k| self.units.get(k).is_some_and(|u| u.gap_before));
+                while set_apart
+                    && j < first_anchor
+                    && self.units.get(j).is_some_and(|u| !u.gap_before)
+                {
+                    self.drop_unit(j);
+                    j += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < self.len() && !self.resumes_at(j) {
+                self.drop_unit(j);
+                j += 1;
+            }
+            i = j;
+        }
+    }
+
+    /// Running text resumes at `j` if it is an anchor followed by another
+    /// anchor, maybe after one subheading; a teaser's one-sentence summary
+    /// is followed by the next teaser's headline and summary.
+    fn resumes_at(&self, j: usize) -> bool {
+        if !self.is_anchor(j) {
+            return false;
+        }
+        let Some(t1) = self.next_text(j) else {
+            return word_len(self.text(j)) >= 40;
+        };
+        if self.is_anchor(t1) {
+            return true;
+        }
+        let Some(t2) = self.next_text(t1).filter(|&t| self.is_anchor(t)) else {
+            return false;
+        };
+        match self.next_text(t2) {
+            Some(t3) => self.is_anchor(t3),
+            None => word_len(self.text(t2)) >= 15,
+        }
+    }
+
+    /// After a sign-off, credit, print note or copyright line that follows
+    /// the body, the rest is footer (unless the story plainly goes on).
+    fn drop_after_end(&mut self) {
+        let Some(first) = (0..self.len()).find(|&i| self.is_anchor(i)) else {
+            return;
+        };
+        // Long paragraphs after each unit, counted from the end.
+        let mut long_after = vec![0usize; self.len()];
+        let mut count = 0;
+        for (i, slot) in long_after.iter_mut().enumerate().rev() {
+            *slot = count;
+            if self.is_anchor(i) && word_len(self.text(i)) >= 20 {
+                count += 1;
+            }
+        }
+        let end = (first + 1..self.len())
+            .find(|&e| self.kind(e) == Kind::End && long_after.get(e).is_some_and(|&n| n < 2));
+        if let Some(e) = end {
+            for d in self.dropped.iter_mut().skip(e + 1) {
+                *d = true;
+            }
+        }
+    }
+
+    /// Lines the library learned as this publisher's furniture become
+    /// clutter before the title, standfirst and body are chosen.
+    fn mark_furniture(&mut self, furniture: &Furniture) {
+        let first = (0..self.len()).find(|&i| self.is_anchor(i)).unwrap_or(0);
+        let publisher = self.publisher(first, None);
+        for i in 0..self.len() {
+            if matches!(self.kind(i), Kind::Text | Kind::Weak)
+                && furniture.contains(publisher.as_deref(), self.text(i))
+                && let Some(k) = self.kinds.get_mut(i)
+            {
+                *k = Kind::Clutter;
+            }
+        }
+    }
+
+    fn article(&self) -> Article {
+        let layout = self.layout();
+        let title_text = layout.title.map(|t| self.text(t).to_string());
+        let byline = layout.byline.and_then(|b| parse_byline(self.text(b)));
+        let publisher = self.publisher(
+            layout.body_start,
+            byline.as_ref().and_then(|b| b.outlet.clone()),
+        );
+        let title = title_text
+            .as_deref()
+            .map(|t| {
+                strip_wire_tag(&strip_site_suffix(
+                    t.trim_start_matches('#').trim(),
+                    publisher.as_deref(),
+                ))
+            })
+            .unwrap_or_default();
+        let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
+        let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
+        let mut blocks = self.body(&layout, &title, standfirst.as_deref());
+        if !blocks.iter().any(|b| b.kind.is_body()) {
+            // Nothing looked like a story: keep the text rather than lose it.
+            blocks.extend(
+                (0..self.len())
+                    .filter(|&i| {
+                        self.live(i) && self.kind(i) == Kind::Text && Some(i) != layout.title
+                    })
+                    .map(|i| Block::paragraph(self.text(i))),
+            );
+            if blocks.is_empty() && !title.is_empty() {
+                blocks.push(Block::paragraph(title.clone()));
+            }
+        }
+        Article {
+            title,
+            standfirst,
+            byline: byline.map(|b| b.names),
+            publisher,
+            published,
+            blocks,
+            ..Article::default()
+        }
+    }
+
+    fn body(&self, layout: &Layout, title: &str, standfirst: Option<&str>) -> Vec<Block> {
+        let title_key = match_form(title);
+        let standfirst_key = standfirst.map(match_form);
+        let skip = [layout.title, layout.standfirst, layout.byline];
+        let mut blocks: Vec<Block> = Vec::new();
+        // The unit each block came from, to merge a credit into its caption.
+        let mut origin: Vec<usize> = Vec::new();
+        for (i, u) in self.units.iter().enumerate() {
+            if !self.live(i) || skip.contains(&Some(i)) {
+                continue;
+            }
+            let before_title = layout.title.is_some_and(|t| i < t);
+            let kind = match self.kind(i) {
+                Kind::Caption(CaptionShape::CreditOnly) => {
+                    let merge = !u.gap_before
+                        && origin.last() == Some(&(i.wrapping_sub(1)))
+                        && blocks.last().is_some_and(|b| {
+                            b.kind == BlockKind::Paragraph && word_len(&b.text) <= 60
+                        });
+                    if let (true, Some(last)) = (merge, blocks.last_mut()) {
+                        last.kind = BlockKind::Caption;
+                        last.text.push(' ');
+                        last.text.push_str(&u.text);
+                        continue;
+                    }
+                    Some(BlockKind::Caption)
+                }
+                Kind::Caption(CaptionShape::Full) => Some(BlockKind::Caption),
+                _ if before_title => None,
+                Kind::Clutter | Kind::Related | Kind::End | Kind::Date | Kind::Byline => None,
+                Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
+                Kind::Weak | Kind::Text => {
+                    let key = match_form(&u.text);
+                    if key == title_key || Some(&key) == standfirst_key.as_ref() {
+                        None
+                    } else {
+                        self.text_kind(layout, i, blocks.last())
+                    }
+                }
+            };
+            if let Some(kind) = kind {
+                let text = if kind == BlockKind::Heading {
+                    u.text.trim_start_matches('#').trim().to_string()
+                } else if i == layout.body_start
+                    && let Some(prefix) = self.split_dateline(i)
+                {
+                    format!("{prefix} {}", u.text)
+                } else {
+                    u.text.clone()
+                };
+                blocks.push(Block::new(kind, text));
+                origin.push(i);
+            }
+        }
+        blocks
+    }
+
+    /// "Washington / CNN / —" on lines of their own just above the first
+    /// paragraph: the dateline, put back in front of it.
+    fn split_dateline(&self, first: usize) -> Option<String> {
+        let dash = first.checked_sub(1)?;
+        let dash_text = self.text(dash);
+        let lone_dash = !dash_text.is_empty()
+            && dash_text
+                .chars()
+                .all(|c| matches!(c, '—' | '–' | '-' | ' '));
+        if !lone_dash {
+            return None;
+        }
+        let mut parts: Vec<&str> = Vec::new();
+        let mut j = dash;
+        while j > 0 && parts.len() < 2 {
+            j -= 1;
+            let t = self.text(j);
+            let short = word_len(t) <= 3 && !ends_sentence(t);
+            let capital = t.chars().next().is_some_and(char::is_uppercase);
+            if !short || !capital || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
+                break;
+            }
+            parts.insert(0, t);
+        }
+        (!parts.is_empty()).then(|| format!("{} {}", parts.join(" "), dash_text.trim()))
+    }
+
+    fn in_body(&self, layout: &Layout, i: usize) -> bool {
+        (layout.body_start..=layout.body_end).contains(&i)
+    }
+
+    fn beside_clutter(&self, i: usize) -> bool {
+        let furniture = |j: usize| {
+            !self.live(j)
+                || matches!(
+                    self.kind(j),
+                    Kind::Clutter | Kind::Weak | Kind::Related | Kind::End
+                )
+        };
+        (i > 0 && furniture(i - 1)) || (i + 1 < self.len() && furniture(i + 1))
+    }
+
+    /// What a text unit becomes, from where it stands.
+    fn text_kind(&self, layout: &Layout, i: usize, last: Option<&Block>) -> Option<BlockKind> {
+        let u = self.units.get(i)?;
+        let words = word_len(&u.text);
+        let sentence = ends_sentence(&u.text);
+        let after_colon =
+            last.is_some_and(|b| b.kind.is_body() && b.text.trim_end().ends_with(':'));
+        let in_list =
+            after_colon || last.is_some_and(|b| b.kind == BlockKind::ListItem && !u.gap_before);
+        if i < layout.body_start {
+            return if u.bullet && words >= 4 {
+                Some(BlockKind::ListItem)
+            } else {
+                sentence.then_some(BlockKind::Paragraph)
+            };
+        }
+        if i >= layout.body_end && is_author_bio(&u.text) {
+            return None;
+        }
+        if i > layout.body_end {
+            // A lead-in with nothing after it ("Share or comment:") goes.
+            let dangling = u.text.trim_end().ends_with(':')
+                && self
+                    .next_text(i)
+                    .is_none_or(|j| !ends_sentence(self.text(j)) && !self.is_bullet(j));
+            // Bullets right after the last paragraph are the story's own.
+            let list_after_body =
+                (layout.body_end + 1..i).all(|j| self.live(j) && self.is_bullet(j));
+            return if u.bullet && (in_list || list_after_body) {
+                Some(BlockKind::ListItem)
+            } else {
+                (sentence && !dangling).then_some(BlockKind::Paragraph)
+            };
+        }
+        if u.bullet || (in_list && words <= 25 && !is_anchor_text(&u.text)) {
+            return Some(BlockKind::ListItem);
+        }
+        let heading_shape =
+            u.text.starts_with('#') || (!sentence && words <= 14 && u.text.chars().count() <= 120);
+        // Several headline-like lines in a row are links to other stories,
+        // not a subheading (a heading is one line above its paragraph).
+        let in_link_run = heading_shape
+            && ((!u.gap_before && i > 0 && self.short_title_line(i - 1))
+                || self
+                    .units
+                    .get(i + 1)
+                    .is_some_and(|n| !n.gap_before && self.short_title_line(i + 1)));
+        if in_link_run {
+            return None;
+        }
+        if heading_shape && self.next_text(i).is_some() {
+            return Some(BlockKind::Heading);
+        }
+        Some(BlockKind::Paragraph)
+    }
+
+    /// A live, non-bullet text line shaped like a headline.
+    fn short_title_line(&self, i: usize) -> bool {
+        let text = self.text(i);
+        self.live(i)
+            && self.kind(i) == Kind::Text
+            && !self.is_bullet(i)
+            && !ends_sentence(text)
+            && word_len(text) <= 14
     }
 }
 
-fn is_obvious_clutter(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower == "advertisement" || lower.starts_with("reading time")
+/// "Jo Park is a Europe correspondent based in Paris." at the end.
+fn is_author_bio(text: &str) -> bool {
+    static BIO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]+ ){1,3}(?:is|was|has been|covers|writes|reports)\b.{0,300}\b(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer|critic|author|staff|fellow|bureau chief)s?\b")
+            .unwrap_or_else(|e| panic!("bad bio pattern: {e}"))
+    });
+    word_len(text) <= 60 && BIO.is_match(text)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,289 @@
+//! Where the headline, standfirst, byline, outlet and date stand in a
+//! dump, and how the headline is tidied.
+
+use super::meta::{
+    copyright_holder, dateline_agency, parse_byline, parse_date, tidy_case, trust_line_outlet,
+};
+use super::{Dump, Kind, Layout, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
+use crate::ingest::clutter::{ends_sentence, is_tag_line, sign_off_name, word_len};
+use regex::Regex;
+use std::sync::LazyLock;
+
+impl Dump {
+    /// Find the headline, dek and byline, and the span of the body: from
+    /// the first running-text paragraph after them to the last one.
+    pub(super) fn layout(&self) -> Layout {
+        let title = self.find_title();
+        let after_title = title.map_or(0, |t| t + 1);
+        let standfirst = title.and_then(|t| self.find_standfirst(t));
+        let after_meta = standfirst.map_or(after_title, |s| s + 1);
+        let anchors: Vec<usize> = (after_meta..self.len())
+            .filter(|&i| self.is_anchor(i))
+            .collect();
+        let (body_start, body_end) = match (anchors.first(), anchors.last()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (after_meta, self.len().saturating_sub(1)),
+        };
+        let byline = self.find_byline(title, standfirst, body_start);
+        Layout {
+            title,
+            standfirst,
+            byline,
+            body_start,
+            body_end,
+        }
+    }
+
+    /// The first headline-like text line from the top; section labels and
+    /// site names (one or two words) are passed over.
+    pub(super) fn find_title(&self) -> Option<usize> {
+        let mut fallback = None;
+        for i in 0..self.len() {
+            if !self.live(i) || self.kind(i) != Kind::Text || self.is_bullet(i) {
+                continue;
+            }
+            let text = self.text(i);
+            let words = word_len(text);
+            let long = words > TITLE_MAX_WORDS || text.chars().count() > TITLE_MAX_CHARS;
+            if long {
+                break;
+            }
+            if is_prefixed_byline(text) {
+                continue;
+            }
+            if words >= 3 && !self.masthead_before_headline(i) {
+                return Some(i);
+            }
+            fallback = fallback.or(Some(i));
+        }
+        fallback
+    }
+
+    /// A site name ("The Daily Courier") or a section label ("Science and
+    /// technology") standing above the real headline.
+    pub(super) fn masthead_before_headline(&self, i: usize) -> bool {
+        let text = self.text(i);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() > 5 || ends_sentence(text) {
+            return false;
+        }
+        let headline_like = |j: usize| {
+            let t = self.text(j);
+            word_len(t) >= 5 && !ends_sentence(t) && !self.is_bullet(j) && parse_byline(t).is_none()
+        };
+        let Some(next) = self.next_text(i) else {
+            return false;
+        };
+        let capitalised = words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
+        // A site name needs only a headline after it (maybe past a label);
+        // a label needs a headline and a dek, or it may be a short headline
+        // above its dek.
+        let site = capitalised && looks_like_outlet(text) && words.len() > 1;
+        let after_label = word_len(self.text(next)) <= 4 && !ends_sentence(self.text(next));
+        if site
+            && (headline_like(next)
+                || (after_label && self.next_text(next).is_some_and(headline_like)))
+        {
+            return true;
+        }
+        words.len() <= 4 && headline_like(next) && self.next_text(next).is_some_and(headline_like)
+    }
+
+    /// The dek under the headline: a line without a full stop, or a short
+    /// sentence standing just above the byline or date.
+    pub(super) fn find_standfirst(&self, title: usize) -> Option<usize> {
+        // The dek stands between the headline and the byline.
+        let i = (title + 1..self.len())
+            .find(|&j| self.live(j) && self.kind(j) == Kind::Text)
+            .filter(|&j| parse_byline(self.text(j)).is_none())?;
+        let u = self.units.get(i)?;
+        let words = word_len(&u.text);
+        if u.bullet || words < 5 {
+            return None;
+        }
+        let dek = !ends_sentence(&u.text) && words <= 50;
+        let above_meta = words <= 60 && self.meta_follows(i);
+        (dek || above_meta).then_some(i)
+    }
+
+    /// A byline or date line comes next (furniture between them ignored).
+    pub(super) fn meta_follows(&self, i: usize) -> bool {
+        let next = (i + 1..self.len()).find(|&j| {
+            self.live(j) && matches!(self.kind(j), Kind::Text | Kind::Date | Kind::Byline)
+        });
+        next.is_some_and(|j| self.kind(j) != Kind::Text || parse_byline(self.text(j)).is_some())
+    }
+
+    /// A byline between the headline and the body; a "By ..." line may
+    /// also stand above the headline or, in some outlets, after the body.
+    pub(super) fn find_byline(
+        &self,
+        title: Option<usize>,
+        standfirst: Option<usize>,
+        body_start: usize,
+    ) -> Option<usize> {
+        let start = title.map_or(0, |t| t + 1);
+        let head = (start..body_start).filter(|&i| Some(i) != standfirst);
+        let candidate = |i: &usize| {
+            self.live(*i)
+                && (self.kind(*i) == Kind::Text
+                    || (self.kind(*i) == Kind::Clutter && is_tag_line(self.text(*i))))
+                && parse_byline(self.text(*i)).is_some()
+        };
+        let prefixed = |i: &usize| {
+            self.live(*i) && self.kind(*i) == Kind::Text && is_prefixed_byline(self.text(*i))
+        };
+        head.clone()
+            .find(candidate)
+            .or_else(|| (0..start.saturating_sub(1)).find(prefixed))
+            .or_else(|| (body_start + 1..self.len()).find(prefixed))
+    }
+
+    /// The outlet: a sign-off, a trust line, a copyright line, the
+    /// dateline's agency, then an outlet named in the byline.
+    pub(super) fn publisher(
+        &self,
+        body_start: usize,
+        byline_outlet: Option<String>,
+    ) -> Option<String> {
+        let all = 0..self.len();
+        let sign_off = (body_start..self.len())
+            .filter(|&i| matches!(self.kind(i), Kind::End | Kind::Clutter))
+            .find_map(|i| sign_off_name(self.raw(i)))
+            .filter(|n| looks_like_outlet(n))
+            .map(|n| tidy_case(&n));
+        sign_off
+            .or_else(|| all.clone().find_map(|i| trust_line_outlet(self.text(i))))
+            .or_else(|| all.clone().find_map(|i| copyright_holder(self.text(i))))
+            .or_else(|| {
+                (body_start..self.len())
+                    .find(|&i| self.is_anchor(i))
+                    .and_then(|i| dateline_agency(self.text(i)))
+            })
+            .or(byline_outlet)
+            .or_else(|| {
+                // "By AFP"
+                (0..self.len())
+                    .filter(|&i| self.kind(i) == Kind::Byline)
+                    .find_map(|i| {
+                        let name = self.text(i).get(3..)?.trim();
+                        (looks_like_outlet(name) && !name.eq_ignore_ascii_case("staff"))
+                            .then(|| tidy_case(name))
+                    })
+            })
+    }
+
+    /// A date line near the top, a date beside the byline, a date in the
+    /// opening dateline, or a "Published ..." line anywhere.
+    pub(super) fn published(&self, layout: &Layout, byline_date: Option<String>) -> Option<String> {
+        let head = (0..layout.body_start).filter(|&i| self.kind(i) == Kind::Date);
+        let dateline = (layout.body_start..self.len())
+            .find(|&i| self.is_anchor(i))
+            .and_then(|i| {
+                let opening: String = self.text(i).chars().take(80).collect();
+                parse_date(&opening)
+            });
+        let anywhere = (0..self.len()).filter(|&i| self.kind(i) == Kind::Date);
+        head.clone()
+            .find_map(|i| parse_date(self.raw(i)))
+            .or(byline_date)
+            .or(dateline)
+            .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
+    }
+}
+
+pub(super) fn is_prefixed_byline(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    (lower.starts_with("by ") || lower.starts_with("written by ")) && parse_byline(text).is_some()
+}
+
+/// A sign-off names an outlet ("-- THE HERALD", "— Reuters"), not a
+/// columnist ("— Jane Smith").
+pub(super) fn looks_like_outlet(name: &str) -> bool {
+    const OUTLET_WORDS: &[&str] = &[
+        "post",
+        "times",
+        "news",
+        "press",
+        "herald",
+        "journal",
+        "daily",
+        "agency",
+        "tribune",
+        "telegraph",
+        "guardian",
+        "mail",
+        "star",
+        "globe",
+        "gazette",
+        "review",
+        "wire",
+        "media",
+        "chronicle",
+        "observer",
+        "independent",
+        "express",
+        "standard",
+        "reuters",
+        "bernama",
+        "xinhua",
+        "kyodo",
+        "yonhap",
+        "nikkei",
+        "asia",
+        "network",
+        "radio",
+        "tv",
+        "television",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let shouting = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    words.len() == 1
+        || shouting
+        || words
+            .iter()
+            .any(|w| OUTLET_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "(LEAD) Headline", "UPDATE 2-Headline": wire service tags go.
+pub(super) fn strip_wire_tag(title: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\((?:LEAD|URGENT|\d+(?:st|nd|rd|th) LD|LD|UPDATE(?: \d+)?|EXCLUSIVE|CORRECTED|REFILE|WRAPUP(?: \d+)?)[^)]{0,30}\)\s*|(?:UPDATE \d+|REFILE|CORRECTED|WRAPUP \d+|EXCLUSIVE|BREAKINGVIEWS)\s*-\s*)")
+            .unwrap_or_else(|e| panic!("bad wire tag pattern: {e}"))
+    });
+    let stripped = TAG.replace(title, "");
+    if word_len(&stripped) >= 2 {
+        stripped.into_owned()
+    } else {
+        title.to_string()
+    }
+}
+
+/// "Headline | Site" -> "Headline"; "Headline - Outlet" when the outlet
+/// is the publisher found elsewhere.
+pub(super) fn strip_site_suffix(title: &str, publisher: Option<&str>) -> String {
+    let title = title.trim();
+    if let Some((head, _)) = title.split_once(" | ")
+        && word_len(head) >= 3
+    {
+        return head.trim().to_string();
+    }
+    if let Some(p) = publisher {
+        for sep in [" - ", " – ", " — "] {
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && tail.trim().eq_ignore_ascii_case(p)
+                && word_len(head) >= 3
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}

@@ -1,0 +1,726 @@
+//! Metadata shapes in a dump: bylines, dates, and the outlet's name from
+//! sign-offs, datelines, trust lines and copyright lines.
+
+use crate::ingest::clutter::ends_sentence;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("bad meta pattern: {e}"))
+}
+
+/// A parsed byline: the people, and an outlet named beside them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub names: String,
+    pub outlet: Option<String>,
+    /// A date standing in the same line ("By X | March 3, 2025").
+    pub date: Option<String>,
+}
+
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|von|par|por)[:\s]\s*(.+)$",
+    )
+});
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?"));
+
+const ROLE_WORDS: &[&str] = &[
+    "correspondent",
+    "editor",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "staff",
+    "producer",
+    "analyst",
+    "chief",
+    "senior",
+    "bureau",
+    "political",
+    "business",
+    "news",
+    "desk",
+    "team",
+    "journalist",
+    "photographer",
+    "critic",
+    "associate",
+    "deputy",
+    "special",
+    "international",
+    "science",
+    "technology",
+    "health",
+    "economics",
+];
+
+/// Capitalised words that label sections or pages, never people.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "big",
+    "tech",
+    "news",
+    "world",
+    "business",
+    "live",
+    "updates",
+    "more",
+    "read",
+    "latest",
+    "breaking",
+    "opinion",
+    "analysis",
+    "home",
+    "top",
+    "stories",
+    "video",
+    "sport",
+    "sports",
+    "markets",
+    "politics",
+    "china",
+    "asia",
+    "europe",
+    "economy",
+    "science",
+    "health",
+    "culture",
+    "life",
+    "style",
+    "travel",
+    "new",
+    "today",
+    "week",
+    "daily",
+    "post",
+    "times",
+    "story",
+    "share",
+    "follow",
+    "subscribe",
+    "advertisement",
+    "related",
+    "topics",
+    "intelligence",
+    "artificial",
+    "climate",
+    "change",
+    "global",
+    "local",
+    "national",
+    "international",
+    "press",
+    "associated",
+    "agency",
+    "reuters",
+    "bloomberg",
+    "media",
+    "newsroom",
+    "desk",
+    "wire",
+    "service",
+    "group",
+    "company",
+    "university",
+    "hong",
+    "kong",
+    "york",
+    "united",
+    "states",
+    "kingdom",
+    "north",
+    "south",
+    "east",
+    "west",
+    "middle",
+    "korea",
+    "america",
+    "africa",
+    "city",
+    "county",
+    "editorial",
+    "board",
+    "staff",
+    "sign",
+    "log",
+    "account",
+    "menu",
+    "search",
+    "home",
+];
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "la", "le", "du", "dos",
+    "di", "ter", "y", "ibn", "del", "van der", "st",
+];
+
+/// Parse a byline. With a "By" prefix the names may stand beside an
+/// outlet, a role, a place or a date; without one the whole line must be
+/// names (so "Big Tech" is not a byline).
+pub fn parse_byline(line: &str) -> Option<Byline> {
+    let line = line.trim();
+    if line.chars().count() > 160 || line.is_empty() {
+        return None;
+    }
+    let (rest, prefixed) = match BY_PREFIX.captures(line) {
+        Some(c) => (c.get(1)?.as_str(), true),
+        None => (line, false),
+    };
+    if !prefixed && ends_sentence(line) {
+        return None;
+    }
+    let rest = EMAIL.replace_all(rest, " ");
+    let mut parts = rest.split(['|', '·', '•', '\u{2014}', '\u{2013}', '\t']);
+    let head = parts.next()?.trim();
+    let tail: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
+    let date = tail.iter().find_map(|p| parse_date(p));
+    if !prefixed
+        && tail
+            .iter()
+            .any(|p| date.is_none() && p.split_whitespace().count() > 4)
+    {
+        return None;
+    }
+    // "Jo Hale on 12 June 2024": the date is not part of the names.
+    let (head, date) = match date_match(head) {
+        Some((iso, start, _)) if start > 0 => {
+            let names = head.get(..start).unwrap_or(head).trim_end();
+            let names = names.strip_suffix(" on").unwrap_or(names);
+            (names.trim_end_matches([',', '|', ' ']), date.or(Some(iso)))
+        }
+        _ => (head, date),
+    };
+    // "JANE SMITH FOR MAILONLINE", "Jane Smith in Beijing"
+    let (head, mut outlet) = split_word(head, " for ", " FOR ");
+    let (head, _place) = split_word(head, " in ", " IN ");
+    let head = head.trim().trim_end_matches([',', ';', ':']);
+    let items: Vec<&str> = head
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut names: Vec<String> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if has_role_word(item) {
+            // "Priya Nair North of England correspondent": the names lead.
+            if let Some(lead) = leading_name(item) {
+                names.push(tidy_case(&lead));
+            }
+            continue;
+        }
+        let people: Vec<&str> = split_people(item);
+        if people.iter().all(|p| is_name(p, prefixed)) {
+            names.extend(people.iter().map(|p| tidy_case(p)));
+        } else if i > 0 && i == items.len() - 1 && is_outlet_like(item) {
+            outlet = Some(item.to_string());
+        } else {
+            return None;
+        }
+    }
+    if names.is_empty() {
+        // "By Reuters": an outlet, not a person.
+        return None;
+    }
+    let names = join_names(&names);
+    Some(Byline {
+        names,
+        outlet: outlet.map(|o| tidy_case(o.trim())),
+        date,
+    })
+}
+
+/// The capitalised words before a role ("Jo Park Political editor" ->
+/// "Jo Park"); a place word before "of" belongs to the role ("North of
+/// England correspondent").
+fn leading_name(item: &str) -> Option<String> {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let stop = words
+        .iter()
+        .position(|w| {
+            ROLE_WORDS.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(char::is_lowercase)
+        })
+        .unwrap_or(words.len());
+    let mut lead = words.get(..stop)?.to_vec();
+    // "North of England correspondent", "Environment editor": the word
+    // before the role qualifies it.
+    let qualified = words.get(stop).is_some_and(|w| {
+        matches!(*w, "of" | "for" | "on") || ROLE_WORDS.contains(&w.to_lowercase().as_str())
+    });
+    if qualified && lead.len() >= 3 {
+        lead.pop();
+    }
+    let lead = lead.join(" ");
+    is_name(&lead, false).then_some(lead)
+}
+
+fn split_word<'a>(s: &'a str, lower: &str, upper: &str) -> (&'a str, Option<String>) {
+    let at = s.find(lower).or_else(|| s.find(upper));
+    match at {
+        Some(i) => {
+            let after = s.get(i + lower.len()..).unwrap_or("").trim();
+            let before = s.get(..i).unwrap_or(s);
+            (before, (!after.is_empty()).then(|| after.to_string()))
+        }
+        None => (s, None),
+    }
+}
+
+fn split_people(item: &str) -> Vec<&str> {
+    item.split(" and ")
+        .flat_map(|p| p.split(" & "))
+        .flat_map(|p| p.split(" AND "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn has_role_word(item: &str) -> bool {
+    item.split_whitespace()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+fn is_outlet_like(item: &str) -> bool {
+    let words = item.split_whitespace().count();
+    (1..=4).contains(&words) && item.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Two to five capitalised name words (particles allowed), no digits.
+fn is_name(s: &str, prefixed: bool) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let mut capitalised = 0;
+    for w in &words {
+        let lower = w.to_lowercase();
+        if PARTICLES.contains(&lower.as_str()) && w.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let ok_chars = w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        if !first.is_uppercase() || !ok_chars {
+            return false;
+        }
+        if !prefixed && NOT_NAMES.contains(&lower.trim_end_matches('.')) {
+            return false;
+        }
+        capitalised += 1;
+    }
+    capitalised >= 2
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Shouting case to title case, keeping acronyms ("SOUTH CHINA MORNING
+/// POST" -> "South China Morning Post", "BBC NEWS" -> "BBC News").
+pub fn tidy_case(s: &str) -> String {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+    if !shouting {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    const SMALL: &[&str] = &[
+        "the", "of", "and", "for", "new", "sun", "day", "on", "in", "at", "a", "an", "de", "la",
+        "le", "el", "mc", "bin", "van", "von",
+    ];
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            let vowels = lower.chars().filter(|c| "aeiouy".contains(*c)).count();
+            let alpha = w.chars().filter(|c| c.is_alphabetic()).count();
+            if (alpha <= 3 && !SMALL.contains(&lower.as_str())) || (vowels == 0 && alpha > 1) {
+                w.to_string()
+            } else if i > 0
+                && matches!(
+                    lower.as_str(),
+                    "of" | "the" | "and" | "for" | "on" | "in" | "at"
+                )
+            {
+                lower
+            } else {
+                capitalise_parts(&lower)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "o'brien" -> "O'Brien", "jean-luc" -> "Jean-Luc".
+fn capitalise_parts(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len());
+    let mut up = true;
+    for c in lower.chars() {
+        if up && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+        if matches!(c, '-' | '\'' | '’' | '.') {
+            up = true;
+        }
+    }
+    out
+}
+
+// ---- dates ----
+
+static MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+];
+
+const MONTH_RE: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+
+static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    [
+        re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)"),
+        re(&format!(
+            r"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
+        )),
+        re(&format!(
+            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.? ({MONTH_RE})\.?,? (\d{{4}})\b"
+        )),
+        re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    ]
+});
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTH_NAMES
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|(_, m)| *m)
+}
+
+fn iso(year: &str, month: u32, day: &str) -> Option<String> {
+    let y: u32 = year.parse().ok()?;
+    let d: u32 = day.parse().ok()?;
+    ((1900..=2100).contains(&y) && (1..=12).contains(&month) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{month:02}-{d:02}"))
+}
+
+/// The first full date (with a year) in the text, as ISO 8601.
+pub fn parse_date(text: &str) -> Option<String> {
+    date_match(text).map(|(iso, _, _)| iso)
+}
+
+/// The first full date in the text: ISO form and its byte range.
+fn date_match(text: &str) -> Option<(String, usize, usize)> {
+    let [isoform, month_first, day_first, cjk] = &*DATE_PATTERNS;
+    let mut found: Vec<(String, usize, usize)> = Vec::new();
+    for c in isoform.captures_iter(text).chain(cjk.captures_iter(text)) {
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let Some(date) = iso(y.as_str(), m.as_str().parse().unwrap_or(0), d.as_str()) {
+            found.push((date, all.start(), all.end()));
+        }
+    }
+    for c in month_first.captures_iter(text) {
+        let (Some(all), Some(m), Some(d), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let Some(date) = month_number(m.as_str()).and_then(|m| iso(y.as_str(), m, d.as_str())) {
+            found.push((date, all.start(), all.end()));
+        }
+    }
+    for c in day_first.captures_iter(text) {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let Some(date) = month_number(m.as_str()).and_then(|m| iso(y.as_str(), m, d.as_str())) {
+            found.push((date, all.start(), all.end()));
+        }
+    }
+    for c in DOTTED.captures_iter(text) {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let Some(date) = iso(y.as_str(), m.as_str().parse().unwrap_or(0), d.as_str()) {
+            found.push((date, all.start(), all.end()));
+        }
+    }
+    found.into_iter().min_by_key(|(_, start, _)| *start)
+}
+
+/// A line that is only a date, maybe with a time and a "Published" or
+/// "Updated" label: page metadata, not text.
+pub fn is_date_line(line: &str) -> bool {
+    static FILLER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|et|pt|pst|pdt|cet|cest|hkt|sgt|jst|kst|ist|aest|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|time|uhr|veröffentlicht|aktualisiert|am|um)\b|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d+ (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|[|,·•:()\-–—/.]",
+        )
+    });
+    let line = line.trim();
+    if line.chars().count() > 100 {
+        return false;
+    }
+    if date_match(line).is_none() {
+        return false;
+    }
+    // "Published: 3 March 2025 | Updated: 4 March 2025": every date goes.
+    let mut rest = line.to_string();
+    while let Some((_, start, end)) = date_match(&rest) {
+        rest.replace_range(start..end, " ");
+    }
+    let rest = FILLER.replace_all(&rest, " ");
+    rest.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        <= 1
+}
+
+// ---- the outlet ----
+
+/// "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "/PRNewswire/":
+/// the agency in a dateline at the start of the first paragraph.
+pub fn dateline_agency(paragraph: &str) -> Option<String> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[\p{Lu}][\p{L}\d .,'’-]{1,60}?\s*\(([\p{Lu}][\p{L} .&-]{1,30})\)\s*(?:--|-|—|–)")
+    });
+    static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"/\s*(PRNewswire|PR Newswire|Business Wire|GLOBE NEWSWIRE|Globe Newswire|ACCESSWIRE|EINPresswire)\s*/",
+        )
+    });
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\(?(CNN|AP|AFP|Reuters|Bloomberg|Xinhua|Yonhap|Kyodo|Bernama|ANI|PTI|IANS)\)?\s*(?:--|—|–|-)\s",
+        )
+    });
+    let head: String = paragraph.chars().take(160).collect();
+    if let Some(c) = DATELINE.captures(&head) {
+        let name = c.get(1)?.as_str().trim();
+        if name.split_whitespace().count() <= 3 && !name.chars().any(|c| c.is_ascii_digit()) {
+            return Some(tidy_case(name));
+        }
+    }
+    if let Some(c) = WIRE.captures(&head).or_else(|| LEAD.captures(&head)) {
+        return Some(c.get(1)?.as_str().to_string());
+    }
+    None
+}
+
+/// "Why you can trust SCMP" -> "SCMP".
+pub fn trust_line_outlet(line: &str) -> Option<String> {
+    static TRUST: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?i:why you can trust)\s+([\p{L}\p{N} .&'’-]{2,40}?)\s*[.?!]?$"));
+    Some(tidy_case(TRUST.captures(line.trim())?.get(1)?.as_str()))
+}
+
+/// "© 2025 Example Media Publishers Ltd. All rights reserved." ->
+/// "Example Media".
+pub fn copyright_holder(line: &str) -> Option<String> {
+    static HEAD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?i:copyright|\(c\)|©|copr\.|\s|\d{4}(?:\s*[-–]\s*\d{4})?|,)+"));
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)[\s,.]*(?:all rights reserved.*|(?:publishers?|ltd|limited|inc|llc|l\.p|lp|plc|co|corp|corporation|gmbh|ag|pte|sdn bhd|bhd|group)\b[\s.,]*)*$",
+        )
+    });
+    let line = line.trim();
+    if !(line.starts_with('©')
+        || line.to_lowercase().starts_with("copyright")
+        || line.to_lowercase().starts_with("(c)"))
+    {
+        return None;
+    }
+    static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\s*,?\s*\b(?:l\.\s?p\.?|inc\.|ltd\.|co\.|corp\.|s\.a\.|n\.v\.|pte\.|llc|plc)(?:\s|$)",
+        )
+    });
+    let line = LEGAL.replace_all(line, " ");
+    let rest = HEAD.replace(&line, "");
+    let rest = rest.split(['.', '|', ';']).next().unwrap_or("");
+    let rest = TAIL.replace(rest.trim(), "");
+    let rest = rest.trim().trim_end_matches(',').trim();
+    let words = rest.split_whitespace().count();
+    ((1..=6).contains(&words) && rest.chars().next().is_some_and(char::is_uppercase))
+        .then(|| tidy_case(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(line: &str) -> Option<String> {
+        parse_byline(line).map(|b| b.names)
+    }
+
+    #[test]
+    fn bylines_of_many_shapes() {
+        assert_eq!(names("Mei Lin").as_deref(), Some("Mei Lin"));
+        assert_eq!(names("By Tom Hart").as_deref(), Some("Tom Hart"));
+        assert_eq!(
+            names("By Ana Ruiz and Karl Berg").as_deref(),
+            Some("Ana Ruiz and Karl Berg")
+        );
+        let b = parse_byline("Sara Okafor, Reuters").unwrap();
+        assert_eq!(b.names, "Sara Okafor");
+        assert_eq!(b.outlet.as_deref(), Some("Reuters"));
+        let b = parse_byline("By PETER O'NEILL FOR MAILONLINE").unwrap();
+        assert_eq!(b.names, "Peter O'Neill");
+        assert_eq!(
+            names("Rachel Green in Brussels").as_deref(),
+            Some("Rachel Green")
+        );
+        assert_eq!(
+            names("By Jo Park, Political Correspondent").as_deref(),
+            Some("Jo Park")
+        );
+        let b = parse_byline("By Lee Min-ho | March 4, 2024").unwrap();
+        assert_eq!(b.names, "Lee Min-ho");
+        assert_eq!(b.date.as_deref(), Some("2024-03-04"));
+        assert_eq!(
+            names("By Kim Ji-won (jw@example.kr)").as_deref(),
+            Some("Kim Ji-won")
+        );
+        assert_eq!(names("Juan de la Cruz").as_deref(), Some("Juan de la Cruz"));
+    }
+
+    #[test]
+    fn not_bylines() {
+        assert_eq!(names("Big Tech"), None);
+        assert_eq!(names("Artificial intelligence"), None);
+        assert_eq!(names("It didn't."), None);
+        assert_eq!(names("By Reuters"), None);
+        assert_eq!(names("By the time the vote came, most had left."), None);
+        assert_eq!(names("Europe"), None);
+    }
+
+    #[test]
+    fn dates_to_iso() {
+        assert_eq!(parse_date("March 3, 2025").as_deref(), Some("2025-03-03"));
+        assert_eq!(
+            parse_date("Mon 3 Mar 2025 14.05 GMT").as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(
+            parse_date("Published: 2024-11-05T08:00").as_deref(),
+            Some("2024-11-05")
+        );
+        assert_eq!(
+            parse_date("2025年12月8日 10:30").as_deref(),
+            Some("2025-12-08")
+        );
+        assert_eq!(parse_date("Sept. 21, 2016").as_deref(), Some("2016-09-21"));
+        assert_eq!(parse_date("12. März 2024").as_deref(), Some("2024-03-12"));
+        assert_eq!(parse_date("on Monday (Dec 8)"), None);
+        assert_eq!(parse_date("February 30, 20255"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("Published: 14:05 GMT, 3 March 2025"));
+        assert!(is_date_line("Updated 10:55 AM EST, Mon December 8, 2025"));
+        assert!(is_date_line("Tue 4 Feb 2025 07.00 GMT"));
+        assert!(is_date_line(
+            "Published: 9:00am, 8 Dec 2025 Updated: 10:30am, 9 Dec 2025"
+        ));
+        assert_eq!(
+            parse_date("2025/12/08 14:00").as_deref(),
+            Some("2025-12-08")
+        );
+        assert!(is_date_line(
+            "Published: 10:42 GMT, 3 March 2025 | Updated: 11:05 GMT, 3 March 2025"
+        ));
+        assert!(is_date_line(
+            "March 3, 2025 4:12 AM GMT Updated 2 hours ago"
+        ));
+        assert!(!is_date_line("The election on March 3, 2025 was close."));
+    }
+
+    #[test]
+    fn legal_suffixes_and_qualified_roles() {
+        assert_eq!(
+            copyright_holder("©2025 Bloomberg L.P.").as_deref(),
+            Some("Bloomberg")
+        );
+        assert_eq!(
+            names("Dana Reyes Environment editor").as_deref(),
+            Some("Dana Reyes")
+        );
+    }
+
+    #[test]
+    fn outlets() {
+        assert_eq!(
+            dateline_agency("LONDON, March 3 (Reuters) - Britain's economy grew").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            dateline_agency("WASHINGTON (AP) — The Senate voted").as_deref(),
+            Some("AP")
+        );
+        assert_eq!(
+            dateline_agency("SAN JOSE, Calif., May 2, 2024 /PRNewswire/ -- Acme today").as_deref(),
+            Some("PRNewswire")
+        );
+        assert_eq!(dateline_agency("The minister (left) said - no."), None);
+        assert_eq!(
+            trust_line_outlet("Why you can trust The Ledger").as_deref(),
+            Some("The Ledger")
+        );
+        assert_eq!(
+            copyright_holder("Copyright © 2024 Harbour Daily Publishers Ltd. All rights reserved.")
+                .as_deref(),
+            Some("Harbour Daily")
+        );
+        assert_eq!(
+            tidy_case("SOUTH CHINA MORNING POST"),
+            "South China Morning Post"
+        );
+        assert_eq!(tidy_case("BBC NEWS"), "BBC News");
+        assert_eq!(tidy_case("AFP"), "AFP");
+        assert_eq!(tidy_case("THE STRAITS TIMES"), "The Straits Times");
+    }
+}
