@@ -1,31 +1,121 @@
 //! Quotes: the words inside quotation marks, and who said them.
+//!
+//! marks -> the quotations of each body block; words -> tokens and
+//! sentences around them; attribution -> the phrase naming the speaker;
+//! entities -> that phrase turned into the full name of a person or
+//! organisation of the story.
+
+mod attribution;
+mod entities;
+mod lexicon;
+mod marks;
+mod words;
 
 use crate::article::{Article, Quote, QuoteKind, Span};
+use attribution::Source;
+use entities::{BlockView, People};
+use marks::Marked;
+use words::{Kind, Tok};
 
-/// Every curly-quoted passage in the body blocks.
+/// One body block read for quotes.
+struct Read<'a> {
+    block: usize,
+    text: &'a str,
+    quotes: Vec<Marked>,
+    toks: Vec<Tok<'a>>,
+    sentences: Vec<(usize, usize)>,
+}
+
+/// Every quotation in the body blocks (never captions), with its speaker.
 pub fn find(article: &Article) -> Vec<Quote> {
+    let reads: Vec<Read> = article
+        .body()
+        .map(|(block, b)| {
+            let quotes = marks::find(&b.text);
+            let toks = words::tokens(&b.text, &quotes);
+            let sentences = words::sentences(&toks);
+            Read {
+                block,
+                text: &b.text,
+                quotes,
+                toks,
+                sentences,
+            }
+        })
+        .collect();
+    let views: Vec<BlockView> = reads
+        .iter()
+        .map(|r| BlockView {
+            block: r.block,
+            toks: &r.toks,
+            sentences: &r.sentences,
+        })
+        .collect();
+    let people = People::build(&views);
+
     let mut out = Vec::new();
-    for (i, block) in article.body() {
-        let text = &block.text;
-        let mut from = 0;
-        while let Some(open) = text[from..].find('“') {
-            let start = from + open + '“'.len_utf8();
-            let Some(close) = text[start..].find('”') else {
-                break;
+    // The last speaker found, and the block it spoke in.
+    let mut last: Option<(usize, Option<String>)> = None;
+    let mut prev_block: Option<usize> = None;
+    for r in &reads {
+        for (ti, t) in r.toks.iter().enumerate() {
+            let Kind::Quote(qi) = t.kind else { continue };
+            let Some(m) = r.quotes.get(qi) else { continue };
+            let Some(&(lo, hi)) = r.sentences.iter().find(|&&(lo, hi)| lo <= ti && ti < hi) else {
+                continue;
             };
-            let end = start + close;
+            let source: Option<Source> = attribution::attribute(&r.toks, lo, hi, ti);
+            let alone = stands_alone(&r.toks, lo, hi, ti);
+            let speaker = match source {
+                Some(s) => people.resolve(&s, r.block),
+                None if alone => last
+                    .as_ref()
+                    .filter(|(b, _)| *b == r.block || Some(*b) == prev_block)
+                    .and_then(|(_, s)| s.clone()),
+                None => None,
+            };
+            if speaker.is_some() {
+                last = Some((r.block, speaker.clone()));
+            }
             out.push(Quote {
-                text: text[start..end].to_string(),
-                speaker: None,
-                kind: QuoteKind::Partial,
+                text: r.text.get(m.start..m.end).unwrap_or("").to_string(),
+                speaker,
+                kind: kind(r.text, &r.toks, lo, ti, m),
                 span: Span {
-                    block: i,
-                    start,
-                    end,
+                    block: r.block,
+                    start: m.start,
+                    end: m.end,
                 },
             });
-            from = end + '”'.len_utf8();
         }
+        prev_block = Some(r.block);
     }
     out
+}
+
+/// Is the quotation at `q` a sentence of its own (no words of the writer)?
+fn stands_alone(toks: &[Tok], lo: usize, hi: usize, q: usize) -> bool {
+    (lo..hi).all(|i| i == q || toks.get(i).is_some_and(|t| !t.is_word() && !t.is_quote()))
+}
+
+/// Direct: a quoted sentence or clause (starts with a capital and opens the
+/// sentence, follows a colon or comma, or ends with its own punctuation).
+/// Partial: a fragment inside the writer's sentence.
+fn kind(text: &str, toks: &[Tok], lo: usize, q: usize, m: &Marked) -> QuoteKind {
+    let words = text.get(m.start..m.end).unwrap_or("");
+    let capital = words
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let opens_sentence = q == lo;
+    let after_lead = q > lo
+        && toks
+            .get(q - 1)
+            .is_some_and(|t| t.is_punct(':') || t.is_punct(','));
+    let own_punct = words.ends_with(['.', ',', '?', '!', '…']) || !m.closed;
+    if capital && (opens_sentence || after_lead || own_punct) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
 }

@@ -1,0 +1,339 @@
+//! A small model of the story's people and organisations: the names as
+//! first introduced, where each is mentioned (outside quotations), whether
+//! as a subject, and the gender the text gives them. It turns a surname,
+//! a pronoun or a description back into a full name.
+
+use super::attribution::{self, Source, Who};
+use super::lexicon::{self, Gender};
+use super::words::Tok;
+
+#[derive(Debug)]
+struct Entity {
+    name: String,
+    /// Lowercase words of the name.
+    words: Vec<String>,
+    person: bool,
+    place: bool,
+    male: i32,
+    female: i32,
+}
+
+impl Entity {
+    fn gender(&self) -> Option<Gender> {
+        match self.male.cmp(&self.female) {
+            std::cmp::Ordering::Greater => Some(Gender::Male),
+            std::cmp::Ordering::Less => Some(Gender::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    block: usize,
+    at: usize,
+    entity: usize,
+    subject: bool,
+}
+
+/// Where in the article: block index and byte offset.
+pub type Pos = (usize, usize);
+
+#[derive(Debug, Default)]
+pub struct People {
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+}
+
+/// One block's tokens and sentences, as the model reads them.
+pub struct BlockView<'a, 'b> {
+    pub block: usize,
+    pub toks: &'b [Tok<'a>],
+    pub sentences: &'b [(usize, usize)],
+}
+
+impl People {
+    pub fn build(blocks: &[BlockView]) -> People {
+        let mut people = People::default();
+        for b in blocks {
+            for &(lo, hi) in b.sentences {
+                people.read_sentence(b.block, b.toks, lo, hi);
+            }
+        }
+        people
+    }
+
+    fn read_sentence(&mut self, block: usize, toks: &[Tok], lo: usize, hi: usize) {
+        let subject_at = attribution::subject(toks, lo, hi).map(|s| s.at);
+        let mut persons_here: Vec<usize> = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            let Some(t) = toks.get(i) else { break };
+            if !t.is_cap() {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < hi && toks.get(e).is_some_and(|t| t.is_cap() || is_inner_particle(toks, e)) {
+                e += 1;
+            }
+            let speaking = toks
+                .get(e..hi.min(e + 4))
+                .is_some_and(|w| w.iter().any(|t| lexicon::is_speech_verb(&t.low)))
+                || i > lo
+                    && toks
+                        .get(i - 1)
+                        .is_some_and(|p| lexicon::is_invertible(&p.low));
+            for (s, se, titled) in segments(toks, i, e) {
+                let Some(words) = toks.get(s..se) else { continue };
+                let subject = subject_at.is_some_and(|a| {
+                    toks.get(i..se).is_some_and(|r| r.iter().any(|w| w.start == a))
+                });
+                let id = self.note(words, titled, block, subject || speaking);
+                if let Some(id) = id
+                    && self.entities.get(id).is_some_and(|en| en.person)
+                {
+                    persons_here.push(id);
+                }
+            }
+            i = e;
+        }
+        // Pronouns after a lone person in a sentence vote for their gender.
+        persons_here.dedup();
+        if let [only] = persons_here.as_slice() {
+            let (mut m, mut f) = (0, 0);
+            for t in toks.get(lo..hi).unwrap_or(&[]) {
+                match t.low.as_str() {
+                    "he" | "his" | "him" | "himself" => m += 1,
+                    "she" | "her" | "hers" | "herself" => f += 1,
+                    _ => {}
+                }
+            }
+            if let Some(en) = self.entities.get_mut(*only) {
+                en.male += m.min(1);
+                en.female += f.min(1);
+            }
+        }
+    }
+
+    /// Record a mention of the name `words`; returns its entity.
+    fn note(
+        &mut self,
+        words: &[Tok],
+        titled: Option<Option<Gender>>,
+        block: usize,
+        subject: bool,
+    ) -> Option<usize> {
+        let first = words.first()?;
+        let clean: Vec<String> = words
+            .iter()
+            .map(|w| strip_possessive(&w.low).to_string())
+            .collect();
+        let text = words
+            .iter()
+            .map(|w| strip_possessive(w.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let id = self.lookup(&clean, (block, first.start)).unwrap_or_else(|| {
+            let place = clean.iter().all(|w| lexicon::is_place(w));
+            let org = clean.iter().any(|w| lexicon::is_org_word(w));
+            let person = !place
+                && !org
+                && (clean.len() >= 2 && clean.len() <= 4 || titled.is_some());
+            self.entities.push(Entity {
+                name: text,
+                words: clean.clone(),
+                person,
+                place,
+                male: 0,
+                female: 0,
+            });
+            self.entities.len() - 1
+        });
+        if let Some(en) = self.entities.get_mut(id) {
+            match titled.flatten() {
+                Some(Gender::Male) => en.male += 2,
+                Some(Gender::Female) => en.female += 2,
+                None => {}
+            }
+        }
+        self.mentions.push(Mention {
+            block,
+            at: first.start,
+            entity: id,
+            subject,
+        });
+        Some(id)
+    }
+
+    /// The entity a name refers to: the same full name, or the person whose
+    /// surname (or first name) it is, the most recently mentioned first.
+    fn lookup(&self, words: &[String], pos: Pos) -> Option<usize> {
+        if let Some(i) = self.entities.iter().position(|e| e.words == words) {
+            if words.len() > 1 || !self.entities.get(i).is_some_and(|e| !e.person) {
+                return Some(i);
+            }
+        }
+        if words.len() != 1 {
+            return None;
+        }
+        let w = words.first()?;
+        let candidates = |by_last: bool| {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.person && e.words.len() > 1)
+                .filter(|(_, e)| {
+                    if by_last {
+                        e.words.last() == Some(w)
+                    } else {
+                        e.words.first() == Some(w)
+                    }
+                })
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        for by_last in [true, false] {
+            let c = candidates(by_last);
+            if c.is_empty() {
+                continue;
+            }
+            let recent = self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| (m.block, m.at) < pos)
+                .find(|m| c.contains(&m.entity))
+                .map(|m| m.entity);
+            return recent.or_else(|| c.first().copied());
+        }
+        self.entities.iter().position(|e| e.words == words)
+    }
+
+    /// The full name for a speaker phrase at `pos`, or None when the
+    /// phrase is a pronoun with no one to point back to.
+    pub fn resolve(&self, source: &Source, block: usize) -> Option<String> {
+        let pos = (block, source.at);
+        match &source.who {
+            Who::Name(name) => {
+                let words: Vec<String> = name
+                    .split(' ')
+                    .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+                    .collect();
+                let id = self.lookup(&words, (block, source.at + 1));
+                Some(
+                    id.and_then(|i| self.entities.get(i))
+                        .filter(|e| e.words.len() >= words.len())
+                        .map_or_else(|| name.clone(), |e| e.name.clone()),
+                )
+            }
+            Who::Pronoun(p) => self.resolve_pronoun(p, pos),
+            Who::Description(text, head) => Some(
+                self.resolve_description(head, pos)
+                    .unwrap_or_else(|| text.clone()),
+            ),
+        }
+    }
+
+    fn resolve_pronoun(&self, pronoun: &str, pos: Pos) -> Option<String> {
+        let gender = lexicon::pronoun_gender(pronoun)?;
+        let Some(gender) = gender else {
+            return match pronoun {
+                "they" | "it" => self.recent(pos, |e| !e.person && !e.place, true),
+                _ => None,
+            };
+        };
+        let fits = |e: &Entity| e.person && e.gender().is_none_or(|g| g == gender);
+        self.recent_near(pos, fits, true)
+            .or_else(|| self.recent_near(pos, fits, false))
+    }
+
+    fn resolve_description(&self, head: &str, pos: Pos) -> Option<String> {
+        if lexicon::is_org_head(head) {
+            return self.recent(pos, |e| !e.person && !e.place, true);
+        }
+        if lexicon::is_person_head(head) {
+            return self.recent(pos, |e| e.person, true);
+        }
+        None
+    }
+
+    /// The most recent entity before `pos` that fits, as a subject if asked.
+    fn recent(&self, pos: Pos, fits: impl Fn(&Entity) -> bool, subject: bool) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| (m.block, m.at) < pos && (!subject || m.subject))
+            .filter_map(|m| self.entities.get(m.entity))
+            .find(|e| fits(e))
+            .map(|e| e.name.clone())
+    }
+
+    /// Like `recent`, within the last few blocks.
+    fn recent_near(&self, pos: Pos, fits: impl Fn(&Entity) -> bool, subject: bool) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| (m.block, m.at) < pos && (!subject || m.subject))
+            .take_while(|m| m.block + 4 >= pos.0)
+            .filter_map(|m| self.entities.get(m.entity))
+            .find(|e| fits(e))
+            .map(|e| e.name.clone())
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_inner_particle(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.is_word() && lexicon::is_name_particle(&t.low))
+        && toks.get(i + 1).is_some_and(Tok::is_cap)
+}
+
+/// The names inside a capitalised run `[s, e)`, split at titles and
+/// possessives ("Nvidia’s CEO Jensen Huang" -> Nvidia, Jensen Huang), with
+/// the gender a title before a name gives it.
+fn segments(toks: &[Tok], s: usize, e: usize) -> Vec<(usize, usize, Option<Option<Gender>>)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    let mut title: Option<Option<Gender>> = None;
+    let mut i = s;
+    while i < e {
+        let Some(t) = toks.get(i) else { break };
+        let is_title = lexicon::is_title(&t.low);
+        let possessive = t.low.ends_with("’s") || t.low.ends_with("'s");
+        if is_title || lexicon::is_not_name(&t.low) {
+            push_segment(toks, start, i, title, &mut out);
+            title = is_title.then(|| lexicon::word_gender(&t.low));
+            start = i + 1;
+        } else if possessive {
+            push_segment(toks, start, i + 1, title, &mut out);
+            title = None;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_segment(toks, start, e, title, &mut out);
+    out
+}
+
+fn push_segment(
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    title: Option<Option<Gender>>,
+    out: &mut Vec<(usize, usize, Option<Option<Gender>>)>,
+) {
+    if s >= e {
+        return;
+    }
+    let Some(words) = toks.get(s..e) else { return };
+    if words.iter().all(|w| lexicon::is_not_name(&w.low)) {
+        return;
+    }
+    out.push((s, e, title));
+}

@@ -1,0 +1,288 @@
+//! Word tables for attribution: speech verbs, titles, pronouns, and the
+//! words that tell people, organisations and places apart. All lowercase.
+
+/// Verbs that report speech or writing, in the forms news uses.
+const SPEECH_VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "add", "adds", "added", "adding", "tell", "tells", "told",
+    "telling", "write", "writes", "wrote", "writing", "argue", "argues", "argued", "arguing",
+    "warn", "warns", "warned", "warning", "insist", "insists", "insisted", "insisting", "call",
+    "calls", "called", "calling", "describe", "describes", "described", "describing", "state",
+    "states", "stated", "note", "notes", "noted", "noting", "explain", "explains", "explained",
+    "explaining", "ask", "asks", "asked", "asking", "reply", "replies", "replied", "tweet",
+    "tweets", "tweeted", "tweeting", "declare", "declares", "declared", "declaring", "claim",
+    "claims", "claimed", "claiming", "contend", "contends", "contended", "acknowledge",
+    "acknowledges", "acknowledged", "admit", "admits", "admitted", "announce", "announces",
+    "announced", "answer", "answers", "answered", "boast", "boasts", "boasted", "caution",
+    "cautions", "cautioned", "comment", "comments", "commented", "complain", "complains",
+    "complained", "concede", "concedes", "conceded", "conclude", "concludes", "concluded",
+    "confirm", "confirms", "confirmed", "continue", "continues", "continued", "counter",
+    "counters", "countered", "emphasize", "emphasizes", "emphasized", "emphasise",
+    "emphasises", "emphasised", "exclaim", "exclaimed", "joke", "jokes", "joked", "lament",
+    "laments", "lamented", "maintain", "maintains", "maintained", "muse", "mused", "observe",
+    "observes", "observed", "post", "posted", "predict", "predicts", "predicted", "promise",
+    "promises", "promised", "pledge", "pledged", "quip", "quipped", "recall", "recalls",
+    "recalled", "remark", "remarked", "report", "reports", "reported", "respond", "responds",
+    "responded", "shout", "shouted", "stress", "stresses", "stressed", "suggest", "suggests",
+    "suggested", "testify", "testified", "urge", "urges", "urged", "vow", "vows", "vowed",
+    "whisper", "whispered", "yell", "yelled", "dub", "dubs", "dubbed", "label", "labels",
+    "labeled", "labelled", "brand", "brands", "branded", "term", "terms", "termed", "recount",
+    "recounted", "agree", "agreed", "declare", "proclaim", "proclaimed", "scoff", "scoffed",
+    "sneer", "sneered", "snap", "snapped", "retort", "retorted", "chant", "chanted", "read",
+    "reads", "quote", "quoted", "quoting", "blast", "blasted", "slam", "slammed", "demand",
+    "demanded", "demands", "assert", "asserts", "asserted", "allege", "alleges", "alleged",
+    "mention", "mentioned", "reveal", "revealed", "reiterate", "reiterated", "pronounce",
+    "pronounced", "proclaim", "concur", "concurred", "wonder", "wondered", "wonders", "sing",
+    "sang", "sings", "begin", "began", "went", "go", "goes", "opine", "opined", "summarize",
+    "summarized", "summed", "thunder", "thundered", "rage", "raged", "fume", "fumed",
+    "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted",
+];
+
+/// Speech verbs whose subject may follow them: “...,” said Jane Smith.
+const INVERTIBLE: &[&str] = &[
+    "say", "says", "said", "add", "adds", "added", "write", "writes", "wrote", "argue", "argues",
+    "argued", "warn", "warns", "warned", "insist", "insists", "insisted", "note", "notes",
+    "noted", "explain", "explains", "explained", "ask", "asks", "asked", "reply", "replies",
+    "replied", "declare", "declares", "declared", "continue", "continues", "continued",
+    "counter", "countered", "observe", "observed", "recall", "recalls", "recalled", "remark",
+    "remarked", "respond", "responded", "quip", "quipped", "tweet", "tweeted", "tweets", "joke",
+    "joked", "state", "states", "stated", "concede", "conceded", "conclude", "concluded",
+    "acknowledge", "acknowledged", "admit", "admitted", "reads", "read", "wonder", "wondered",
+    "claim", "claimed", "claims", "exclaimed", "shouted", "yelled", "cautioned", "predicted",
+    "mused", "retorted", "snapped", "boasted", "answered", "commented", "complained",
+];
+
+/// Titles and honorifics dropped from a reported name (lowercase, no dot).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "rev", "reverend", "father", "rabbi", "imam", "sheikh", "rep", "representative", "sen",
+    "senator", "gov", "governor", "lt", "gen", "general", "col", "colonel", "capt", "captain",
+    "maj", "major", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "president",
+    "vice", "chairman", "chairwoman", "chair", "chairperson", "ceo", "cfo", "coo", "cto",
+    "founder", "co-founder", "cofounder", "chief", "secretary", "minister", "premier",
+    "chancellor", "mayor", "speaker", "leader", "judge", "justice", "attorney", "officer",
+    "spokesman", "spokeswoman", "spokesperson", "director", "executive", "analyst", "economist",
+    "king", "queen", "prince", "princess", "pope", "cardinal", "bishop", "ambassador", "envoy",
+    "del", "delegate", "councilman", "councilwoman", "councillor", "alderman", "sheriff",
+    "chief", "coach", "host", "anchor", "correspondent", "editor", "commissioner", "trustee",
+    "superintendent", "inspector", "detective", "deputy", "assistant", "former", "acting",
+    "interim", "incumbent", "then", "retired", "ret", "hon", "honourable", "honorable", "st",
+    "ald", "supt", "insp", "pres", "sec", "dep", "asst", "comm", "congressman",
+    "congresswoman", "assemblyman", "assemblywoman", "md", "managing", "head", "boss",
+    "adviser", "advisor", "aide", "strategist", "strategists", "nominee", "candidate",
+    "candidates", "rival", "lawyer", "attorney-general", "attorney general", "mp", "mep",
+    "msp", "ag", "ceo-elect", "president-elect", "governor-elect", "dean", "provost",
+];
+
+/// Pronouns that stand for a speaker, with the gender they carry.
+pub fn pronoun_gender(low: &str) -> Option<Option<Gender>> {
+    match low {
+        "he" | "him" => Some(Some(Gender::Male)),
+        "she" | "her" => Some(Some(Gender::Female)),
+        "they" | "it" | "we" | "i" | "you" => Some(None),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Determiners and possessives that open a description: "the company".
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "one", "another", "some", "several", "many", "most", "two", "three", "four", "five",
+    "both", "each", "other", "all", "no", "few", "any",
+];
+
+/// Heads of descriptions that stand for an organisation ("the company said").
+const ORG_HEADS: &[&str] = &[
+    "company", "firm", "group", "giant", "maker", "manufacturer", "designer", "startup",
+    "start-up", "carrier", "retailer", "bank", "lender", "insurer", "airline", "conglomerate",
+    "corporation", "business", "brand", "platform", "developer", "operator", "outlet",
+    "newspaper", "broadcaster", "publisher", "network", "chain", "supplier", "producer",
+    "automaker", "carmaker", "chipmaker", "unicorn", "lab", "utility", "exchange", "studio",
+];
+
+/// Heads of descriptions that stand for a person ("the entrepreneur said").
+const PERSON_HEADS: &[&str] = &[
+    "entrepreneur", "billionaire", "executive", "businessman", "businesswoman", "tycoon",
+    "founder", "co-founder", "boss", "mogul", "magnate", "investor", "chief", "ceo",
+];
+
+/// Words that make a capitalised name an organisation, not a person.
+const ORG_WORDS: &[&str] = &[
+    "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings", "company",
+    "party", "committee", "department", "ministry", "university", "college", "school",
+    "association", "council", "agency", "commission", "bank", "times", "post", "news",
+    "journal", "tribune", "herald", "press", "institute", "foundation", "fund", "center",
+    "centre", "office", "house", "senate", "congress", "court", "board", "bureau", "service",
+    "services", "union", "federation", "league", "organization", "organisation", "network",
+    "media", "technologies", "technology", "systems", "labs", "motors", "airlines",
+    "administration", "government", "parliament", "police", "army", "navy", "force", "forces",
+    "authority", "trust", "society", "church", "campaign", "club", "team", "reuters", "ap",
+    "afp", "cnn", "bbc", "nbc", "cbs", "abc", "fox", "msnbc", "expo", "show", "summit",
+    "conference", "festival", "alliance", "coalition", "caucus", "network", "magazine",
+    "review", "daily", "weekly", "radio", "tv", "television", "studios", "entertainment",
+    "partners", "capital", "securities", "markets", "exchange", "street", "avenue", "road",
+];
+
+/// Capitalised words that are no one's name: sentence openers, days, months.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "so", "yet", "if", "when", "while", "as", "in", "on",
+    "at", "for", "from", "with", "after", "before", "during", "since", "this", "that", "these",
+    "those", "there", "here", "it", "he", "she", "they", "we", "i", "you", "his", "her", "its",
+    "their", "our", "my", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "meanwhile", "however", "still", "also", "now",
+    "then", "today", "yesterday", "tomorrow", "last", "next", "asked", "according", "despite",
+    "although", "though", "because", "what", "who", "why", "how", "where", "which", "one",
+    "some", "many", "most", "all", "both", "each", "no", "not", "new", "other", "another",
+    "after", "under", "over", "by", "to", "of", "speaking", "instead", "indeed", "even", "just",
+    "only", "like", "unlike", "among", "amid", "about", "once", "every", "mr", "mrs", "ms",
+    "dr", "read", "more", "said", "says", "editor", "note", "update", "photo", "video",
+];
+
+/// Places: names that speak for no one when a description looks back.
+const PLACES: &[&str] = &[
+    "china", "us", "u.s", "u.s.", "usa", "america", "united", "states", "uk", "u.k.", "britain",
+    "england", "scotland", "wales", "ireland", "europe", "eu", "asia", "africa", "japan",
+    "korea", "india", "russia", "ukraine", "germany", "france", "italy", "spain", "canada",
+    "mexico", "brazil", "australia", "taiwan", "hong", "kong", "singapore", "israel", "iran",
+    "iraq", "syria", "turkey", "egypt", "pakistan", "afghanistan", "beijing", "shanghai",
+    "washington", "london", "paris", "berlin", "moscow", "tokyo", "seoul", "brussels",
+    "new", "york", "california", "texas", "florida", "taipei", "shenzhen", "vietnam",
+    "indonesia", "malaysia", "thailand", "philippines", "burma", "myanmar", "cuba", "venezuela",
+    "argentina", "chile", "colombia", "peru", "nigeria", "kenya", "ethiopia", "saudi",
+    "arabia", "qatar", "dubai", "emirates", "poland", "sweden", "norway", "finland", "denmark",
+    "netherlands", "belgium", "switzerland", "austria", "greece", "portugal", "west", "east",
+    "north", "south", "las", "vegas", "los", "angeles", "san", "francisco", "chicago",
+];
+
+/// Words after a speech verb that are not its subject: "said on Monday".
+const NOT_SUBJECT_AFTER: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "while", "when", "that", "this", "last",
+    "earlier", "later", "to", "of", "for", "with", "by", "from", "as", "and", "but", "if",
+    "it", "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "afterward", "afterwards", "again", "then", "recently",
+    "previously", "once", "also", "about", "into", "through", "over", "under", "against",
+];
+
+/// Words between a subject and its speech verb: "Huang also said", "has said".
+const VERB_FILLERS: &[&str] = &[
+    "also", "later", "then", "has", "had", "have", "was", "were", "is", "are", "will", "would",
+    "could", "should", "may", "might", "must", "can", "did", "does", "do", "once", "again",
+    "previously", "recently", "repeatedly", "often", "frequently", "publicly", "privately",
+    "separately", "further", "simply", "just", "still", "even", "already", "only", "earlier",
+    "subsequently", "quickly", "flatly", "openly", "bluntly", "angrily", "proudly", "softly",
+    "quietly", "loudly", "firmly", "famously", "reportedly", "allegedly", "apparently",
+    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "on", "last", "week", "night", "morning", "afternoon", "evening",
+    "not", "never", "been", "being", "be", "quoted", "as", "first", "herself", "himself",
+    "themselves", "itself", "once", "too", "ultimately", "finally", "initially", "always",
+];
+
+fn has(table: &[&str], low: &str) -> bool {
+    table.contains(&low.trim_end_matches('.'))
+}
+
+pub fn is_speech_verb(low: &str) -> bool {
+    has(SPEECH_VERBS, low)
+}
+
+pub fn is_invertible(low: &str) -> bool {
+    has(INVERTIBLE, low)
+}
+
+pub fn is_title(low: &str) -> bool {
+    has(TITLES, low)
+}
+
+pub fn is_determiner(low: &str) -> bool {
+    has(DETERMINERS, low)
+}
+
+pub fn is_org_head(low: &str) -> bool {
+    has(ORG_HEADS, low)
+}
+
+pub fn is_person_head(low: &str) -> bool {
+    has(PERSON_HEADS, low)
+}
+
+pub fn is_org_word(low: &str) -> bool {
+    has(ORG_WORDS, low)
+}
+
+pub fn is_not_name(low: &str) -> bool {
+    has(NOT_NAMES, low)
+}
+
+pub fn is_place(low: &str) -> bool {
+    has(PLACES, low)
+}
+
+pub fn is_not_subject_after(low: &str) -> bool {
+    has(NOT_SUBJECT_AFTER, low)
+}
+
+pub fn is_verb_filler(low: &str) -> bool {
+    has(VERB_FILLERS, low)
+}
+
+/// Particles inside names: Ludwig van Beethoven, Bill de Blasio.
+pub fn is_name_particle(low: &str) -> bool {
+    matches!(
+        low,
+        "de" | "van" | "von" | "der" | "den" | "da" | "di" | "del" | "della" | "la" | "le" | "bin"
+            | "al" | "ibn" | "dos" | "das" | "du" | "ter" | "y"
+    )
+}
+
+/// Name suffixes kept with the name: Jr., II.
+pub fn is_name_suffix(low: &str) -> bool {
+    matches!(low, "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv")
+}
+
+/// Gender a title or role word carries.
+pub fn word_gender(low: &str) -> Option<Gender> {
+    match low.trim_end_matches('.') {
+        "mr" | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman" | "congressman"
+        | "businessman" | "councilman" | "assemblyman" | "husband" | "father" | "son"
+        | "brother" | "uncle" | "nephew" | "grandfather" | "boyfriend" | "actor" | "man" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "spokeswoman"
+        | "chairwoman" | "congresswoman" | "businesswoman" | "councilwoman" | "assemblywoman"
+        | "wife" | "mother" | "daughter" | "sister" | "aunt" | "niece" | "grandmother"
+        | "girlfriend" | "actress" | "woman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Abbreviations whose dot belongs to the word: Mr. Rep. U.S. J.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    if !first.is_some_and(char::is_uppercase) {
+        return word == "vs" || word.contains('.'); // e.g.
+    }
+    if chars.next().is_none() || word.contains('.') {
+        return true; // an initial, U.S, D.C
+    }
+    let low = word.to_lowercase();
+    matches!(
+        low.as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "rev" | "rep" | "reps" | "sen" | "sens" | "gov"
+            | "lt" | "gen" | "col" | "capt" | "maj" | "sgt" | "adm" | "cmdr" | "st" | "jr"
+            | "sr" | "inc" | "corp" | "co" | "ltd" | "hon" | "del" | "ald" | "supt" | "insp"
+            | "pres" | "sec" | "dep" | "asst" | "comm" | "ret" | "jan" | "feb" | "aug" | "sept"
+            | "sep" | "oct" | "nov" | "dec" | "mt" | "ft" | "messrs" | "gens" | "govs" | "atty"
+            | "calif" | "conn" | "fla" | "ill" | "ind" | "kan" | "ky" | "mass" | "mich"
+            | "minn" | "miss" | "mo" | "mont" | "neb" | "nev" | "okla" | "ore" | "pa" | "tenn"
+            | "tex" | "va" | "vt" | "wash" | "wis" | "wyo" | "ariz" | "ark" | "colo" | "ala"
+            | "md" | "ga" | "la"
+    )
+}

@@ -1,0 +1,159 @@
+//! Words, punctuation and quotations of one block as tokens with byte
+//! offsets, and the sentences they form. Quotations are single tokens, so
+//! the writer's own words can be read around them.
+
+use super::lexicon;
+use super::marks::Marked;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// The index of the quotation in the block's list.
+    Quote(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Tok<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Lowercase form of a word (empty for other tokens).
+    pub low: String,
+}
+
+impl Tok<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub fn is_cap(&self) -> bool {
+        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, Kind::Quote(_))
+    }
+
+    /// A word with no lowercase letter in it, longer than one letter (WASHINGTON).
+    pub fn is_all_caps(&self) -> bool {
+        self.is_word()
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !self.text.chars().any(char::is_lowercase)
+    }
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Joiners that stay inside a word when letters stand on both sides.
+fn joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
+}
+
+/// Tokens of `text`, each quotation (from `quotes`, sorted) one token.
+pub fn tokens<'a>(text: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.outer_start < pos {
+            continue;
+        }
+        scan(text, pos, q.outer_start, &mut out);
+        out.push(Tok {
+            kind: Kind::Quote(qi),
+            text: text.get(q.start..q.end).unwrap_or(""),
+            start: q.outer_start,
+            end: q.outer_end,
+            low: String::new(),
+        });
+        pos = q.outer_end;
+    }
+    scan(text, pos, text.len(), &mut out);
+    out
+}
+
+fn scan<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
+    let Some(part) = text.get(from..to) else {
+        return;
+    };
+    let chars: Vec<(usize, char)> = part.char_indices().collect();
+    let mut k = 0;
+    while let Some(&(at, c)) = chars.get(k) {
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if !word_char(c) {
+            out.push(Tok {
+                kind: Kind::Punct(c),
+                text: part.get(at..at + c.len_utf8()).unwrap_or(""),
+                start: from + at,
+                end: from + at + c.len_utf8(),
+                low: String::new(),
+            });
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        loop {
+            match (chars.get(j), chars.get(j + 1)) {
+                (Some(&(_, a)), _) if word_char(a) => j += 1,
+                (Some(&(_, a)), Some(&(_, b))) if joiner(a) && word_char(b) => j += 2,
+                _ => break,
+            }
+        }
+        let mut end = chars.get(j).map_or(part.len(), |&(e, _)| e);
+        // Keep the dot of an abbreviation or an initial: Mr. Rep. U.S. G.K.
+        if let Some(&(dot_at, '.')) = chars.get(j) {
+            let word = part.get(at..end).unwrap_or("");
+            if lexicon::is_abbreviation(word) {
+                end = dot_at + 1;
+            }
+        }
+        let word = part.get(at..end).unwrap_or("");
+        out.push(Tok {
+            kind: Kind::Word,
+            text: word,
+            start: from + at,
+            end: from + end,
+            low: word.to_lowercase(),
+        });
+        while chars.get(k).is_some_and(|&(e, _)| e < end) {
+            k += 1;
+        }
+    }
+}
+
+/// Sentence ranges `[start, end)` over `toks`: a sentence ends after . ! ?
+/// that stand outside quotations (abbreviations keep their dots).
+pub fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let ends = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…'));
+        if ends {
+            // Keep closing brackets with the sentence they end.
+            let mut end = i + 1;
+            while toks.get(end).is_some_and(|n| n.is_punct(')')) {
+                end += 1;
+            }
+            if end > start {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    // Closing brackets already consumed may leave empty gaps: merge them.
+    out.retain(|&(a, b)| a < b);
+    out
+}
