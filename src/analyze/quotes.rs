@@ -64,6 +64,9 @@ pub fn find(article: &Article) -> Vec<Quote> {
             let Some(&(lo, hi)) = r.sentences.iter().find(|&&(lo, hi)| lo <= ti && ti < hi) else {
                 continue;
             };
+            if is_quoted_heading(&r.toks, m, r.text) {
+                continue;
+            }
             let source: Option<Source> = attribution::attribute(&r.toks, lo, hi, ti);
             let alone = stands_alone(&r.toks, lo, hi, ti);
             let speaker = match source {
@@ -91,6 +94,24 @@ pub fn find(article: &Article) -> Vec<Quote> {
         prev_block = Some(r.block);
     }
     out
+}
+
+/// A block that is only a short title-case quotation is a subheading in
+/// quote marks ('All Bets Are Off.'), not someone's words.
+fn is_quoted_heading(toks: &[Tok], m: &Marked, text: &str) -> bool {
+    if toks.iter().any(|t| t.is_word()) || toks.iter().filter(|t| t.is_quote()).count() != 1 {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .get(m.start..m.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (2..=10).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Is the quotation at `q` a sentence of its own (no words of the writer)?

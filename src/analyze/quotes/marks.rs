@@ -10,6 +10,10 @@ pub struct Marked {
     pub outer_start: usize,
     pub outer_end: usize,
     pub closed: bool,
+    /// Typewriter '' quotations: read so that the quotes nested in them are
+    /// not taken for top-level ones, but not reported. Archive exports that
+    /// use '' carry no reliable quotation marks (gold sets skip them).
+    pub hidden: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,12 +107,36 @@ fn later_single_closer(text: &str, from: usize) -> bool {
     false
 }
 
+/// Two straight apostrophes standing for a double quote ('' in archive
+/// exports), read as one mark.
+const TYPEWRITER: char = 'ʺ';
+
+/// The characters of `text` with their offsets and byte lengths, '' as one.
+fn marks_and_chars(text: &str) -> Vec<(usize, char, usize)> {
+    let mut out: Vec<(usize, char, usize)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if c == '\'' && out.last().is_some_and(|&(p, pc, _)| pc == '\'' && p + 1 == at) {
+            out.pop();
+            out.push((at - 1, TYPEWRITER, 2));
+        } else {
+            out.push((at, c, c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// Is there a `mark` after `from` in the text?
+fn later_closer(text: &str, from: usize, mark: char) -> bool {
+    text.get(from..).is_some_and(|rest| rest.contains(mark))
+}
+
 /// Which mark closes a quote opened by `open`.
 fn closes(open: char, c: char) -> bool {
     match open {
-        '“' | '”' => c == '”',
+        '“' | '”' => c == '”' || c == '"',
         '„' => c == '“' || c == '”',
         '"' => c == '"' || c == '”',
+        TYPEWRITER => c == TYPEWRITER,
         '«' => c == '»',
         '「' => c == '」',
         '『' => c == '』',
@@ -126,11 +154,11 @@ fn closes(open: char, c: char) -> bool {
 pub fn find(text: &str) -> Vec<Marked> {
     let mut found: Vec<Marked> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|&(_, p)| p);
-        let next = chars.get(k + 1).map(|&(_, n)| n);
-        let after = at + c.len_utf8();
+    let chars = marks_and_chars(text);
+    for (k, &(at, c, len)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|&(_, p, _)| p);
+        let next = chars.get(k + 1).map(|&(_, n, _)| n);
+        let after = at + len;
         let open_here = |family, stack: &mut Vec<Open>| {
             stack.push(Open {
                 family,
@@ -140,24 +168,25 @@ pub fn find(text: &str) -> Vec<Marked> {
             })
         };
         match c {
-            '“' | '”' | '"' | '„' | '«' | '»' | '「' | '」' | '『' | '』' => {
+            '“' | '”' | '"' | TYPEWRITER | '„' | '«' | '»' | '「' | '」' | '『' | '』' => {
                 // The innermost open double quote that this mark can close.
                 let closer = stack
                     .iter()
                     .rposition(|o| o.family == Family::Double && closes(o.mark, c));
                 let left_flank = opens_after(prev) && !is_space_or_none(next);
                 let right_flank = !is_space_or_none(prev) && closes_before(next);
-                let can_open = matches!(c, '“' | '„' | '«' | '「' | '『' | '"' | '”');
+                let can_open = matches!(c, '“' | '„' | '«' | '「' | '『' | '"' | '”' | TYPEWRITER);
                 match closer {
                     // A mark that looks like an opener while a quote is open
                     // (“a” “b”) still closes: pairs run in order.
-                    Some(j) if !(left_flank && !right_flank && c == '“') => {
+                    Some(j) if !(left_flank && !right_flank && matches!(c, '“' | '"' | TYPEWRITER)) => {
                         close_at(&mut stack, &mut found, j, at, after);
                     }
                     _ if can_open && (left_flank || (c == '“' && !right_flank)) => {
-                        if c == '”' && stack.iter().any(|o| o.family == Family::Double) {
-                            continue;
-                        }
+                        open_here(Family::Double, &mut stack);
+                    }
+                    // A ” that opens a paragraph: ” … he said,” she wrote.
+                    _ if c == '”' && opens_after(prev) && later_closer(text, after, '”') => {
                         open_here(Family::Double, &mut stack);
                     }
                     _ => {}
@@ -200,6 +229,7 @@ pub fn find(text: &str) -> Vec<Marked> {
             outer_start: o.at,
             outer_end: end,
             closed: false,
+            hidden: o.mark == TYPEWRITER,
         });
     }
     found.sort_by_key(|m| (m.outer_start, std::cmp::Reverse(m.outer_end)));
@@ -210,7 +240,10 @@ pub fn find(text: &str) -> Vec<Marked> {
         }
         top.push(m);
     }
-    top.into_iter().filter_map(|m| trimmed(text, m)).collect()
+    top.into_iter()
+        .filter(|m| !m.hidden)
+        .filter_map(|m| trimmed(text, m))
+        .collect()
 }
 
 /// The quotation without the spaces inside its marks; None if no words.
@@ -244,5 +277,6 @@ fn close_at(stack: &mut Vec<Open>, found: &mut Vec<Marked>, j: usize, at: usize,
         outer_start: o.at,
         outer_end: after,
         closed: true,
+        hidden: o.mark == TYPEWRITER,
     });
 }
