@@ -67,15 +67,31 @@ pub fn find(article: &Article) -> Vec<Quote> {
             if is_quoted_heading(&r.toks, m, r.text) {
                 continue;
             }
-            let source: Option<Source> = attribution::attribute(&r.toks, lo, hi, ti);
             let alone = stands_alone(&r.toks, lo, hi, ti);
-            let speaker = match source {
-                Some(s) => people.resolve(&s, r.block),
-                None if alone => last
+            let label = transcript_label(r.text.get(m.start..m.end).unwrap_or(""));
+            let source: Option<Source> = if label.is_some() {
+                None
+            } else {
+                attribution::attribute(&r.toks, lo, hi, ti).or_else(|| {
+                    // A quotation on its own after a sentence that names a
+                    // speaker: "Smith called him a master. “...”"
+                    let (plo, phi) = previous_sentence(&r.sentences, lo)?;
+                    let has_quote = (plo..phi).any(|i| r.toks.get(i).is_some_and(Tok::is_quote));
+                    if alone && !has_quote {
+                        attribution::cue_in(&r.toks, plo, phi)
+                    } else {
+                        None
+                    }
+                })
+            };
+            let speaker = match (label, source) {
+                (Some(l), _) => Some(l),
+                (None, Some(s)) => people.resolve(&s, r.block),
+                (None, None) if alone => last
                     .as_ref()
                     .filter(|(b, _)| *b == r.block || Some(*b) == prev_block)
                     .and_then(|(_, s)| s.clone()),
-                None => None,
+                (None, None) => None,
             };
             if speaker.is_some() {
                 last = Some((r.block, speaker.clone()));
@@ -94,6 +110,22 @@ pub fn find(article: &Article) -> Vec<Quote> {
         prev_block = Some(r.block);
     }
     out
+}
+
+/// The sentence before the one starting at token `lo`.
+fn previous_sentence(sentences: &[(usize, usize)], lo: usize) -> Option<(usize, usize)> {
+    sentences.iter().rev().find(|&&(_, hi)| hi <= lo).copied()
+}
+
+/// A transcript's speaker label opening the quotation: "PENCE: Well, ...".
+fn transcript_label(words: &str) -> Option<String> {
+    let (label, rest) = words.split_once(':')?;
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = label
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    (letters >= 2 && caps && label.split(' ').count() <= 3 && rest.starts_with(' '))
+        .then(|| label.trim().to_string())
 }
 
 /// A block that is only a short title-case quotation is a subheading in

@@ -1,6 +1,7 @@
 //! Attribution: in the writer's words around a quotation, the phrase that
 //! names who said it (a name, a pronoun or a description), found from the
-//! speech verbs, colon leads, dash sign-offs and the sentence's subject.
+//! speech verbs and nouns, "according to", colon leads, dash sign-offs and,
+//! failing those, the subject of the sentence.
 
 use super::lexicon;
 use super::words::{Kind, Tok};
@@ -16,15 +17,17 @@ pub enum Who {
     Description(String, String),
 }
 
-/// The phrase and the byte offset where it stands in the block.
+/// The phrase, the byte offset where it stands in the block and the index
+/// of its first token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub who: Who,
     pub at: usize,
+    pub tok: usize,
 }
 
 /// How far an attribution may reach from a quote, in tokens.
-const REACH: usize = 14;
+const REACH: usize = 16;
 
 fn low<'t>(toks: &'t [Tok], i: usize) -> &'t str {
     toks.get(i).map_or("", |t| t.low.as_str())
@@ -38,26 +41,228 @@ fn is_participle(low: &str) -> bool {
     low.ends_with("ing")
 }
 
+fn is_possessive(t: &Tok) -> bool {
+    t.low.ends_with("’s") || t.low.ends_with("'s")
+}
+
+fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
+    Some(Source {
+        who,
+        at: toks.get(i)?.start,
+        tok: i,
+    })
+}
+
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
 pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
-    if let Some(s) = right_adjacent(toks, lo, hi, q) {
+    if let Some(s) = right_adjacent(toks, hi, q) {
         return Some(s);
     }
-    let left = nearest_verb_left(toks, lo, q);
-    let right = nearest_verb_right(toks, q, hi);
-    let by_left = || left.and_then(|v| speaker_of_verb(toks, lo, hi, v, lo));
-    let by_right = || right.and_then(|v| speaker_of_verb(toks, lo, hi, v, q + 1));
-    let found = match (left, right) {
-        (Some(l), Some(r)) if r - q < q - l => by_right().or_else(by_left),
-        _ => by_left().or_else(by_right),
-    };
-    found
+    let left = (lo..q)
+        .rev()
+        .filter(|&i| is_cue(toks, lo, i))
+        .find_map(|v| speaker_of_cue(toks, lo, hi, v));
+    if left.is_some() {
+        return left;
+    }
+    right_final(toks, hi, q)
         .or_else(|| colon_lead(toks, lo, q))
-        .or_else(|| subject(toks, lo, hi).filter(|s| s.at < toks.get(q).map_or(0, |t| t.start)))
+        .or_else(|| {
+            let s = subject(toks, lo, hi)?;
+            let opens_clause = toks.get(lo).is_some_and(|t| t.is_cap() && is_participle(&t.low));
+            (s.tok < q || opens_clause).then_some(s)
+        })
+}
+
+/// The speaker named by any speech cue of the sentence `[lo, hi)`, for a
+/// quotation that follows it on its own ("Smith called him a master. “...”").
+pub fn cue_in(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
+    (lo..hi)
+        .filter(|&i| is_cue(toks, lo, i) && !toks.get(i).is_some_and(Tok::is_quote))
+        .find_map(|v| speaker_of_cue(toks, lo, hi, v))
+}
+
+/// Verb forms that are as often nouns: "late-night tweets", "his claims".
+fn noun_too(low: &str) -> bool {
+    matches!(
+        low,
+        "tweet"
+            | "tweets"
+            | "claim"
+            | "claims"
+            | "report"
+            | "reports"
+            | "note"
+            | "notes"
+            | "call"
+            | "calls"
+            | "comment"
+            | "comments"
+            | "state"
+            | "states"
+            | "post"
+            | "posts"
+            | "remark"
+            | "remarks"
+            | "quote"
+            | "quotes"
+            | "read"
+            | "reads"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "vow"
+            | "vows"
+            | "answer"
+            | "answers"
+            | "demand"
+            | "demands"
+            | "term"
+            | "terms"
+            | "label"
+            | "brand"
+            | "counter"
+            | "stress"
+            | "joke"
+            | "jokes"
+            | "reply"
+            | "replies"
+            | "warning"
+            | "sing"
+            | "go"
+            | "goes"
+            | "went"
+            | "began"
+            | "begin"
+    )
+}
+
+/// Nouns that carry someone's words: "Trump’s claim that ...".
+fn is_speech_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "claim"
+            | "claims"
+            | "remarks"
+            | "comments"
+            | "statement"
+            | "words"
+            | "tweet"
+            | "tweets"
+            | "message"
+            | "assertion"
+            | "argument"
+            | "promise"
+            | "pledge"
+            | "warning"
+            | "description"
+            | "suggestion"
+            | "accusation"
+            | "prediction"
+            | "charge"
+            | "response"
+            | "reply"
+            | "answer"
+            | "remark"
+            | "comment"
+            | "speech"
+            | "testimony"
+            | "declaration"
+            | "insistence"
+            | "vow"
+            | "boast"
+    )
+}
+
+/// Is token `i` a speech cue: a speech verb used as a verb, "according
+/// to", or a speech noun after a possessive name?
+fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.is_word() {
+        return false;
+    }
+    if t.low == "according" {
+        return low(toks, i + 1) == "to";
+    }
+    let after_possessive = i > lo && toks.get(i - 1).is_some_and(|p| p.is_cap() && is_possessive(p));
+    if is_speech_noun(&t.low) && after_possessive {
+        return true;
+    }
+    if t.low == "put" {
+        return low(toks, i + 1) == "it";
+    }
+    if !lexicon::is_speech_verb(&t.low) {
+        return false;
+    }
+    if noun_too(&t.low) {
+        // A noun use: after a determiner, an adjective or a possessive.
+        let e = skip_fillers_back(toks, lo, i);
+        let Some(p) = e.checked_sub(1).and_then(|j| toks.get(j)) else {
+            return true;
+        };
+        if p.is_punct(',') || p.is_quote() {
+            return true;
+        }
+        if !p.is_word() || is_possessive(p) || lexicon::is_determiner(&p.low) {
+            return false;
+        }
+        return p.is_cap() || lexicon::pronoun_gender(&p.low).is_some() || p.low.ends_with('s');
+    }
+    true
+}
+
+/// The speaker a cue at `v` names.
+fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source> {
+    let t = toks.get(v)?;
+    if t.low == "according" {
+        return np_after(toks, v + 2, hi);
+    }
+    if v > lo
+        && let Some(p) = toks.get(v - 1)
+        && p.is_cap()
+        && is_possessive(p)
+    {
+        let name = p.text.trim_end_matches("’s").trim_end_matches("'s");
+        let mut s = v - 1;
+        while s > lo && toks.get(s - 1).is_some_and(|t| in_name_run(toks, s - 1)) {
+            s -= 1;
+        }
+        let mut words: Vec<&str> = toks
+            .get(s..v - 1)?
+            .iter()
+            .filter(|w| !lexicon::is_title(&w.low) && !lexicon::is_not_name(&w.low))
+            .map(|w| w.text)
+            .collect();
+        words.push(name);
+        return source(Who::Name(words.join(" ")), toks, s);
+    }
+    if is_participle(&t.low) {
+        let e = skip_fillers_back(toks, lo, v);
+        let before = e.checked_sub(1).and_then(|j| toks.get(j));
+        if before.is_none_or(|b| !b.is_word()) {
+            // "..., adding that": the speaker of the clause before it.
+            let earlier = (lo..e.saturating_sub(1))
+                .rev()
+                .filter(|&i| is_cue(toks, lo, i) && !is_participle(low(toks, i)))
+                .find_map(|i| speaker_of_cue(toks, lo, hi, i));
+            return earlier.or_else(|| subject(toks, lo, hi));
+        }
+        return np_before(toks, lo, v)
+            .filter(|s| !matches!(s.who, Who::Description(..)))
+            .or_else(|| subject(toks, lo, hi));
+    }
+    if t.low == "put" {
+        return np_before(toks, lo, v);
+    }
+    np_before(toks, lo, v).or_else(|| {
+        lexicon::is_invertible(&t.low)
+            .then(|| np_after(toks, v + 1, hi))
+            .flatten()
+    })
 }
 
 /// "“...,” she said", "“...,” said Jane Smith", "“...” — Jane Smith".
-fn right_adjacent(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
+fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     let mut k = q + 1;
     while toks.get(k).is_some_and(|t| t.is_punct(',')) {
         k += 1;
@@ -76,39 +281,29 @@ fn right_adjacent(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source
     let v = (k..end)
         .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote() && !t.is_punct(';')))
         .find(|&i| toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low)))?;
-    let s = np_before(toks, k, v)?;
-    (s.at == t.start).then_some(s)
+    np_after(toks, k, v)
 }
 
-fn nearest_verb_left(toks: &[Tok], lo: usize, q: usize) -> Option<usize> {
-    (lo..q).rev().find(|&i| toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low)))
-}
-
-fn nearest_verb_right(toks: &[Tok], q: usize, hi: usize) -> Option<usize> {
-    (q + 1..hi).find(|&i| {
-        toks.get(i)
-            .is_some_and(|t| lexicon::is_speech_verb(&t.low) || t.low == "according")
-    })
-}
-
-/// The subject of the speech verb at `v`; its noun phrase starts at `from` or later.
-fn speaker_of_verb(toks: &[Tok], lo: usize, hi: usize, v: usize, from: usize) -> Option<Source> {
-    let verb = low(toks, v);
-    if verb == "according" {
-        return (low(toks, v + 1) == "to")
-            .then(|| np_after(toks, v + 2, hi))
-            .flatten();
-    }
-    if let Some(s) = np_before(toks, from, v) {
-        return Some(s);
-    }
-    if is_participle(verb) {
-        return subject(toks, lo, hi);
-    }
-    if lexicon::is_invertible(verb) {
-        return np_after(toks, v + 1, hi);
-    }
-    None
+/// A speech verb later in the sentence, in a clause of its own:
+/// "..., were “world class”, and had spurred ..., Huang said."
+fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    (q + 1..hi)
+        .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_punct(';')))
+        .filter(|&i| toks.get(i).is_some_and(|t| t.is_word() && lexicon::is_speech_verb(&t.low)))
+        .find_map(|v| {
+            let opens = |p: usize| {
+                p > q && toks.get(p - 1).is_some_and(|b| b.is_punct(',') || is_dash(b) || b.is_quote() || b.low == "as")
+            };
+            if let Some(s) = np_before(toks, q + 1, v)
+                && opens(s.tok)
+            {
+                return Some(s);
+            }
+            if lexicon::is_invertible(low(toks, v)) && opens(v) {
+                return np_after(toks, v + 1, hi);
+            }
+            None
+        })
 }
 
 /// "Ms Patel: “...”", "And from Chairwoman Smith: “...”".
@@ -117,42 +312,27 @@ fn colon_lead(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
     if !toks.get(c)?.is_punct(':') {
         return None;
     }
-    np_before(toks, lo, c).filter(|s| matches!(s.who, Who::Name(_)))
+    np_before(toks, lo, c).filter(|s| match &s.who {
+        Who::Name(n) => n.split(' ').count() <= 4,
+        _ => false,
+    })
 }
 
 /// Skip fillers backwards from `end` (exclusive): "has also said on Monday".
 fn skip_fillers_back(toks: &[Tok], lo: usize, mut end: usize) -> usize {
     while end > lo {
         let Some(t) = toks.get(end - 1) else { break };
-        if t.is_word() && lexicon::is_verb_filler(&t.low) && !t.is_cap_name_like() {
+        let day = matches!(
+            t.low.as_str(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+        if t.is_word() && lexicon::is_verb_filler(&t.low) && (!t.is_cap() || day) {
             end -= 1;
         } else {
             break;
         }
     }
     end
-}
-
-trait NameLike {
-    fn is_cap_name_like(&self) -> bool;
-}
-
-impl NameLike for Tok<'_> {
-    /// A capitalised filler that is a day name stays a filler (Monday);
-    /// other capitalised words may be names.
-    fn is_cap_name_like(&self) -> bool {
-        self.is_cap()
-            && !matches!(
-                self.low.as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-            )
-    }
 }
 
 /// The noun phrase that ends right before token `end`, not before `lo`.
@@ -171,35 +351,35 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
     let last = toks.get(e - 1)?;
     if last.is_punct(',') {
         // An apposition: Jane Smith, a spokeswoman for X, said.
-        let before = (lo..e - 1)
-            .rev()
-            .take(25)
-            .find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',') || t.is_quote()))?;
-        if toks.get(before).is_some_and(Tok::is_quote) {
-            return None;
-        }
-        return np_before(toks, lo, before).filter(|s| matches!(s.who, Who::Name(_)));
+        return subject(toks, lo, e - 1).filter(|s| !matches!(s.who, Who::Description(..)));
     }
     if !last.is_word() {
         return None;
     }
-    if lexicon::pronoun_gender(&last.low).is_some() && !last.is_cap_name_like()
-        || matches!(last.text, "He" | "She" | "They" | "It" | "We" | "I")
-    {
-        return Some(Source {
-            who: Who::Pronoun(last.low.clone()),
-            at: last.start,
-        });
+    if lexicon::pronoun_gender(&last.low).is_some() {
+        return source(Who::Pronoun(last.low.clone()), toks, e - 1);
     }
     if last.is_cap() || lexicon::is_name_suffix(&last.low) {
         let mut s = e - 1;
-        while s > lo && toks.get(s - 1).is_some_and(|t| in_name_run(toks, s - 1)) {
+        while s > lo && toks.get(s - 1).is_some_and(|_| in_name_run(toks, s - 1)) {
             s -= 1;
+        }
+        // "Mr. Morgan of the Sierra Club": the person, not the body.
+        let mut of = s;
+        if of > lo && low(toks, of - 1) == "the" {
+            of -= 1;
+        }
+        if of > lo + 1
+            && low(toks, of - 1) == "of"
+            && toks.get(of - 2).is_some_and(Tok::is_cap)
+            && let Some(person) = np_before(toks, lo, of - 1)
+            && matches!(person.who, Who::Name(_))
+        {
+            return Some(person);
         }
         if let Some(src) = name_of_run(toks, s, e) {
             return Some(src);
         }
-        return description_back(toks, lo, e);
     }
     description_back(toks, lo, e)
 }
@@ -222,34 +402,29 @@ fn in_name_run(toks: &[Tok], i: usize) -> bool {
 /// title ("Nvidia CEO Jensen Huang" -> "Jensen Huang"), openers dropped.
 fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
     let run = toks.get(s..e)?;
-    let after_title = run
+    let head = run.get(..run.len().saturating_sub(1))?;
+    let mut from = head
         .iter()
-        .rposition(|t| lexicon::is_title(&t.low) || t.low.ends_with("’s") || t.low.ends_with("'s"))
+        .rposition(|t| lexicon::is_title(&t.low) || is_possessive(t))
         .map_or(0, |i| i + 1);
-    let mut name = run.get(after_title..)?;
-    while let Some(first) = name.first() {
-        if lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low) {
-            name = name.get(1..)?;
-        } else {
-            break;
-        }
+    while run
+        .get(from)
+        .is_some_and(|t| lexicon::is_not_name(&t.low) || (from + 1 < run.len() && lexicon::is_title(&t.low)))
+    {
+        from += 1;
     }
+    let name = run.get(from..)?;
     let first = name.first()?;
-    let last = name.last()?;
-    if name.len() == 1 && lexicon::is_not_name(&first.low) {
+    if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
         return None;
     }
-    let text = join(name);
-    Some(Source {
-        who: Who::Name(text),
-        at: first.start.min(last.start),
-    })
+    source(Who::Name(join(name)), toks, s + from)
 }
 
 fn join(toks: &[Tok]) -> String {
     let mut out = String::new();
     for t in toks {
-        if !out.is_empty() {
+        if !out.is_empty() && !t.is_punct(',') {
             out.push(' ');
         }
         out.push_str(t.text);
@@ -257,7 +432,7 @@ fn join(toks: &[Tok]) -> String {
     out
 }
 
-/// Words that end a description looking back: clause openers, verbs.
+/// Words that end a description: clause openers, auxiliaries, pronouns.
 fn stops_description(low: &str) -> bool {
     matches!(
         low,
@@ -293,7 +468,17 @@ fn stops_description(low: &str) -> bool {
             | "we"
             | "i"
             | "you"
+            | "before"
+            | "after"
+            | "about"
+            | "like"
+            | "there"
+            | "here"
+            | "also"
+            | "even"
+            | "just"
     ) || lexicon::is_speech_verb(low)
+        || low.ends_with("ly")
 }
 
 fn is_preposition(low: &str) -> bool {
@@ -319,11 +504,11 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
         if !t.is_word() || stops_description(&t.low) {
             break;
         }
-        if lexicon::is_determiner(&t.low) || t.low.ends_with("’s") || t.low.ends_with("'s") {
+        if lexicon::is_determiner(&t.low) || is_possessive(t) {
             s -= 1;
             found_det = true;
             // "a narrator in the ad": go on past a preposition.
-            if s > lo && toks.get(s - 1).is_some_and(|p| is_preposition(&p.low)) && s >= 2 {
+            if s >= lo + 2 && toks.get(s - 1).is_some_and(|p| is_preposition(&p.low)) {
                 s -= 1;
                 found_det = false;
                 continue;
@@ -339,57 +524,111 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
         }
         s -= 1;
     }
-    // Trim a dangling preposition at the front.
     while s < e && toks.get(s).is_some_and(|t| is_preposition(&t.low)) {
         s += 1;
     }
-    if s >= e {
-        return None;
-    }
     let words = toks.get(s..e)?;
-    let bare_ok = words.len() <= 3 && (head.low.ends_with('s') || words.first()?.is_cap());
+    let first = words.first()?;
+    let bare_ok = words.len() <= 3
+        && head.low.ends_with('s')
+        && words.iter().all(|w| !w.is_cap() || s == lo);
     if !found_det && !bare_ok {
         return None;
     }
     if !found_det && words.iter().any(|t| is_preposition(&t.low)) {
         return None;
     }
-    Some(Source {
-        who: Who::Description(join(words), head.low.clone()),
-        at: words.first()?.start,
-    })
+    let _ = first;
+    source(Who::Description(join(words), head.low.clone()), toks, s)
 }
 
-/// The noun phrase that starts at token `k`: "Jane Smith", "the company", "he".
+/// The noun phrase that starts at token `k` (and ends before `hi`):
+/// "Jane Smith", "the company", "he", "9/11 widow Terry Strada".
 pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     let first = toks.get(k).filter(|_| k < hi)?;
     if !first.is_word() {
         return None;
     }
-    if lexicon::pronoun_gender(&first.low).is_some() && first.low != "it" || first.low == "it" {
-        return Some(Source {
-            who: Who::Pronoun(first.low.clone()),
-            at: first.start,
-        });
+    if lexicon::pronoun_gender(&first.low).is_some() {
+        return source(Who::Pronoun(first.low.clone()), toks, k);
     }
     if first.is_cap() && !lexicon::is_determiner(&first.low) {
-        let mut e = k + 1;
-        while e < hi && in_name_run(toks, e) {
-            e += 1;
+        let e = run_end(toks, k, hi);
+        // "Clinton’s campaign manager Robby Mook", "White House press
+        // secretary Josh Earnest": the name after the role.
+        if let Some(later) = name_after_role(toks, e, hi) {
+            return Some(later);
         }
-        while e < hi && toks.get(e).is_some_and(|t| lexicon::is_name_suffix(&t.low)) {
-            e += 1;
-        }
-        // "President Obama" or "the President": a run that is all titles
-        // is a description.
         if let Some(s) = name_of_run(toks, k, e) {
             return Some(s);
         }
     }
-    if lexicon::is_determiner(&first.low) || first.low.ends_with("’s") {
-        return description_after(toks, k, hi);
+    if lexicon::is_determiner(&first.low) || is_possessive(first) {
+        let d = description_after(toks, k, hi)?;
+        // "Another critic, Laurence H. Tribe,": the name in apposition.
+        let after = (k..hi).find(|&i| toks.get(i).is_some_and(|t| !t.is_word()));
+        if let Some(c) = after
+            && toks.get(c).is_some_and(|t| t.is_punct(','))
+            && toks.get(c + 1).is_some_and(Tok::is_cap)
+        {
+            let e = run_end(toks, c + 1, hi);
+            if toks.get(e).is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
+                && let Some(n) = name_of_run(toks, c + 1, e)
+            {
+                return Some(n);
+            }
+        }
+        return Some(d);
     }
-    None
+    // "9/11 widow Terry Strada", "conservative radio host Rush Limbaugh".
+    name_after_role(toks, k, hi)
+}
+
+/// The end of the capitalised run that starts at `k`.
+fn run_end(toks: &[Tok], k: usize, hi: usize) -> usize {
+    let mut e = k + 1;
+    while e < hi && in_name_run(toks, e) {
+        e += 1;
+    }
+    while e < hi && toks.get(e).is_some_and(|t| lexicon::is_name_suffix(&t.low)) {
+        e += 1;
+    }
+    e
+}
+
+/// A name after up to four lowercase role words from `k`: "press secretary
+/// Josh Earnest". The words before may follow a possessive name.
+fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let starts_run = k > 0 && toks.get(k - 1).is_some_and(Tok::is_cap);
+    let possessed = k > 0 && toks.get(k - 1).is_some_and(is_possessive);
+    let mut i = k;
+    while i < hi && i < k + 4 {
+        let t = toks.get(i)?;
+        if t.is_cap() {
+            break;
+        }
+        let role = t.is_word()
+            && !stops_description(&t.low)
+            && !lexicon::is_not_subject_after(&t.low)
+            && !lexicon::is_determiner(&t.low)
+            && !lexicon::is_verb_filler(&t.low);
+        let joiner = t.is_punct('/') || t.is_punct('-');
+        if !role && !joiner {
+            return None;
+        }
+        i += 1;
+    }
+    if i == k && !possessed {
+        return None;
+    }
+    if starts_run && !possessed && i == k {
+        return None;
+    }
+    if !toks.get(i).is_some_and(Tok::is_cap) || i >= hi {
+        return None;
+    }
+    let e = run_end(toks, i, hi);
+    name_of_run(toks, i, e)
 }
 
 /// "the company", "a spokesman" from `k` on: up to punctuation or a verb.
@@ -397,11 +636,17 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     let mut e = k + 1;
     while e < hi && e - k < 8 {
         let Some(t) = toks.get(e) else { break };
+        let verb_like = e > k + 1
+            && (t.low.ends_with("ed")
+                || (t.low.ends_with('s')
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| is_preposition(&n.low) || lexicon::is_determiner(&n.low))));
         if !t.is_word()
             || stops_description(&t.low)
             || lexicon::is_not_subject_after(&t.low)
             || lexicon::is_verb_filler(&t.low)
-            || (e > k + 1 && (t.low.ends_with("ed") || t.low.ends_with("ly")))
+            || verb_like
         {
             break;
         }
@@ -413,18 +658,12 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     let words = toks.get(k..e)?;
     let head = words.last()?;
     // A capitalised run after the determiner is a name: "the New York Post".
-    if words.get(1..)?.iter().all(Tok::is_cap) {
-        return name_of_run(toks, k + 1, e).or_else(|| {
-            Some(Source {
-                who: Who::Description(join(words), head.low.clone()),
-                at: words.first()?.start,
-            })
-        });
+    if words.get(1..)?.iter().all(Tok::is_cap)
+        && let Some(n) = name_of_run(toks, k + 1, e)
+    {
+        return Some(n);
     }
-    Some(Source {
-        who: Who::Description(join(words), head.low.clone()),
-        at: words.first()?.start,
-    })
+    source(Who::Description(join(words), head.low.clone()), toks, k)
 }
 
 /// Openers that put an adverbial before the subject: "In July, Smith ...".
@@ -462,7 +701,6 @@ fn opens_adverbial(t: &Tok) -> bool {
             | "later"
             | "once"
             | "to"
-            | "according"
             | "until"
             | "upon"
             | "within"
@@ -493,9 +731,11 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
         k += 1;
     }
     if toks.get(k).is_some_and(opens_adverbial) {
-        let comma = (k..hi)
-            .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote()))
-            .find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))?;
+        // The adverbial ends at a comma (or a quotation ending with one).
+        let comma = (k..hi).find(|&i| {
+            toks.get(i)
+                .is_some_and(|t| t.is_punct(',') || (t.is_quote() && t.text.ends_with(',')))
+        })?;
         k = comma + 1;
     }
     np_after(toks, k, hi)

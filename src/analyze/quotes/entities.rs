@@ -125,6 +125,11 @@ impl People {
         subject: bool,
     ) -> Option<usize> {
         let first = words.first()?;
+        // She’ll, It’s: pronouns, not names.
+        let stem = first.low.split(['’', '\'']).next().unwrap_or("");
+        if stem != first.low && lexicon::pronoun_gender(stem).is_some() {
+            return None;
+        }
         let clean: Vec<String> = words
             .iter()
             .map(|w| strip_possessive(&w.low).to_string())
@@ -198,14 +203,10 @@ impl People {
             if c.is_empty() {
                 continue;
             }
-            let recent = self
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| (m.block, m.at) < pos)
-                .find(|m| c.contains(&m.entity))
-                .map(|m| m.entity);
-            return recent.or_else(|| c.first().copied());
+            // Two people with one surname: the bare surname is the one
+            // introduced first (the other goes by a first name).
+            let _ = pos;
+            return c.first().copied();
         }
         self.entities.iter().position(|e| e.words == words)
     }
@@ -221,11 +222,14 @@ impl People {
                     .map(|w| strip_possessive(&w.to_lowercase()).to_string())
                     .collect();
                 let id = self.lookup(&words, (block, source.at + 1));
-                Some(
-                    id.and_then(|i| self.entities.get(i))
-                        .filter(|e| e.words.len() >= words.len())
-                        .map_or_else(|| name.clone(), |e| e.name.clone()),
-                )
+                let entity = id
+                    .and_then(|i| self.entities.get(i))
+                    .filter(|e| e.words.len() >= words.len());
+                Some(match entity {
+                    Some(e) if e.person => plain_name(&e.name),
+                    Some(e) => e.name.clone(),
+                    None => plain_name(name),
+                })
             }
             Who::Pronoun(p) => self.resolve_pronoun(p, pos),
             Who::Description(text, head) => Some(
@@ -266,7 +270,7 @@ impl People {
             .filter(|m| (m.block, m.at) < pos && (!subject || m.subject))
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
-            .map(|e| e.name.clone())
+            .map(|e| display(e))
     }
 
     /// Like `recent`, within the last few blocks.
@@ -278,7 +282,36 @@ impl People {
             .take_while(|m| m.block + 4 >= pos.0)
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
-            .map(|e| e.name.clone())
+            .map(|e| display(e))
+    }
+}
+
+fn display(e: &Entity) -> String {
+    if e.person {
+        plain_name(&e.name)
+    } else {
+        e.name.clone()
+    }
+}
+
+/// A person's name as shown: middle initials and suffixes dropped
+/// ("Loretta E. Lynch" -> "Loretta Lynch"); a first initial stays (G.K. Butterfield).
+fn plain_name(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let n = words.len();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let initial = w.trim_end_matches('.').chars().count() == 1;
+            !(i > 0 && i + 1 < n && initial) && !(i > 0 && lexicon::is_name_suffix(&w.to_lowercase()))
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    if kept.is_empty() {
+        name.to_string()
+    } else {
+        kept.join(" ").trim_end_matches(',').to_string()
     }
 }
 
@@ -304,7 +337,7 @@ fn segments(toks: &[Tok], s: usize, e: usize) -> Vec<(usize, usize, Option<Optio
     let mut i = s;
     while i < e {
         let Some(t) = toks.get(i) else { break };
-        let is_title = lexicon::is_title(&t.low);
+        let is_title = lexicon::is_title(&t.low) && i + 1 < e;
         let possessive = t.low.ends_with("’s") || t.low.ends_with("'s");
         if is_title || lexicon::is_not_name(&t.low) {
             push_segment(toks, start, i, title, &mut out);

@@ -39,6 +39,7 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
 const INVERTIBLE: &[&str] = &[
+    "report", "reports", "reported",
     "say", "says", "said", "add", "adds", "added", "write", "writes", "wrote", "argue", "argues",
     "argued", "warn", "warns", "warned", "insist", "insists", "insisted", "note", "notes",
     "noted", "explain", "explains", "explained", "ask", "asks", "asked", "reply", "replies",
@@ -70,7 +71,8 @@ const TITLES: &[&str] = &[
     "congresswoman", "assemblyman", "assemblywoman", "md", "managing", "head", "boss",
     "adviser", "advisor", "aide", "strategist", "strategists", "nominee", "candidate",
     "candidates", "rival", "lawyer", "attorney-general", "attorney general", "mp", "mep",
-    "msp", "ag", "ceo-elect", "president-elect", "governor-elect", "dean", "provost",
+    "msp", "ag", "ceo-elect", "president-elect", "governor-elect", "state", "sens", "reps",
+    "govs", "gens", "mmes", "messrs",
 ];
 
 /// Pronouns that stand for a speaker, with the gender they carry.
@@ -126,6 +128,10 @@ const ORG_WORDS: &[&str] = &[
     "conference", "festival", "alliance", "coalition", "caucus", "network", "magazine",
     "review", "daily", "weekly", "radio", "tv", "television", "studios", "entertainment",
     "partners", "capital", "securities", "markets", "exchange", "street", "avenue", "road",
+    "energy", "coal", "oil", "gas", "resources", "industries", "pharmaceuticals", "foods",
+    "brands", "airways", "railways", "electric", "power", "health", "healthcare", "insurance",
+    "financial", "investments", "ventures", "solutions", "software", "communications",
+    "telecom", "mobile", "motor", "steel", "chemicals", "robotics", "semiconductor",
 ];
 
 /// Capitalised words that are no one's name: sentence openers, days, months.
@@ -139,8 +145,8 @@ const NOT_NAMES: &[&str] = &[
     "aug", "sep", "sept", "oct", "nov", "dec", "meanwhile", "however", "still", "also", "now",
     "then", "today", "yesterday", "tomorrow", "last", "next", "asked", "according", "despite",
     "although", "though", "because", "what", "who", "why", "how", "where", "which", "one",
-    "some", "many", "most", "all", "both", "each", "no", "not", "new", "other", "another",
-    "after", "under", "over", "by", "to", "of", "speaking", "instead", "indeed", "even", "just",
+    "some", "many", "most", "all", "both", "each", "no", "not", "other", "another",
+    "under", "over", "by", "to", "of", "speaking", "instead", "indeed", "even", "just",
     "only", "like", "unlike", "among", "amid", "about", "once", "every", "mr", "mrs", "ms",
     "dr", "read", "more", "said", "says", "editor", "note", "update", "photo", "video",
 ];
@@ -272,7 +278,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     if chars.next().is_none() || word.contains('.') {
         return true; // an initial, U.S, D.C
     }
-    let low = word.to_lowercase();
+    let low = word.rsplit('-').next().unwrap_or(word).to_lowercase();
     matches!(
         low.as_str(),
         "mr" | "mrs" | "ms" | "dr" | "prof" | "rev" | "rep" | "reps" | "sen" | "sens" | "gov"

@@ -131,13 +131,35 @@ fn scan<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
     }
 }
 
+/// A quotation ending with . ! or ? ends the sentence when a new one
+/// starts after it (a capitalised word that is not an attribution).
+fn quote_ends_sentence(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.is_quote() || !t.text.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let Some(next) = toks.get(i + 1) else {
+        return false;
+    };
+    if !next.is_cap() && !next.is_quote() {
+        return false;
+    }
+    let attribution = toks
+        .get(i + 1..(i + 7).min(toks.len()))
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|t| t.is_word())
+        .any(|t| lexicon::is_speech_verb(&t.low));
+    !attribution
+}
+
 /// Sentence ranges `[start, end)` over `toks`: a sentence ends after . ! ?
 /// that stand outside quotations (abbreviations keep their dots).
 pub fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
-        let ends = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…'));
+        let ends = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || quote_ends_sentence(toks, i);
         if ends {
             // Keep closing brackets with the sentence they end.
             let mut end = i + 1;
