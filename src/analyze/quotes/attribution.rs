@@ -42,7 +42,14 @@ fn is_participle(low: &str) -> bool {
 }
 
 fn is_possessive(t: &Tok) -> bool {
-    t.low.ends_with("’s") || t.low.ends_with("'s")
+    let stem = t
+        .low
+        .strip_suffix("’s")
+        .or_else(|| t.low.strip_suffix("'s"));
+    stem.is_some_and(|w| {
+        lexicon::pronoun_gender(w).is_none()
+            && !matches!(w, "that" | "there" | "what" | "who" | "let" | "here" | "where")
+    })
 }
 
 fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
@@ -58,12 +65,14 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
     if let Some(s) = right_adjacent(toks, hi, q) {
         return Some(s);
     }
-    let left = (lo..q)
-        .rev()
-        .filter(|&i| is_cue(toks, lo, i))
-        .find_map(|v| speaker_of_cue(toks, lo, hi, v));
-    if left.is_some() {
-        return left;
+    for nouns in [false, true] {
+        let left = (lo..q)
+            .rev()
+            .filter(|&i| is_cue(toks, lo, i) && is_speech_noun_use(toks, lo, i) == nouns)
+            .find_map(|v| speaker_of_cue(toks, lo, hi, v));
+        if left.is_some() {
+            return left;
+        }
     }
     right_final(toks, hi, q)
         .or_else(|| colon_lead(toks, lo, q))
@@ -174,6 +183,13 @@ fn is_speech_noun(low: &str) -> bool {
     )
 }
 
+/// A speech noun after a possessive name ("Trump’s claim").
+fn is_speech_noun_use(toks: &[Tok], lo: usize, i: usize) -> bool {
+    i > lo
+        && toks.get(i).is_some_and(|t| is_speech_noun(&t.low))
+        && toks.get(i - 1).is_some_and(|p| p.is_cap() && is_possessive(p))
+}
+
 /// Is token `i` a speech cue: a speech verb used as a verb, "according
 /// to", or a speech noun after a possessive name?
 fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
@@ -191,7 +207,7 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if t.low == "put" {
         return low(toks, i + 1) == "it";
     }
-    if !lexicon::is_speech_verb(&t.low) {
+    if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
         return false;
     }
     if noun_too(&t.low) {
@@ -206,7 +222,7 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         if !p.is_word() || is_possessive(p) || lexicon::is_determiner(&p.low) {
             return false;
         }
-        return p.is_cap() || lexicon::pronoun_gender(&p.low).is_some() || p.low.ends_with('s');
+        return (p.is_cap() && !lexicon::is_title(&p.low)) || lexicon::pronoun_gender(&p.low).is_some();
     }
     true
 }
@@ -254,8 +270,9 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
     if t.low == "put" {
         return np_before(toks, lo, v);
     }
+    let inverted = v == lo || toks.get(v - 1).is_some_and(|p| p.is_punct(',') || p.is_quote());
     np_before(toks, lo, v).or_else(|| {
-        lexicon::is_invertible(&t.low)
+        (inverted && lexicon::is_invertible(&t.low))
             .then(|| np_after(toks, v + 1, hi))
             .flatten()
     })
@@ -281,6 +298,9 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     let v = (k..end)
         .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote() && !t.is_punct(';')))
         .find(|&i| toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low)))?;
+    if noun_too(low(toks, v)) && toks.get(v + 1).is_some_and(Tok::is_word) {
+        return None;
+    }
     np_after(toks, k, v)
 }
 
@@ -507,6 +527,12 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
         if lexicon::is_determiner(&t.low) || is_possessive(t) {
             s -= 1;
             found_det = true;
+            if t.is_cap() {
+                while s > lo && toks.get(s - 1).is_some_and(|_| in_name_run(toks, s - 1)) {
+                    s -= 1;
+                }
+                break;
+            }
             // "a narrator in the ad": go on past a preposition.
             if s >= lo + 2 && toks.get(s - 1).is_some_and(|p| is_preposition(&p.low)) {
                 s -= 1;
@@ -559,6 +585,10 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         if let Some(later) = name_after_role(toks, e, hi) {
             return Some(later);
         }
+        let possessed = e > k && toks.get(e - 1).is_some_and(is_possessive);
+        if possessed {
+            return description_after(toks, k, hi);
+        }
         if let Some(s) = name_of_run(toks, k, e) {
             return Some(s);
         }
@@ -608,10 +638,7 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             break;
         }
         let role = t.is_word()
-            && !stops_description(&t.low)
-            && !lexicon::is_not_subject_after(&t.low)
-            && !lexicon::is_determiner(&t.low)
-            && !lexicon::is_verb_filler(&t.low);
+            && (lexicon::is_title(&t.low) || lexicon::is_role(&t.low) || t.low.chars().all(|c| c.is_ascii_digit()));
         let joiner = t.is_punct('/') || t.is_punct('-');
         if !role && !joiner {
             return None;
@@ -628,7 +655,10 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return None;
     }
     let e = run_end(toks, i, hi);
-    name_of_run(toks, i, e)
+    // "retired Air Force general Lloyd Newton": a body, a role, a name.
+    name_after_role(toks, e, hi)
+        .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
+        .or_else(|| name_of_run(toks, i, e))
 }
 
 /// "the company", "a spokesman" from `k` on: up to punctuation or a verb.

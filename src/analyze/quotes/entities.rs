@@ -303,7 +303,7 @@ fn plain_name(name: &str) -> String {
         .iter()
         .enumerate()
         .filter(|&(i, w)| {
-            let initial = w.trim_end_matches('.').chars().count() == 1;
+            let initial = w.ends_with('.') && w.trim_end_matches('.').chars().count() == 1;
             !(i > 0 && i + 1 < n && initial) && !(i > 0 && lexicon::is_name_suffix(&w.to_lowercase()))
         })
         .map(|(_, w)| *w)

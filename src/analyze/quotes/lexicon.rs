@@ -71,7 +71,8 @@ const TITLES: &[&str] = &[
     "congresswoman", "assemblyman", "assemblywoman", "md", "managing", "head", "boss",
     "adviser", "advisor", "aide", "strategist", "strategists", "nominee", "candidate",
     "candidates", "rival", "lawyer", "attorney-general", "attorney general", "mp", "mep",
-    "msp", "ag", "ceo-elect", "president-elect", "governor-elect", "state", "sens", "reps",
+    "msp", "ag", "democrat", "republican", "democratic", "libertarian", "independent",
+    "conservative", "liberal", "gop", "labour", "tory", "ceo-elect", "president-elect", "governor-elect", "state", "sens", "reps",
     "govs", "gens", "mmes", "messrs",
 ];
 
@@ -190,12 +191,39 @@ const VERB_FILLERS: &[&str] = &[
     "themselves", "itself", "once", "too", "ultimately", "finally", "initially", "always",
 ];
 
+/// Lowercase words of a role before a name: "press secretary Josh Earnest".
+const ROLES: &[&str] = &[
+    "press", "campaign", "communications", "policy", "senior", "junior", "top", "national",
+    "security", "foreign", "host", "widow", "widower", "lawyer", "attorney", "manager",
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+    "aide", "strategist", "pollster", "analyst", "economist", "researcher", "scientist",
+    "professor", "student", "activist", "organizer", "organiser", "columnist", "commentator",
+    "journalist", "reporter", "writer", "author", "historian", "critic", "expert", "doctor",
+    "physician", "talk", "radio", "show", "news", "general", "colonel", "officer", "candidate",
+    "nominee", "hopeful", "challenger", "opponent", "rival", "ally", "allies", "surrogate",
+    "supporter", "donor", "fundraiser", "operative", "consultant", "chief", "deputy", "vice",
+    "executive", "director", "founder", "co-founder", "owner", "partner", "member", "leader",
+    "head", "coach", "player", "star", "singer", "actor", "actress", "rapper", "comedian",
+    "presidential", "vice-presidential", "gubernatorial", "congressional", "state", "federal",
+    "district", "county", "city", "retired", "former", "then", "acting", "interim", "party",
+    "chairman", "chairwoman", "secretary", "minister", "senator", "governor", "mayor",
+    "president", "candidate", "investor", "entrepreneur", "billionaire", "businessman",
+    "businesswoman", "veteran", "mother", "father", "wife", "husband", "son", "daughter",
+    "sister", "brother", "niece", "nephew", "friend", "neighbor", "neighbour", "resident",
+    "teacher", "nurse", "pastor", "priest", "legal", "chief-of-staff", "anchor", "editor",
+    "correspondent", "producer", "director", "commentator", "blogger", "fellow", "scholar",
+];
+
 fn has(table: &[&str], low: &str) -> bool {
     table.contains(&low.trim_end_matches('.'))
 }
 
 pub fn is_speech_verb(low: &str) -> bool {
     has(SPEECH_VERBS, low)
+}
+
+pub fn is_role(low: &str) -> bool {
+    has(ROLES, low)
 }
 
 pub fn is_invertible(low: &str) -> bool {

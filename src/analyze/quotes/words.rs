@@ -144,6 +144,11 @@ fn quote_ends_sentence(toks: &[Tok], i: usize) -> bool {
     if !next.is_cap() && !next.is_quote() {
         return false;
     }
+    // “... .” then a capital: a period inside the marks closes the sentence
+    // (an attribution would follow a comma).
+    if t.text.ends_with('.') {
+        return true;
+    }
     let attribution = toks
         .get(i + 1..(i + 7).min(toks.len()))
         .unwrap_or(&[])
