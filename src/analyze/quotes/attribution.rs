@@ -27,7 +27,7 @@ pub struct Source {
 }
 
 /// How far an attribution may reach from a quote, in tokens.
-const REACH: usize = 16;
+const REACH: usize = 24;
 
 fn low<'t>(toks: &'t [Tok], i: usize) -> &'t str {
     toks.get(i).map_or("", |t| t.low.as_str())
@@ -69,7 +69,7 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
         let left = (lo..q)
             .rev()
             .filter(|&i| is_cue(toks, lo, i) && is_speech_noun_use(toks, lo, i) == nouns)
-            .find_map(|v| speaker_of_cue(toks, lo, hi, v));
+            .find_map(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person));
         if left.is_some() {
             return left;
         }
@@ -210,6 +210,13 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
         return false;
     }
+    if lexicon::is_weak_verb(&t.low) {
+        // "continued", "went": speech only right before a quotation.
+        return toks
+            .get(i + 1..(i + 3).min(toks.len()))
+            .is_some_and(|w| w.iter().any(|n| n.is_quote()) && !w.iter().any(|n| n.is_word()))
+            || toks.get(i + 1).is_some_and(Tok::is_quote);
+    }
     if noun_too(&t.low) {
         // A noun use: after a determiner, an adjective or a possessive.
         let e = skip_fillers_back(toks, lo, i);
@@ -225,6 +232,11 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         return (p.is_cap() && !lexicon::is_title(&p.low)) || lexicon::pronoun_gender(&p.low).is_some();
     }
     true
+}
+
+/// "we said", "I told": the writer or someone quoted, not a speaker to name.
+fn not_first_person(s: &Source) -> bool {
+    !matches!(&s.who, Who::Pronoun(p) if matches!(p.as_str(), "we" | "i" | "you"))
 }
 
 /// The speaker a cue at `v` names.
@@ -498,7 +510,18 @@ fn stops_description(low: &str) -> bool {
             | "even"
             | "just"
     ) || lexicon::is_speech_verb(low)
-        || low.ends_with("ly")
+        || is_adverb(low)
+}
+
+/// Adverbs in -ly (not family, ally, assembly...).
+fn is_adverb(low: &str) -> bool {
+    low.ends_with("ly")
+        && low.len() > 4
+        && !matches!(
+            low,
+            "family" | "rally" | "bully" | "supply" | "assembly" | "italy" | "july" | "belly"
+                | "daily" | "weekly" | "monthly" | "quarterly" | "anomaly" | "monopoly"
+        )
 }
 
 fn is_preposition(low: &str) -> bool {
@@ -769,4 +792,27 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
         k = comma + 1;
     }
     np_after(toks, k, hi)
+}
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::analyze::quotes::{marks, words};
+
+    #[test]
+    fn debug_one() {
+        let text = std::env::var("DBG").unwrap_or_default(); let text = text.as_str();
+        let m = marks::find(text);
+        let toks = words::tokens(text, &m);
+        let sents = words::sentences(&toks);
+        for t in &toks {
+            eprint!("[{}]", t.text);
+        }
+        eprintln!("\n{:?}", sents);
+        let q = toks.iter().position(|t| t.is_quote()).unwrap();
+        eprintln!("{:?}", attribute(&toks, 0, toks.len(), q));
+        for i in 0..q {
+            eprintln!("{} cue={} ", toks[i].text, is_cue(&toks, 0, i));
+        }
+    }
 }

@@ -212,6 +212,7 @@ const ROLES: &[&str] = &[
     "sister", "brother", "niece", "nephew", "friend", "neighbor", "neighbour", "resident",
     "teacher", "nurse", "pastor", "priest", "legal", "chief-of-staff", "anchor", "editor",
     "correspondent", "producer", "director", "commentator", "blogger", "fellow", "scholar",
+    "police", "panel", "committee", "union", "board", "agency", "department", "ministry",
 ];
 
 fn has(table: &[&str], low: &str) -> bool {
@@ -220,6 +221,16 @@ fn has(table: &[&str], low: &str) -> bool {
 
 pub fn is_speech_verb(low: &str) -> bool {
     has(SPEECH_VERBS, low)
+}
+
+/// Speech verbs that are speech only right before a quotation.
+pub fn is_weak_verb(low: &str) -> bool {
+    matches!(
+        low,
+        "continue" | "continues" | "continued" | "go" | "goes" | "went" | "begin" | "began"
+            | "read" | "reads" | "sing" | "sings" | "sang" | "post" | "posted" | "report"
+            | "state" | "note" | "call" | "term" | "brand" | "label" | "quote" | "counter"
+    )
 }
 
 pub fn is_role(low: &str) -> bool {
