@@ -78,7 +78,12 @@ pub fn find(article: &Article) -> Vec<Quote> {
                     let (plo, phi) = previous_sentence(&r.sentences, lo)?;
                     let has_quote = (plo..phi).any(|i| r.toks.get(i).is_some_and(Tok::is_quote));
                     if alone && !has_quote {
-                        attribution::cue_in(&r.toks, plo, phi)
+                        attribution::cue_in(&r.toks, plo, phi).or_else(|| {
+                            // Or its subject, a person named there.
+                            let s = attribution::subject(&r.toks, plo, phi)?;
+                            let continues = last.as_ref().is_some_and(|(b, _)| *b == r.block);
+                            (!continues && matches!(s.who, attribution::Who::Name(_))).then_some(s)
+                        })
                     } else {
                         None
                     }

@@ -309,9 +309,19 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     let end = hi.min(k + REACH);
     let v = (k..end)
         .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote() && !t.is_punct(';')))
-        .find(|&i| toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low)))?;
-    if noun_too(low(toks, v)) && toks.get(v + 1).is_some_and(Tok::is_word) {
-        return None;
+        .find(|&i| {
+            toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low))
+                && !(noun_too(low(toks, i)) && toks.get(i + 1).is_some_and(Tok::is_word))
+        })?;
+    // The phrase must fill the gap: "Tulsa police Chief Chuck Jordan said".
+    if let Some(s) = np_before(toks, k, v)
+        && s.tok >= k
+        && s.tok - k <= 4
+        && toks
+            .get(k..s.tok)
+            .is_some_and(|w| w.iter().all(|t| t.is_word() && !stops_description(&t.low)))
+    {
+        return Some(s);
     }
     np_after(toks, k, v)
 }
@@ -544,7 +554,15 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
     let mut found_det = false;
     while s > lo && e - s < 10 {
         let Some(t) = toks.get(s - 1) else { break };
-        if !t.is_word() || stops_description(&t.low) {
+        // "the former first lady and senator": go on past "and" only
+        // towards a determiner close behind.
+        let joined = t.low == "and"
+            && (lo..s - 1)
+                .rev()
+                .take(4)
+                .take_while(|&j| toks.get(j).is_some_and(|w| w.is_word() && !stops_description(&w.low)))
+                .any(|j| toks.get(j).is_some_and(|w| lexicon::is_determiner(&w.low)));
+        if !t.is_word() || (stops_description(&t.low) && !joined) {
             break;
         }
         if lexicon::is_determiner(&t.low) || is_possessive(t) {
@@ -782,6 +800,12 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
             )
     }) {
         k += 1;
+    }
+    // "Conversely, ...", "Yesterday, ...": a lone adverb before a comma.
+    if toks.get(k).is_some_and(|t| is_adverb(&t.low) || lexicon::is_verb_filler(&t.low))
+        && toks.get(k + 1).is_some_and(|t| t.is_punct(','))
+    {
+        k += 2;
     }
     if toks.get(k).is_some_and(opens_adverbial) {
         // The adverbial ends at a comma (or a quotation ending with one).
