@@ -76,8 +76,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                     // A quotation on its own after a sentence that names a
                     // speaker: "Smith called him a master. “...”"
                     let (plo, phi) = previous_sentence(&r.sentences, lo)?;
-                    let has_quote = (plo..phi).any(|i| r.toks.get(i).is_some_and(Tok::is_quote));
-                    if alone && !has_quote {
+                    if alone {
                         attribution::cue_in(&r.toks, plo, phi).or_else(|| {
                             // Or its subject, a person named there.
                             let s = attribution::subject(&r.toks, plo, phi)?;

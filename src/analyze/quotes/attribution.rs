@@ -787,7 +787,10 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
     if let Some(d) = (lo..hi.min(lo + 15)).find(|&i| toks.get(i).is_some_and(is_dash))
         && toks
             .get(lo..d)
-            .is_some_and(|w| w.iter().any(|t| t.is_all_caps() || t.is_punct('(')))
+            .is_some_and(|w| {
+                w.iter().any(|t| t.is_all_caps() || t.is_punct('('))
+                    && w.iter().all(|t| !t.is_word() || t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit()))
+            })
     {
         k = d + 1;
     }
@@ -808,12 +811,16 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
         k += 2;
     }
     if toks.get(k).is_some_and(opens_adverbial) {
-        // The adverbial ends at a comma (or a quotation ending with one).
-        let comma = (k..hi).find(|&i| {
-            toks.get(i)
-                .is_some_and(|t| t.is_punct(',') || (t.is_quote() && t.text.ends_with(',')))
-        })?;
-        k = comma + 1;
+        // The adverbial ends at a comma (or a quotation ending with one);
+        // one more comma may stand inside it.
+        let commas: Vec<usize> = (k..hi)
+            .filter(|&i| {
+                toks.get(i)
+                    .is_some_and(|t| t.is_punct(',') || (t.is_quote() && t.text.ends_with(',')))
+            })
+            .take(2)
+            .collect();
+        return commas.iter().find_map(|&c| np_after(toks, c + 1, hi));
     }
     np_after(toks, k, hi)
 }
