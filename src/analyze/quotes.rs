@@ -176,3 +176,219 @@ fn kind(text: &str, toks: &[Tok], lo: usize, q: usize, m: &Marked) -> QuoteKind 
         QuoteKind::Partial
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind};
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            title: "T".into(),
+            blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
+            ..Article::default()
+        }
+    }
+
+    /// (text, speaker) of every quote found in the paragraphs.
+    fn said(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let a = article(paragraphs);
+        let quotes = find(&a);
+        for q in &quotes {
+            assert_eq!(a.span_text(&q.span), Some(q.text.as_str()), "span of {q:?}");
+        }
+        quotes.into_iter().map(|q| (q.text, q.speaker)).collect()
+    }
+
+    fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
+        said(paragraphs).into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn speech_verb_after_the_quote() {
+        assert_eq!(
+            speakers(&["“The bridge will open in May,” Maria Lopez said."]),
+            [some("Maria Lopez")]
+        );
+        assert_eq!(
+            speakers(&["“We are ready,” said Tom Becker, chief engineer at Arcwell Ltd."]),
+            [some("Tom Becker")]
+        );
+    }
+
+    #[test]
+    fn speech_verb_before_the_quote_and_colon_leads() {
+        assert_eq!(
+            speakers(&["Ms Anita Rao said: “The numbers do not add up.”"]),
+            [some("Anita Rao")]
+        );
+        assert_eq!(
+            speakers(&["Dr. Paul Weiss told reporters the trial had been “a partial success”."]),
+            [some("Paul Weiss")]
+        );
+    }
+
+    #[test]
+    fn titles_and_parentheses_are_dropped() {
+        assert_eq!(
+            speakers(&["“Not on my watch,” Sen. Dana Whitfield (R-Ore.) said Tuesday."]),
+            [some("Dana Whitfield")]
+        );
+    }
+
+    #[test]
+    fn a_split_quote_has_one_speaker() {
+        let got = said(&["“It was cold,” said Ivan Petrov, “but we kept going.”"]);
+        assert_eq!(
+            got,
+            [
+                ("It was cold,".to_string(), some("Ivan Petrov")),
+                ("but we kept going.".to_string(), some("Ivan Petrov")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_gives_the_full_name_as_introduced() {
+        assert_eq!(
+            speakers(&[
+                "Harbor Authority chief Lena J. Okafor opened the session on Monday.",
+                "“Traffic is up,” Okafor said.",
+            ]),
+            [some("Lena Okafor")]
+        );
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_salience() {
+        assert_eq!(
+            speakers(&[
+                "Mr. Omar Haddad met Mrs. Greta Lind in Oslo.",
+                "Lind spoke first. “We found common ground,” she said.",
+                "Haddad nodded. “It is a start,” he added.",
+            ]),
+            [some("Greta Lind"), some("Omar Haddad")]
+        );
+    }
+
+    #[test]
+    fn a_move_someone_called() {
+        assert_eq!(
+            speakers(&[
+                "Regulators banned the sale, a move Priya Nair called “short-sighted” on Friday."
+            ]),
+            [some("Priya Nair")]
+        );
+    }
+
+    #[test]
+    fn according_to_and_passive_saying() {
+        assert_eq!(
+            speakers(&["The deal is “nearly done”, according to Felix Brandt."]),
+            [some("Felix Brandt")]
+        );
+        assert_eq!(
+            speakers(&["Chen Wei was quoted as saying the plan was “unworkable”."]),
+            [some("Chen Wei")]
+        );
+    }
+
+    #[test]
+    fn dash_sign_off() {
+        assert_eq!(
+            speakers(&["“Keep the lights on.” — Commissioner Rosa Delgado"]),
+            [some("Rosa Delgado")]
+        );
+    }
+
+    #[test]
+    fn descriptions_resolve_to_the_organisation_or_person_meant() {
+        assert_eq!(
+            speakers(&[
+                "Orbital Foods Inc said sales rose. Ravi Menon founded it in 2001.",
+                "Orbital Foods will open two plants that are “fully automated,” the company said.",
+                "Speaking in Pune, the billionaire said the plants were “a bet on the future”.",
+            ]),
+            [some("Orbital Foods"), some("Ravi Menon")]
+        );
+    }
+
+    #[test]
+    fn a_quote_only_paragraph_continues_the_previous_speaker() {
+        assert_eq!(
+            speakers(&[
+                "“We lost the first half,” coach Ada Moyo said.",
+                "“Then we found our feet.”",
+            ]),
+            [some("Ada Moyo"), some("Ada Moyo")]
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_naming_a_speaker() {
+        assert_eq!(
+            speakers(&["Kofi Mensah called the plan bold. “Nobody else tried it.”"]),
+            [some("Kofi Mensah")]
+        );
+    }
+
+    #[test]
+    fn no_speaker_is_none_rather_than_a_guess() {
+        assert_eq!(
+            speakers(&["The word “sustainable” appears on every label in the shop."]),
+            [None]
+        );
+    }
+
+    #[test]
+    fn transcript_labels_name_the_speaker() {
+        assert_eq!(
+            speakers(&[
+                "\"HOST: Welcome back to the show.\"",
+                "\"GUEST: Thanks for having me.\""
+            ]),
+            [some("HOST"), some("GUEST")]
+        );
+    }
+
+    #[test]
+    fn captions_have_no_quotes() {
+        let mut a = article(&["Body text."]);
+        a.blocks.push(Block::new(
+            BlockKind::Caption,
+            "Fans chant “olé” at the match.",
+        ));
+        assert!(find(&a).is_empty());
+    }
+
+    #[test]
+    fn kinds_direct_and_partial() {
+        let a = article(&["“We will appeal,” she said, calling the ruling “deeply flawed”."]);
+        let kinds: Vec<QuoteKind> = find(&a).iter().map(|q| q.kind).collect();
+        assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Partial]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘’",
+            "“”“",
+            "a“b”c",
+            "—“x”—",
+            "««»»",
+            "''''",
+            "Mr.",
+            ":“",
+        ] {
+            let _ = said(&[text]);
+        }
+    }
+}

@@ -48,7 +48,10 @@ fn is_possessive(t: &Tok) -> bool {
         .or_else(|| t.low.strip_suffix("'s"));
     stem.is_some_and(|w| {
         lexicon::pronoun_gender(w).is_none()
-            && !matches!(w, "that" | "there" | "what" | "who" | "let" | "here" | "where")
+            && !matches!(
+                w,
+                "that" | "there" | "what" | "who" | "let" | "here" | "where"
+            )
     })
 }
 
@@ -58,6 +61,16 @@ fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
         at: toks.get(i)?.start,
         tok: i,
     })
+}
+
+/// "The word “...”", "the slogan": a subject that names words, not a speaker.
+fn names_words(s: &Source) -> bool {
+    matches!(&s.who, Who::Description(_, head) if matches!(
+        head.as_str(),
+        "word" | "words" | "phrase" | "term" | "slogan" | "motto" | "label" | "name" | "title"
+            | "headline" | "hashtag" | "tag" | "banner" | "sign" | "nickname" | "song" | "film"
+            | "book" | "show" | "series" | "episode" | "chant"
+    ))
 }
 
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
@@ -77,8 +90,10 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
     right_final(toks, hi, q)
         .or_else(|| colon_lead(toks, lo, q))
         .or_else(|| {
-            let s = subject(toks, lo, hi)?;
-            let opens_clause = toks.get(lo).is_some_and(|t| t.is_cap() && is_participle(&t.low));
+            let s = subject(toks, lo, hi).filter(|s| !names_words(s))?;
+            let opens_clause = toks
+                .get(lo)
+                .is_some_and(|t| t.is_cap() && is_participle(&t.low));
             (s.tok < q || opens_clause).then_some(s)
         })
 }
@@ -187,7 +202,9 @@ fn is_speech_noun(low: &str) -> bool {
 fn is_speech_noun_use(toks: &[Tok], lo: usize, i: usize) -> bool {
     i > lo
         && toks.get(i).is_some_and(|t| is_speech_noun(&t.low))
-        && toks.get(i - 1).is_some_and(|p| p.is_cap() && is_possessive(p))
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| p.is_cap() && is_possessive(p))
 }
 
 /// Is token `i` a speech cue: a speech verb used as a verb, "according
@@ -200,7 +217,10 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if t.low == "according" {
         return low(toks, i + 1) == "to";
     }
-    let after_possessive = i > lo && toks.get(i - 1).is_some_and(|p| p.is_cap() && is_possessive(p));
+    let after_possessive = i > lo
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| p.is_cap() && is_possessive(p));
     if is_speech_noun(&t.low) && after_possessive {
         return true;
     }
@@ -229,7 +249,8 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         if !p.is_word() || is_possessive(p) || lexicon::is_determiner(&p.low) {
             return false;
         }
-        return (p.is_cap() && !lexicon::is_title(&p.low)) || lexicon::pronoun_gender(&p.low).is_some();
+        return (p.is_cap() && !lexicon::is_title(&p.low))
+            || lexicon::pronoun_gender(&p.low).is_some();
     }
     true
 }
@@ -252,7 +273,7 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
     {
         let name = p.text.trim_end_matches("’s").trim_end_matches("'s");
         let mut s = v - 1;
-        while s > lo && toks.get(s - 1).is_some_and(|t| in_name_run(toks, s - 1)) {
+        while s > lo && in_name_run(toks, s - 1) {
             s -= 1;
         }
         let mut words: Vec<&str> = toks
@@ -282,7 +303,10 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
     if t.low == "put" {
         return np_before(toks, lo, v);
     }
-    let inverted = v == lo || toks.get(v - 1).is_some_and(|p| p.is_punct(',') || p.is_quote());
+    let inverted = v == lo
+        || toks
+            .get(v - 1)
+            .is_some_and(|p| p.is_punct(',') || p.is_quote());
     np_before(toks, lo, v).or_else(|| {
         (inverted && lexicon::is_invertible(&t.low))
             .then(|| np_after(toks, v + 1, hi))
@@ -308,7 +332,10 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     }
     let end = hi.min(k + REACH);
     let v = (k..end)
-        .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote() && !t.is_punct(';')))
+        .take_while(|&i| {
+            toks.get(i)
+                .is_some_and(|t| !t.is_quote() && !t.is_punct(';'))
+        })
         .find(|&i| {
             toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low))
                 && !(noun_too(low(toks, i)) && toks.get(i + 1).is_some_and(Tok::is_word))
@@ -331,10 +358,16 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
 fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     (q + 1..hi)
         .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_punct(';')))
-        .filter(|&i| toks.get(i).is_some_and(|t| t.is_word() && lexicon::is_speech_verb(&t.low)))
+        .filter(|&i| {
+            toks.get(i)
+                .is_some_and(|t| t.is_word() && lexicon::is_speech_verb(&t.low))
+        })
         .find_map(|v| {
             let opens = |p: usize| {
-                p > q && toks.get(p - 1).is_some_and(|b| b.is_punct(',') || is_dash(b) || b.is_quote() || b.low == "as")
+                p > q
+                    && toks.get(p - 1).is_some_and(|b| {
+                        b.is_punct(',') || is_dash(b) || b.is_quote() || b.low == "as"
+                    })
             };
             if let Some(s) = np_before(toks, q + 1, v)
                 && opens(s.tok)
@@ -403,7 +436,7 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
     }
     if last.is_cap() || lexicon::is_name_suffix(&last.low) {
         let mut s = e - 1;
-        while s > lo && toks.get(s - 1).is_some_and(|_| in_name_run(toks, s - 1)) {
+        while s > lo && in_name_run(toks, s - 1) {
             s -= 1;
         }
         // "Mr. Morgan of the Sierra Club": the person, not the body.
@@ -449,10 +482,9 @@ fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
         .iter()
         .rposition(|t| lexicon::is_title(&t.low) || is_possessive(t))
         .map_or(0, |i| i + 1);
-    while run
-        .get(from)
-        .is_some_and(|t| lexicon::is_not_name(&t.low) || (from + 1 < run.len() && lexicon::is_title(&t.low)))
-    {
+    while run.get(from).is_some_and(|t| {
+        lexicon::is_not_name(&t.low) || (from + 1 < run.len() && lexicon::is_title(&t.low))
+    }) {
         from += 1;
     }
     let name = run.get(from..)?;
@@ -529,8 +561,20 @@ fn is_adverb(low: &str) -> bool {
         && low.len() > 4
         && !matches!(
             low,
-            "family" | "rally" | "bully" | "supply" | "assembly" | "italy" | "july" | "belly"
-                | "daily" | "weekly" | "monthly" | "quarterly" | "anomaly" | "monopoly"
+            "family"
+                | "rally"
+                | "bully"
+                | "supply"
+                | "assembly"
+                | "italy"
+                | "july"
+                | "belly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "anomaly"
+                | "monopoly"
         )
 }
 
@@ -560,7 +604,10 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
             && (lo..s - 1)
                 .rev()
                 .take(4)
-                .take_while(|&j| toks.get(j).is_some_and(|w| w.is_word() && !stops_description(&w.low)))
+                .take_while(|&j| {
+                    toks.get(j)
+                        .is_some_and(|w| w.is_word() && !stops_description(&w.low))
+                })
                 .any(|j| toks.get(j).is_some_and(|w| lexicon::is_determiner(&w.low)));
         if !t.is_word() || (stops_description(&t.low) && !joined) {
             break;
@@ -569,7 +616,7 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
             s -= 1;
             found_det = true;
             if t.is_cap() {
-                while s > lo && toks.get(s - 1).is_some_and(|_| in_name_run(toks, s - 1)) {
+                while s > lo && in_name_run(toks, s - 1) {
                     s -= 1;
                 }
                 break;
@@ -596,9 +643,8 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
     }
     let words = toks.get(s..e)?;
     let first = words.first()?;
-    let bare_ok = words.len() <= 3
-        && head.low.ends_with('s')
-        && words.iter().all(|w| !w.is_cap() || s == lo);
+    let bare_ok =
+        words.len() <= 3 && head.low.ends_with('s') && words.iter().all(|w| !w.is_cap() || s == lo);
     if !found_det && !bare_ok {
         return None;
     }
@@ -643,7 +689,9 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             && toks.get(c + 1).is_some_and(Tok::is_cap)
         {
             let e = run_end(toks, c + 1, hi);
-            if toks.get(e).is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
+            if toks
+                .get(e)
+                .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
                 && let Some(n) = name_of_run(toks, c + 1, e)
             {
                 return Some(n);
@@ -679,7 +727,9 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             break;
         }
         let role = t.is_word()
-            && (lexicon::is_title(&t.low) || lexicon::is_role(&t.low) || t.low.chars().all(|c| c.is_ascii_digit()));
+            && (lexicon::is_title(&t.low)
+                || lexicon::is_role(&t.low)
+                || t.low.chars().all(|c| c.is_ascii_digit()));
         let joiner = t.is_punct('/') || t.is_punct('-');
         if !role && !joiner {
             return None;
@@ -710,9 +760,9 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         let verb_like = e > k + 1
             && (t.low.ends_with("ed")
                 || (t.low.ends_with('s')
-                    && toks
-                        .get(e + 1)
-                        .is_some_and(|n| is_preposition(&n.low) || lexicon::is_determiner(&n.low))));
+                    && toks.get(e + 1).is_some_and(|n| {
+                        is_preposition(&n.low) || lexicon::is_determiner(&n.low)
+                    })));
         if !t.is_word()
             || stops_description(&t.low)
             || lexicon::is_not_subject_after(&t.low)
@@ -785,12 +835,12 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
     let mut k = lo;
     // Dateline: WASHINGTON (AP) — ...
     if let Some(d) = (lo..hi.min(lo + 15)).find(|&i| toks.get(i).is_some_and(is_dash))
-        && toks
-            .get(lo..d)
-            .is_some_and(|w| {
-                w.iter().any(|t| t.is_all_caps() || t.is_punct('('))
-                    && w.iter().all(|t| !t.is_word() || t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit()))
-            })
+        && toks.get(lo..d).is_some_and(|w| {
+            w.iter().any(|t| t.is_all_caps() || t.is_punct('('))
+                && w.iter().all(|t| {
+                    !t.is_word() || t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
     {
         k = d + 1;
     }
@@ -798,14 +848,28 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
         t.is_punct(',')
             || matches!(
                 t.low.as_str(),
-                "but" | "and" | "so" | "yet" | "still" | "meanwhile" | "however" | "also" | "now"
-                    | "instead" | "indeed" | "then" | "separately" | "later"
+                "but"
+                    | "and"
+                    | "so"
+                    | "yet"
+                    | "still"
+                    | "meanwhile"
+                    | "however"
+                    | "also"
+                    | "now"
+                    | "instead"
+                    | "indeed"
+                    | "then"
+                    | "separately"
+                    | "later"
             )
     }) {
         k += 1;
     }
     // "Conversely, ...", "Yesterday, ...": a lone adverb before a comma.
-    if toks.get(k).is_some_and(|t| is_adverb(&t.low) || lexicon::is_verb_filler(&t.low))
+    if toks
+        .get(k)
+        .is_some_and(|t| is_adverb(&t.low) || lexicon::is_verb_filler(&t.low))
         && toks.get(k + 1).is_some_and(|t| t.is_punct(','))
     {
         k += 2;
@@ -823,27 +887,4 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
         return commas.iter().find_map(|&c| np_after(toks, c + 1, hi));
     }
     np_after(toks, k, hi)
-}
-
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    use crate::analyze::quotes::{marks, words};
-
-    #[test]
-    fn debug_one() {
-        let text = std::env::var("DBG").unwrap_or_default(); let text = text.as_str();
-        let m = marks::find(text);
-        let toks = words::tokens(text, &m);
-        let sents = words::sentences(&toks);
-        for t in &toks {
-            eprint!("[{}]", t.text);
-        }
-        eprintln!("\n{:?}", sents);
-        let q = toks.iter().position(|t| t.is_quote()).unwrap();
-        eprintln!("{:?}", attribute(&toks, 0, toks.len(), q));
-        for i in 0..q {
-            eprintln!("{} cue={} ", toks[i].text, is_cue(&toks, 0, i));
-        }
-    }
 }

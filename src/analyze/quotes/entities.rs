@@ -74,7 +74,11 @@ impl People {
                 continue;
             }
             let mut e = i + 1;
-            while e < hi && toks.get(e).is_some_and(|t| t.is_cap() || is_inner_particle(toks, e)) {
+            while e < hi
+                && toks
+                    .get(e)
+                    .is_some_and(|t| t.is_cap() || is_inner_particle(toks, e))
+            {
                 e += 1;
             }
             let speaking = toks
@@ -85,9 +89,12 @@ impl People {
                         .get(i - 1)
                         .is_some_and(|p| lexicon::is_invertible(&p.low));
             for (s, se, titled) in segments(toks, i, e) {
-                let Some(words) = toks.get(s..se) else { continue };
+                let Some(words) = toks.get(s..se) else {
+                    continue;
+                };
                 let subject = subject_at.is_some_and(|a| {
-                    toks.get(i..se).is_some_and(|r| r.iter().any(|w| w.start == a))
+                    toks.get(i..se)
+                        .is_some_and(|r| r.iter().any(|w| w.start == a))
                 });
                 let id = self.note(words, titled, block, subject || speaking);
                 if let Some(id) = id
@@ -139,22 +146,23 @@ impl People {
             .map(|w| strip_possessive(w.text))
             .collect::<Vec<_>>()
             .join(" ");
-        let id = self.lookup(&clean, (block, first.start)).unwrap_or_else(|| {
-            let place = clean.iter().all(|w| lexicon::is_place(w));
-            let org = clean.iter().any(|w| lexicon::is_org_word(w));
-            let person = !place
-                && !org
-                && (clean.len() >= 2 && clean.len() <= 4 || titled.is_some());
-            self.entities.push(Entity {
-                name: text,
-                words: clean.clone(),
-                person,
-                place,
-                male: 0,
-                female: 0,
+        let id = self
+            .lookup(&clean, (block, first.start))
+            .unwrap_or_else(|| {
+                let place = clean.iter().all(|w| lexicon::is_place(w));
+                let org = clean.iter().any(|w| lexicon::is_org_word(w));
+                let person =
+                    !place && !org && (clean.len() >= 2 && clean.len() <= 4 || titled.is_some());
+                self.entities.push(Entity {
+                    name: text,
+                    words: clean.clone(),
+                    person,
+                    place,
+                    male: 0,
+                    female: 0,
+                });
+                self.entities.len() - 1
             });
-            self.entities.len() - 1
-        });
         if let Some(en) = self.entities.get_mut(id) {
             match titled.flatten() {
                 Some(Gender::Male) => en.male += 2,
@@ -174,10 +182,10 @@ impl People {
     /// The entity a name refers to: the same full name, or the person whose
     /// surname (or first name) it is, the most recently mentioned first.
     fn lookup(&self, words: &[String], pos: Pos) -> Option<usize> {
-        if let Some(i) = self.entities.iter().position(|e| e.words == words) {
-            if words.len() > 1 || !self.entities.get(i).is_some_and(|e| !e.person) {
-                return Some(i);
-            }
+        if let Some(i) = self.entities.iter().position(|e| e.words == words)
+            && (words.len() > 1 || self.entities.get(i).is_none_or(|e| e.person))
+        {
+            return Some(i);
         }
         if words.len() != 1 {
             return None;
@@ -270,11 +278,16 @@ impl People {
             .filter(|m| (m.block, m.at) < pos && (!subject || m.subject))
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
-            .map(|e| display(e))
+            .map(display)
     }
 
     /// Like `recent`, within the last few blocks.
-    fn recent_near(&self, pos: Pos, fits: impl Fn(&Entity) -> bool, subject: bool) -> Option<String> {
+    fn recent_near(
+        &self,
+        pos: Pos,
+        fits: impl Fn(&Entity) -> bool,
+        subject: bool,
+    ) -> Option<String> {
         self.mentions
             .iter()
             .rev()
@@ -282,7 +295,7 @@ impl People {
             .take_while(|m| m.block + 4 >= pos.0)
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
-            .map(|e| display(e))
+            .map(display)
     }
 }
 
@@ -304,7 +317,8 @@ fn plain_name(name: &str) -> String {
         .enumerate()
         .filter(|&(i, w)| {
             let initial = w.ends_with('.') && w.trim_end_matches('.').chars().count() == 1;
-            !(i > 0 && i + 1 < n && initial) && !(i > 0 && lexicon::is_name_suffix(&w.to_lowercase()))
+            let inner_initial = i + 1 < n && initial;
+            i == 0 || !(inner_initial || lexicon::is_name_suffix(&w.to_lowercase()))
         })
         .map(|(_, w)| *w)
         .collect();
@@ -323,7 +337,8 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 fn is_inner_particle(toks: &[Tok], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| t.is_word() && lexicon::is_name_particle(&t.low))
+    toks.get(i)
+        .is_some_and(|t| t.is_word() && lexicon::is_name_particle(&t.low))
         && toks.get(i + 1).is_some_and(Tok::is_cap)
 }
 

@@ -52,7 +52,19 @@ fn opens_after(prev: Option<char>) -> bool {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | '«' | '„' | ':'
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '\''
+                        | '«'
+                        | '„'
+                        | ':'
                 )
         }
     }
@@ -94,10 +106,12 @@ fn later_single_closer(text: &str, from: usize) -> bool {
     while let Some((_, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         match c {
-            '’' | '\'' if !is_word(prev) || !is_word(next) => {
-                if !is_space_or_none(prev) && closes_before(next) {
-                    return true;
-                }
+            '’' | '\''
+                if (!is_word(prev) || !is_word(next))
+                    && !is_space_or_none(prev)
+                    && closes_before(next) =>
+            {
+                return true;
             }
             '‘' | '“' | '”' | '"' => return false,
             _ => {}
@@ -115,7 +129,11 @@ const TYPEWRITER: char = 'ʺ';
 fn marks_and_chars(text: &str) -> Vec<(usize, char, usize)> {
     let mut out: Vec<(usize, char, usize)> = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
-        if c == '\'' && out.last().is_some_and(|&(p, pc, _)| pc == '\'' && p + 1 == at) {
+        if c == '\''
+            && out
+                .last()
+                .is_some_and(|&(p, pc, _)| pc == '\'' && p + 1 == at)
+        {
             out.pop();
             out.push((at - 1, TYPEWRITER, 2));
         } else {
@@ -156,7 +174,10 @@ pub fn find(text: &str) -> Vec<Marked> {
     let mut stack: Vec<Open> = Vec::new();
     let chars = marks_and_chars(text);
     for (k, &(at, c, len)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).and_then(|j| chars.get(j)).map(|&(_, p, _)| p);
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| chars.get(j))
+            .map(|&(_, p, _)| p);
         let next = chars.get(k + 1).map(|&(_, n, _)| n);
         let after = at + len;
         let open_here = |family, stack: &mut Vec<Open>| {
@@ -168,7 +189,8 @@ pub fn find(text: &str) -> Vec<Marked> {
             })
         };
         match c {
-            '“' | '”' | '"' | TYPEWRITER | '„' | '«' | '»' | '「' | '」' | '『' | '』' => {
+            '“' | '”' | '"' | TYPEWRITER | '„' | '«' | '»' | '「' | '」' | '『' | '』' =>
+            {
                 // The innermost open double quote that this mark can close.
                 let closer = stack
                     .iter()
@@ -179,10 +201,16 @@ pub fn find(text: &str) -> Vec<Marked> {
                 match closer {
                     // A mark that looks like an opener while a quote is open
                     // (“a” “b”) still closes: pairs run in order.
-                    Some(j) if !(left_flank && !right_flank && matches!(c, '“' | '"' | TYPEWRITER)) => {
+                    Some(j)
+                        if !(left_flank && !right_flank && matches!(c, '“' | '"' | TYPEWRITER)) =>
+                    {
                         close_at(&mut stack, &mut found, j, at, after);
                     }
-                    _ if can_open && (left_flank || (c == '“' && !right_flank)) => {
+                    _ if can_open
+                        && (left_flank
+                            || (c == '“' && !right_flank)
+                            || matches!(c, '„' | '«' | '「' | '『')) =>
+                    {
                         open_here(Family::Double, &mut stack);
                     }
                     // A ” that opens a paragraph: ” … he said,” she wrote.
@@ -279,4 +307,96 @@ fn close_at(stack: &mut Vec<Open>, found: &mut Vec<Marked>, j: usize, at: usize,
         closed: true,
         hidden: o.mark == TYPEWRITER,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        find(text)
+            .iter()
+            .map(|m| text.get(m.start..m.end).unwrap_or("<bad span>"))
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_double_quotes() {
+        assert_eq!(texts("She said “we will win,” and left."), ["we will win,"]);
+        assert_eq!(texts("He said \"no way\" twice."), ["no way"]);
+    }
+
+    #[test]
+    fn single_quotes_are_quotes_but_apostrophes_are_not() {
+        let t = "The band’s ‘loud and proud’ tour, rock ’n’ roll from the ’90s, don’t stop.";
+        assert_eq!(texts(t), ["loud and proud"]);
+        assert_eq!(
+            texts("It was 'a bad idea', the pupils' union said."),
+            ["a bad idea"]
+        );
+        assert!(texts("The students’ union and the teachers’ room.").is_empty());
+    }
+
+    #[test]
+    fn plural_possessive_inside_a_single_quote() {
+        let t = "‘The players’ wages are too high,’ she said.";
+        assert_eq!(texts(t), ["The players’ wages are too high,"]);
+    }
+
+    #[test]
+    fn guillemets_low_nine_and_corner_brackets() {
+        assert_eq!(texts("Il a dit « non merci » hier."), ["non merci"]);
+        assert_eq!(texts("Er sagte „gute Nacht“ und ging."), ["gute Nacht"]);
+        assert_eq!(texts("彼は「ありがとう」と言った。"), ["ありがとう"]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_one() {
+        let t = "“They called it ‘a farce’ at the time,” he said.";
+        assert_eq!(texts(t), ["They called it ‘a farce’ at the time,"]);
+        let t = "\"People ask, 'Why now?'\" said the mayor.";
+        assert_eq!(texts(t), ["People ask, 'Why now?'"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end_of_the_paragraph() {
+        let m = find("He went on: “We will build it, and we will pay for it. ");
+        assert_eq!(m.len(), 1);
+        assert!(!m[0].closed);
+        assert_eq!(
+            texts("He went on: “We will build it, and we will pay for it. "),
+            ["We will build it, and we will pay for it."]
+        );
+    }
+
+    #[test]
+    fn stray_marks_do_not_derail_the_rest() {
+        let t = "The pipe is 6\" wide. Later she said \"fine\" and left.";
+        assert_eq!(texts(t), ["fine"]);
+        let t = "” … and so it went,” she wrote.";
+        assert_eq!(texts(t), ["… and so it went,"]);
+    }
+
+    #[test]
+    fn mixed_curly_and_straight_marks_pair_up() {
+        assert_eq!(texts("there was “no evidence\" of it"), ["no evidence"]);
+    }
+
+    #[test]
+    fn typewriter_double_apostrophes_are_read_but_not_reported() {
+        let t = "''It is what we call 'the deal,' '' he said.";
+        assert!(texts(t).is_empty());
+    }
+
+    #[test]
+    fn spans_hold_on_non_ascii_text() {
+        let t = "Zoë dit « ça va très bien » à Zürich.";
+        let m = find(t);
+        assert_eq!(t.get(m[0].start..m[0].end), Some("ça va très bien"));
+    }
+
+    #[test]
+    fn empty_or_markless_quotes_are_dropped() {
+        assert!(texts("He typed \"\" and “ ” then stopped.").is_empty());
+    }
 }

@@ -18,7 +18,6 @@ pub struct Tok<'a> {
     pub kind: Kind,
     pub text: &'a str,
     pub start: usize,
-    pub end: usize,
     /// Lowercase form of a word (empty for other tokens).
     pub low: String,
 }
@@ -70,7 +69,6 @@ pub fn tokens<'a>(text: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
             kind: Kind::Quote(qi),
             text: text.get(q.start..q.end).unwrap_or(""),
             start: q.outer_start,
-            end: q.outer_end,
             low: String::new(),
         });
         pos = q.outer_end;
@@ -95,7 +93,6 @@ fn scan<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
                 kind: Kind::Punct(c),
                 text: part.get(at..at + c.len_utf8()).unwrap_or(""),
                 start: from + at,
-                end: from + at + c.len_utf8(),
                 low: String::new(),
             });
             k += 1;
@@ -122,7 +119,6 @@ fn scan<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
             kind: Kind::Word,
             text: word,
             start: from + at,
-            end: from + end,
             low: word.to_lowercase(),
         });
         while chars.get(k).is_some_and(|&(e, _)| e < end) {
@@ -164,7 +160,8 @@ pub fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
-        let ends = matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || quote_ends_sentence(toks, i);
+        let ends =
+            matches!(t.kind, Kind::Punct('.' | '!' | '?' | '…')) || quote_ends_sentence(toks, i);
         if ends {
             // Keep closing brackets with the sentence they end.
             let mut end = i + 1;
@@ -183,4 +180,50 @@ pub fn sentences(toks: &[Tok]) -> Vec<(usize, usize)> {
     // Closing brackets already consumed may leave empty gaps: merge them.
     out.retain(|&(a, b)| a < b);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::quotes::marks;
+
+    fn split(text: &str) -> Vec<String> {
+        let toks = tokens(text, &marks::find(text));
+        sentences(&toks)
+            .iter()
+            .map(|&(a, b)| {
+                let s = toks.get(a).map_or(0, |t| t.start);
+                let e = toks.get(b - 1).map_or(0, |t| t.start + t.text.len());
+                text.get(s..e).unwrap_or("").to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_dots() {
+        let s = split("Mr. J.R. Smith of the U.S. Navy spoke. Then Sen. Ortiz left.");
+        assert_eq!(
+            s,
+            [
+                "Mr. J.R. Smith of the U.S. Navy spoke.",
+                "Then Sen. Ortiz left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_is_one_token() {
+        let t = "She said “Stop. Now.” and walked on.";
+        let toks = tokens(t, &marks::find(t));
+        assert_eq!(toks.iter().filter(|t| t.is_quote()).count(), 1);
+        assert_eq!(split(t).len(), 1);
+    }
+
+    #[test]
+    fn a_quotation_closed_by_a_period_ends_its_sentence() {
+        let t = "Rivals called it “a sham.” Officials disagreed.";
+        assert_eq!(split(t).len(), 2);
+        let t = "“Is it over?” Ms Lee asked.";
+        assert_eq!(split(t).len(), 1);
+    }
 }
