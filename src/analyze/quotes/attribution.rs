@@ -30,7 +30,7 @@ pub struct Source {
 const REACH: usize = 24;
 
 fn low<'t>(toks: &'t [Tok], i: usize) -> &'t str {
-    toks.get(i).map_or("", |t| t.low.as_str())
+    toks.get(i).map_or("", |t| t.low.as_ref())
 }
 
 fn is_dash(t: &Tok) -> bool {
@@ -398,7 +398,7 @@ fn skip_fillers_back(toks: &[Tok], lo: usize, mut end: usize) -> usize {
     while end > lo {
         let Some(t) = toks.get(end - 1) else { break };
         let day = matches!(
-            t.low.as_str(),
+            t.low.as_ref(),
             "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
         );
         if t.is_word() && lexicon::is_verb_filler(&t.low) && (!t.is_cap() || day) {
@@ -432,7 +432,7 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
         return None;
     }
     if lexicon::pronoun_gender(&last.low).is_some() {
-        return source(Who::Pronoun(last.low.clone()), toks, e - 1);
+        return source(Who::Pronoun(last.low.to_string()), toks, e - 1);
     }
     if last.is_cap() || lexicon::is_name_suffix(&last.low) {
         let mut s = e - 1;
@@ -652,7 +652,7 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
         return None;
     }
     let _ = first;
-    source(Who::Description(join(words), head.low.clone()), toks, s)
+    source(Who::Description(join(words), head.low.to_string()), toks, s)
 }
 
 /// The noun phrase that starts at token `k` (and ends before `hi`):
@@ -663,7 +663,7 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return None;
     }
     if lexicon::pronoun_gender(&first.low).is_some() {
-        return source(Who::Pronoun(first.low.clone()), toks, k);
+        return source(Who::Pronoun(first.low.to_string()), toks, k);
     }
     if first.is_cap() && !lexicon::is_determiner(&first.low) {
         let e = run_end(toks, k, hi);
@@ -784,13 +784,13 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     {
         return Some(n);
     }
-    source(Who::Description(join(words), head.low.clone()), toks, k)
+    source(Who::Description(join(words), head.low.to_string()), toks, k)
 }
 
 /// Openers that put an adverbial before the subject: "In July, Smith ...".
 fn opens_adverbial(t: &Tok) -> bool {
     matches!(
-        t.low.as_str(),
+        t.low.as_ref(),
         "in" | "on"
             | "at"
             | "after"
@@ -847,7 +847,7 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
     while toks.get(k).is_some_and(|t| {
         t.is_punct(',')
             || matches!(
-                t.low.as_str(),
+                t.low.as_ref(),
                 "but"
                     | "and"
                     | "so"

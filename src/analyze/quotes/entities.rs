@@ -6,6 +6,7 @@
 use super::attribution::{self, Source, Who};
 use super::lexicon::{self, Gender};
 use super::words::Tok;
+use std::collections::HashMap;
 
 #[derive(Debug)]
 struct Entity {
@@ -43,6 +44,12 @@ pub type Pos = (usize, usize);
 pub struct People {
     entities: Vec<Entity>,
     mentions: Vec<Mention>,
+    /// Entities by their lowercase words joined with spaces.
+    by_name: HashMap<String, usize>,
+    /// People of two words or more by their last and first word, the
+    /// first introduced (a bare surname means them).
+    by_last: HashMap<String, usize>,
+    by_first: HashMap<String, usize>,
 }
 
 /// One block's tokens and sentences, as the model reads them.
@@ -110,7 +117,7 @@ impl People {
         if let [only] = persons_here.as_slice() {
             let (mut m, mut f) = (0, 0);
             for t in toks.get(lo..hi).unwrap_or(&[]) {
-                match t.low.as_str() {
+                match t.low.as_ref() {
                     "he" | "his" | "him" | "himself" => m += 1,
                     "she" | "her" | "hers" | "herself" => f += 1,
                     _ => {}
@@ -146,23 +153,23 @@ impl People {
             .map(|w| strip_possessive(w.text))
             .collect::<Vec<_>>()
             .join(" ");
-        let id = self
-            .lookup(&clean, (block, first.start))
-            .unwrap_or_else(|| {
+        let id = match self.lookup(&clean) {
+            Some(id) => id,
+            None => {
                 let place = clean.iter().all(|w| lexicon::is_place(w));
                 let org = clean.iter().any(|w| lexicon::is_org_word(w));
                 let person =
                     !place && !org && (clean.len() >= 2 && clean.len() <= 4 || titled.is_some());
-                self.entities.push(Entity {
+                self.add(Entity {
                     name: text,
-                    words: clean.clone(),
+                    words: clean,
                     person,
                     place,
                     male: 0,
                     female: 0,
-                });
-                self.entities.len() - 1
-            });
+                })
+            }
+        };
         if let Some(en) = self.entities.get_mut(id) {
             match titled.flatten() {
                 Some(Gender::Male) => en.male += 2,
@@ -181,42 +188,33 @@ impl People {
 
     /// The entity a name refers to: the same full name, or the person whose
     /// surname (or first name) it is, the most recently mentioned first.
-    fn lookup(&self, words: &[String], pos: Pos) -> Option<usize> {
-        if let Some(i) = self.entities.iter().position(|e| e.words == words)
-            && (words.len() > 1 || self.entities.get(i).is_none_or(|e| e.person))
-        {
-            return Some(i);
-        }
-        if words.len() != 1 {
-            return None;
-        }
-        let w = words.first()?;
-        let candidates = |by_last: bool| {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.person && e.words.len() > 1)
-                .filter(|(_, e)| {
-                    if by_last {
-                        e.words.last() == Some(w)
-                    } else {
-                        e.words.first() == Some(w)
-                    }
-                })
-                .map(|(i, _)| i)
-                .collect::<Vec<_>>()
-        };
-        for by_last in [true, false] {
-            let c = candidates(by_last);
-            if c.is_empty() {
-                continue;
+    fn lookup(&self, words: &[String]) -> Option<usize> {
+        let key = words.join(" ");
+        let exact = self.by_name.get(&key).copied();
+        if let [w] = words {
+            let person = exact
+                .and_then(|i| self.entities.get(i))
+                .is_some_and(|e| e.person);
+            if !person && let Some(&i) = self.by_last.get(w).or_else(|| self.by_first.get(w)) {
+                return Some(i);
             }
-            // Two people with one surname: the bare surname is the one
-            // introduced first (the other goes by a first name).
-            let _ = pos;
-            return c.first().copied();
         }
-        self.entities.iter().position(|e| e.words == words)
+        exact
+    }
+
+    fn add(&mut self, entity: Entity) -> usize {
+        let id = self.entities.len();
+        self.by_name.entry(entity.words.join(" ")).or_insert(id);
+        if entity.person && entity.words.len() > 1 {
+            if let Some(last) = entity.words.last() {
+                self.by_last.entry(last.clone()).or_insert(id);
+            }
+            if let Some(first) = entity.words.first() {
+                self.by_first.entry(first.clone()).or_insert(id);
+            }
+        }
+        self.entities.push(entity);
+        id
     }
 
     /// The full name for a speaker phrase at `pos`, or None when the
@@ -229,7 +227,7 @@ impl People {
                     .split(' ')
                     .map(|w| strip_possessive(&w.to_lowercase()).to_string())
                     .collect();
-                let id = self.lookup(&words, (block, source.at + 1));
+                let id = self.lookup(&words);
                 let entity = id
                     .and_then(|i| self.entities.get(i))
                     .filter(|e| e.words.len() >= words.len());

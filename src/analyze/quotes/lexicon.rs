@@ -1299,12 +1299,36 @@ const ROLES: &[&str] = &[
     "ministry",
 ];
 
-fn has(table: &[&str], low: &str) -> bool {
-    table.contains(&low.trim_end_matches('.'))
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+type Table = LazyLock<HashSet<&'static str>>;
+
+fn has(table: &Table, low: &str) -> bool {
+    table.contains(low.strip_suffix('.').unwrap_or(low))
 }
 
+macro_rules! table {
+    ($name:ident, $list:ident) => {
+        static $name: Table = LazyLock::new(|| $list.iter().copied().collect());
+    };
+}
+
+table!(SPEECH_VERB_SET, SPEECH_VERBS);
+table!(INVERTIBLE_SET, INVERTIBLE);
+table!(TITLE_SET, TITLES);
+table!(DETERMINER_SET, DETERMINERS);
+table!(ORG_HEAD_SET, ORG_HEADS);
+table!(PERSON_HEAD_SET, PERSON_HEADS);
+table!(ORG_WORD_SET, ORG_WORDS);
+table!(NOT_NAME_SET, NOT_NAMES);
+table!(PLACE_SET, PLACES);
+table!(NOT_SUBJECT_AFTER_SET, NOT_SUBJECT_AFTER);
+table!(VERB_FILLER_SET, VERB_FILLERS);
+table!(ROLE_SET, ROLES);
+
 pub fn is_speech_verb(low: &str) -> bool {
-    has(SPEECH_VERBS, low)
+    has(&SPEECH_VERB_SET, low)
 }
 
 /// Speech verbs that are speech only right before a quotation.
@@ -1339,47 +1363,47 @@ pub fn is_weak_verb(low: &str) -> bool {
 }
 
 pub fn is_role(low: &str) -> bool {
-    has(ROLES, low)
+    has(&ROLE_SET, low)
 }
 
 pub fn is_invertible(low: &str) -> bool {
-    has(INVERTIBLE, low)
+    has(&INVERTIBLE_SET, low)
 }
 
 pub fn is_title(low: &str) -> bool {
-    has(TITLES, low)
+    has(&TITLE_SET, low)
 }
 
 pub fn is_determiner(low: &str) -> bool {
-    has(DETERMINERS, low)
+    has(&DETERMINER_SET, low)
 }
 
 pub fn is_org_head(low: &str) -> bool {
-    has(ORG_HEADS, low)
+    has(&ORG_HEAD_SET, low)
 }
 
 pub fn is_person_head(low: &str) -> bool {
-    has(PERSON_HEADS, low)
+    has(&PERSON_HEAD_SET, low)
 }
 
 pub fn is_org_word(low: &str) -> bool {
-    has(ORG_WORDS, low)
+    has(&ORG_WORD_SET, low)
 }
 
 pub fn is_not_name(low: &str) -> bool {
-    has(NOT_NAMES, low)
+    has(&NOT_NAME_SET, low)
 }
 
 pub fn is_place(low: &str) -> bool {
-    has(PLACES, low)
+    has(&PLACE_SET, low)
 }
 
 pub fn is_not_subject_after(low: &str) -> bool {
-    has(NOT_SUBJECT_AFTER, low)
+    has(&NOT_SUBJECT_AFTER_SET, low)
 }
 
 pub fn is_verb_filler(low: &str) -> bool {
-    has(VERB_FILLERS, low)
+    has(&VERB_FILLER_SET, low)
 }
 
 /// Particles inside names: Ludwig van Beethoven, Bill de Blasio.

@@ -143,6 +143,27 @@ fn marks_and_chars(text: &str) -> Vec<(usize, char, usize)> {
     out
 }
 
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
+}
+
 /// Is there a `mark` after `from` in the text?
 fn later_closer(text: &str, from: usize, mark: char) -> bool {
     text.get(from..).is_some_and(|rest| rest.contains(mark))
@@ -170,6 +191,9 @@ fn closes(open: char, c: char) -> bool {
 /// the block run to its end (a quote reopened in the next paragraph);
 /// unclosed single marks are taken for apostrophes and dropped.
 pub fn find(text: &str) -> Vec<Marked> {
+    if !text.contains(is_mark) {
+        return Vec::new();
+    }
     let mut found: Vec<Marked> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let chars = marks_and_chars(text);

@@ -2,6 +2,8 @@
 //! offsets, and the sentences they form. Quotations are single tokens, so
 //! the writer's own words can be read around them.
 
+use std::borrow::Cow;
+
 use super::lexicon;
 use super::marks::Marked;
 
@@ -19,7 +21,7 @@ pub struct Tok<'a> {
     pub text: &'a str,
     pub start: usize,
     /// Lowercase form of a word (empty for other tokens).
-    pub low: String,
+    pub low: Cow<'a, str>,
 }
 
 impl Tok<'_> {
@@ -47,6 +49,15 @@ impl Tok<'_> {
     }
 }
 
+/// The word in lowercase, borrowed when it has no capital.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -69,7 +80,7 @@ pub fn tokens<'a>(text: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
             kind: Kind::Quote(qi),
             text: text.get(q.start..q.end).unwrap_or(""),
             start: q.outer_start,
-            low: String::new(),
+            low: Cow::Borrowed(""),
         });
         pos = q.outer_end;
     }
@@ -77,15 +88,18 @@ pub fn tokens<'a>(text: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
     out
 }
 
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
 fn scan<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
     let Some(part) = text.get(from..to) else {
         return;
     };
-    let chars: Vec<(usize, char)> = part.char_indices().collect();
-    let mut k = 0;
-    while let Some(&(at, c)) = chars.get(k) {
+    let mut at = 0;
+    while let Some(c) = char_at(part, at) {
         if c.is_whitespace() {
-            k += 1;
+            at += c.len_utf8();
             continue;
         }
         if !word_char(c) {
@@ -93,37 +107,33 @@ fn scan<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
                 kind: Kind::Punct(c),
                 text: part.get(at..at + c.len_utf8()).unwrap_or(""),
                 start: from + at,
-                low: String::new(),
+                low: Cow::Borrowed(""),
             });
-            k += 1;
+            at += c.len_utf8();
             continue;
         }
-        let mut j = k + 1;
-        loop {
-            match (chars.get(j), chars.get(j + 1)) {
-                (Some(&(_, a)), _) if word_char(a) => j += 1,
-                (Some(&(_, a)), Some(&(_, b))) if joiner(a) && word_char(b) => j += 2,
-                _ => break,
+        let mut end = at + c.len_utf8();
+        while let Some(a) = char_at(part, end) {
+            let joins = joiner(a) && char_at(part, end + a.len_utf8()).is_some_and(word_char);
+            if !word_char(a) && !joins {
+                break;
             }
+            end += a.len_utf8();
         }
-        let mut end = chars.get(j).map_or(part.len(), |&(e, _)| e);
         // Keep the dot of an abbreviation or an initial: Mr. Rep. U.S. G.K.
-        if let Some(&(dot_at, '.')) = chars.get(j) {
-            let word = part.get(at..end).unwrap_or("");
-            if lexicon::is_abbreviation(word) {
-                end = dot_at + 1;
-            }
+        if char_at(part, end) == Some('.')
+            && lexicon::is_abbreviation(part.get(at..end).unwrap_or(""))
+        {
+            end += 1;
         }
         let word = part.get(at..end).unwrap_or("");
         out.push(Tok {
             kind: Kind::Word,
             text: word,
             start: from + at,
-            low: word.to_lowercase(),
+            low: lowercase(word),
         });
-        while chars.get(k).is_some_and(|&(e, _)| e < end) {
-            k += 1;
-        }
+        at = end;
     }
 }
 
