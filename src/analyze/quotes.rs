@@ -57,6 +57,8 @@ pub fn find(article: &Article) -> Vec<Quote> {
     // The last speaker found, and the block it spoke in.
     let mut last: Option<(usize, Option<String>)> = None;
     let mut prev_block: Option<usize> = None;
+    // The block, sentence start and speaker of the last quotation.
+    let mut last_in_sentence: Option<(usize, usize, Option<String>)> = None;
     for r in &reads {
         for (ti, t) in r.toks.iter().enumerate() {
             let Kind::Quote(qi) = t.kind else { continue };
@@ -91,15 +93,27 @@ pub fn find(article: &Article) -> Vec<Quote> {
             let speaker = match (label, source) {
                 (Some(l), _) => Some(l),
                 (None, Some(s)) => people.resolve(&s, r.block),
-                (None, None) if alone => last
+                // A quotation standing alone, or opening its sentence, goes on
+                // with the last speaker (of this paragraph, or the one before
+                // when this one is all quotation).
+                (None, None) if alone || ti == lo => last
                     .as_ref()
-                    .filter(|(b, _)| *b == r.block || Some(*b) == prev_block)
+                    .filter(|(b, _)| *b == r.block || (alone && Some(*b) == prev_block))
                     .and_then(|(_, s)| s.clone()),
+                // After a quotation of the same sentence: the same speaker.
+                (None, None)
+                    if last_in_sentence
+                        .as_ref()
+                        .is_some_and(|(b, s, _)| *b == r.block && *s == lo) =>
+                {
+                    last_in_sentence.as_ref().and_then(|(_, _, s)| s.clone())
+                }
                 (None, None) => None,
             };
             if speaker.is_some() {
                 last = Some((r.block, speaker.clone()));
             }
+            last_in_sentence = Some((r.block, lo, speaker.clone()));
             out.push(Quote {
                 text: r.text.get(m.start..m.end).unwrap_or("").to_string(),
                 speaker,
@@ -333,6 +347,30 @@ mod tests {
         assert_eq!(
             speakers(&["Kofi Mensah called the plan bold. “Nobody else tried it.”"]),
             [some("Kofi Mensah")]
+        );
+    }
+
+    #[test]
+    fn a_surname_only_speaker_takes_a_pronoun() {
+        assert_eq!(
+            speakers(&["“It isn’t fair,” Okonkwo said. “They cut our budget” twice, she said."]),
+            [some("Okonkwo"), some("Okonkwo")]
+        );
+    }
+
+    #[test]
+    fn a_second_quote_in_the_sentence_keeps_the_speaker() {
+        assert_eq!(
+            speakers(&["“Sit down,” Lara Quist told him before adding, “and listen.”"]),
+            [some("Lara Quist"), some("Lara Quist")]
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_subject() {
+        assert_eq!(
+            speakers(&["Ten years ago, a city survey called the tunnel “unsafe”."]),
+            [some("a city survey")]
         );
     }
 

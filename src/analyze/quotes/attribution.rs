@@ -874,6 +874,16 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
     {
         k += 2;
     }
+    // "Two years ago, ...", "A week later, ...": a time phrase before a comma.
+    let comma = (k..hi.min(k + 6)).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')));
+    if let Some(c) = comma
+        && toks.get(k..c).is_some_and(|w| {
+            w.iter()
+                .any(|t| matches!(t.low.as_ref(), "ago" | "later" | "earlier"))
+        })
+    {
+        k = c + 1;
+    }
     if toks.get(k).is_some_and(opens_adverbial) {
         // The adverbial ends at a comma (or a quotation ending with one);
         // one more comma may stand inside it.

@@ -15,6 +15,8 @@ struct Entity {
     words: Vec<String>,
     person: bool,
     place: bool,
+    /// Named as the subject of a speech verb ("Warren said").
+    spoke: bool,
     male: i32,
     female: i32,
 }
@@ -88,9 +90,11 @@ impl People {
             {
                 e += 1;
             }
-            let speaking = toks
-                .get(e..hi.min(e + 4))
-                .is_some_and(|w| w.iter().any(|t| lexicon::is_speech_verb(&t.low)))
+            let next =
+                (e..hi).find(|&j| toks.get(j).is_none_or(|t| !lexicon::is_verb_filler(&t.low)));
+            let speaking = next
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| lexicon::is_speech_verb(&t.low))
                 || i > lo
                     && toks
                         .get(i - 1)
@@ -104,6 +108,9 @@ impl People {
                         .is_some_and(|r| r.iter().any(|w| w.start == a))
                 });
                 let id = self.note(words, titled, block, subject || speaking);
+                if speaking && let Some(en) = id.and_then(|i| self.entities.get_mut(i)) {
+                    en.spoke = true;
+                }
                 if let Some(id) = id
                     && self.entities.get(id).is_some_and(|en| en.person)
                 {
@@ -165,6 +172,7 @@ impl People {
                     words: clean,
                     person,
                     place,
+                    spoke: false,
                     male: 0,
                     female: 0,
                 })
@@ -253,7 +261,15 @@ impl People {
                 _ => None,
             };
         };
-        let fits = |e: &Entity| e.person && e.gender().is_none_or(|g| g == gender);
+        // A lone word that spoke and is no body or place may be a person
+        // known by surname only.
+        let fits = |e: &Entity| {
+            let maybe_person = e.spoke
+                && e.words.len() == 1
+                && !e.place
+                && !e.words.iter().any(|w| lexicon::is_org_word(w));
+            (e.person || maybe_person) && e.gender().is_none_or(|g| g == gender)
+        };
         self.recent_near(pos, fits, true)
             .or_else(|| self.recent_near(pos, fits, false))
     }
