@@ -59,40 +59,55 @@ pub fn find(article: &Article) -> Vec<Quote> {
     let mut prev_block: Option<usize> = None;
     // The block, sentence start and speaker of the last quotation.
     let mut last_in_sentence: Option<(usize, usize, Option<String>)> = None;
-    for r in &reads {
+    for (ri, r) in reads.iter().enumerate() {
         for (ti, t) in r.toks.iter().enumerate() {
             let Kind::Quote(qi) = t.kind else { continue };
             let Some(m) = r.quotes.get(qi) else { continue };
             let Some(&(lo, hi)) = r.sentences.iter().find(|&&(lo, hi)| lo <= ti && ti < hi) else {
                 continue;
             };
-            if is_quoted_heading(&r.toks, m, r.text) {
+            if is_quoted_heading(&r.toks, m, r.text) || is_nickname(&r.toks, ti) {
                 continue;
             }
             let alone = stands_alone(&r.toks, lo, hi, ti);
             let label = transcript_label(r.text.get(m.start..m.end).unwrap_or(""));
-            let source: Option<Source> = if label.is_some() {
+            let source: Option<(Source, usize)> = if label.is_some() {
                 None
             } else {
-                attribution::attribute(&r.toks, lo, hi, ti).or_else(|| {
-                    // A quotation on its own after a sentence that names a
-                    // speaker: "Smith called him a master. “...”"
-                    let (plo, phi) = previous_sentence(&r.sentences, lo)?;
-                    if alone {
-                        attribution::cue_in(&r.toks, plo, phi).or_else(|| {
-                            // Or its subject, a person named there.
-                            let s = attribution::subject(&r.toks, plo, phi)?;
-                            let continues = last.as_ref().is_some_and(|(b, _)| *b == r.block);
-                            (!continues && matches!(s.who, attribution::Who::Name(_))).then_some(s)
-                        })
-                    } else {
-                        None
-                    }
-                })
+                attribution::attribute(&r.toks, lo, hi, ti)
+                    .or_else(|| {
+                        // A quotation on its own after a sentence that names a
+                        // speaker: "Smith called him a master. “...”"
+                        let (plo, phi) = previous_sentence(&r.sentences, lo)?;
+                        if alone {
+                            attribution::cue_in(&r.toks, plo, phi).or_else(|| {
+                                // Or its subject, a person named there.
+                                let s = attribution::subject(&r.toks, plo, phi)?;
+                                let continues = last.as_ref().is_some_and(|(b, _)| *b == r.block);
+                                (!continues && matches!(s.who, attribution::Who::Name(_)))
+                                    .then_some(s)
+                            })
+                        } else {
+                            None
+                        }
+                    })
+                    .map(|s| (s, r.block))
+                    .or_else(|| {
+                        // A paragraph of quotation after one that ends with a
+                        // colon: "Caddell continued:" / “...”
+                        let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
+                        if !(alone && ti == 0 && p.text.trim_end().ends_with(':')) {
+                            return None;
+                        }
+                        let &(plo, phi) = p.sentences.last()?;
+                        attribution::cue_in(&p.toks, plo, phi)
+                            .or_else(|| attribution::subject(&p.toks, plo, phi))
+                            .map(|s| (s, p.block))
+                    })
             };
             let speaker = match (label, source) {
                 (Some(l), _) => Some(l),
-                (None, Some(s)) => people.resolve(&s, r.block),
+                (None, Some((s, b))) => people.resolve(&s, b),
                 // A quotation standing alone, or opening its sentence, goes on
                 // with the last speaker (of this paragraph, or the one before
                 // when this one is all quotation).
@@ -128,6 +143,17 @@ pub fn find(article: &Article) -> Vec<Quote> {
         prev_block = Some(r.block);
     }
     out
+}
+
+/// One capitalised word in quote marks inside a name: Robert "Bobby" Kline.
+fn is_nickname(toks: &[Tok], q: usize) -> bool {
+    let one_word = toks
+        .get(q)
+        .is_some_and(|t| !t.text.contains(' ') && t.text.starts_with(char::is_uppercase));
+    one_word
+        && q > 0
+        && toks.get(q - 1).is_some_and(Tok::is_cap)
+        && toks.get(q + 1).is_some_and(Tok::is_cap)
 }
 
 /// The sentence before the one starting at token `lo`.
@@ -339,6 +365,26 @@ mod tests {
                 "“Then we found our feet.”",
             ]),
             [some("Ada Moyo"), some("Ada Moyo")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_colon_lead() {
+        assert_eq!(
+            speakers(&[
+                "Later, Governor Ruth Adeyemi wrote:",
+                "“The budget is balanced for the first time in a decade.”",
+                "“We kept every promise.”",
+            ]),
+            [some("Ruth Adeyemi"), some("Ruth Adeyemi")]
+        );
+    }
+
+    #[test]
+    fn a_nickname_inside_the_name() {
+        assert_eq!(
+            speakers(&["“We won,” Mayor Robert \"Bobby\" Kline said on Sunday."]),
+            [some("Kline")]
         );
     }
 

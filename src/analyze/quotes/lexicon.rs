@@ -3,6 +3,10 @@
 
 /// Verbs that report speech or writing, in the forms news uses.
 const SPEECH_VERBS: &[&str] = &[
+    "rule",
+    "ruled",
+    "rules",
+    "rated",
     "cite",
     "cites",
     "cited",
