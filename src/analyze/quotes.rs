@@ -384,7 +384,7 @@ mod tests {
     fn a_nickname_inside_the_name() {
         assert_eq!(
             speakers(&["“We won,” Mayor Robert \"Bobby\" Kline said on Sunday."]),
-            [some("Kline")]
+            [some("Robert Kline")]
         );
     }
 

@@ -331,10 +331,12 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
         return np_after(toks, k + 1, hi);
     }
     let end = hi.min(k + REACH);
+    // A nickname in quote marks may stand inside the name: Marcia "Cia" Price.
+    let nickname = |t: &Tok| t.is_quote() && t.text.split_whitespace().count() <= 2;
     let v = (k..end)
         .take_while(|&i| {
             toks.get(i)
-                .is_some_and(|t| !t.is_quote() && !t.is_punct(';'))
+                .is_some_and(|t| (!t.is_quote() || nickname(t)) && !t.is_punct(';'))
         })
         .find(|&i| {
             toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low))
@@ -465,6 +467,12 @@ fn in_name_run(toks: &[Tok], i: usize) -> bool {
     if t.is_cap() {
         return true;
     }
+    // A nickname in quote marks: Robert "Bobby" Kline.
+    if t.is_quote() && !t.text.contains(' ') && t.text.starts_with(char::is_uppercase) {
+        return i > 0
+            && toks.get(i - 1).is_some_and(Tok::is_cap)
+            && toks.get(i + 1).is_some_and(Tok::is_cap);
+    }
     // Particles between capitalised words: Bill de Blasio.
     t.is_word()
         && lexicon::is_name_particle(&t.low)
@@ -487,7 +495,13 @@ fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
     }) {
         from += 1;
     }
-    let name = run.get(from..)?;
+    let name: Vec<Tok> = run
+        .get(from..)?
+        .iter()
+        .filter(|t| !t.is_quote())
+        .cloned()
+        .collect();
+    let name = name.as_slice();
     let first = name.first()?;
     if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
         return None;

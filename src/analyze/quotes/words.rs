@@ -155,12 +155,16 @@ fn quote_ends_sentence(toks: &[Tok], i: usize) -> bool {
     if t.text.ends_with('.') {
         return true;
     }
+    // "“...?” asked Jane Smith, a teacher." keeps its attribution.
     let attribution = toks
-        .get(i + 1..(i + 7).min(toks.len()))
+        .get(i + 1..(i + 20).min(toks.len()))
         .unwrap_or(&[])
         .iter()
-        .take_while(|t| t.is_word())
-        .any(|t| lexicon::is_speech_verb(&t.low));
+        .take_while(|t| {
+            !matches!(t.kind, Kind::Punct('.' | '!' | '?'))
+                && (!t.is_quote() || t.text.split_whitespace().count() == 1)
+        })
+        .any(|t| t.is_word() && lexicon::is_speech_verb(&t.low));
     !attribution
 }
 
