@@ -421,6 +421,35 @@ mod tests {
     }
 
     #[test]
+    fn british_single_quotes_and_an_apposed_name() {
+        assert_eq!(
+            speakers(&[
+                "The minister, Joan Abbey, spoke on Monday. ‘We will not borrow,’ she told MPs.",
+                "Her rival’s deputy, Colm Ryan, called the plan ‘a fudge’.",
+            ]),
+            [some("Joan Abbey"), some("Colm Ryan")]
+        );
+    }
+
+    #[test]
+    fn other_languages_inverted_verbs_and_selon() {
+        assert_eq!(
+            speakers(&[
+                "« Nous tiendrons bon », a déclaré Claire Dubois.",
+                "„Das reicht nicht“, sagte Jonas Weber.",
+                "«No habrá recortes», dijo Lucía Ortega.",
+                "La réforme est « injuste », selon Paul Girard.",
+            ]),
+            [
+                some("Claire Dubois"),
+                some("Jonas Weber"),
+                some("Lucía Ortega"),
+                some("Paul Girard")
+            ]
+        );
+    }
+
+    #[test]
     fn no_speaker_is_none_rather_than_a_guess() {
         assert_eq!(
             speakers(&["The word “sustainable” appears on every label in the shop."]),

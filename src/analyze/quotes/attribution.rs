@@ -207,6 +207,15 @@ fn is_speech_noun_use(toks: &[Tok], lo: usize, i: usize) -> bool {
             .is_some_and(|p| p.is_cap() && is_possessive(p))
 }
 
+/// "according to X", "selon X", "laut X", "según X": where X starts.
+fn according(toks: &[Tok], i: usize) -> Option<usize> {
+    match low(toks, i) {
+        "according" if low(toks, i + 1) == "to" => Some(i + 2),
+        "selon" | "laut" | "según" | "segundo" | "secondo" => Some(i + 1),
+        _ => None,
+    }
+}
+
 /// Is token `i` a speech cue: a speech verb used as a verb, "according
 /// to", or a speech noun after a possessive name?
 fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
@@ -214,8 +223,8 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if !t.is_word() {
         return false;
     }
-    if t.low == "according" {
-        return low(toks, i + 1) == "to";
+    if according(toks, i).is_some() {
+        return true;
     }
     let after_possessive = i > lo
         && toks
@@ -263,8 +272,8 @@ fn not_first_person(s: &Source) -> bool {
 /// The speaker a cue at `v` names.
 fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source> {
     let t = toks.get(v)?;
-    if t.low == "according" {
-        return np_after(toks, v + 2, hi);
+    if let Some(k) = according(toks, v) {
+        return np_after(toks, k, hi);
     }
     if v > lo
         && let Some(p) = toks.get(v - 1)
@@ -324,11 +333,19 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     if is_dash(t) {
         return np_after(toks, k + 1, hi).filter(|s| matches!(s.who, Who::Name(_)));
     }
-    if t.low == "according" && low(toks, k + 1) == "to" {
-        return np_after(toks, k + 2, hi);
+    if let Some(n) = according(toks, k) {
+        return np_after(toks, n, hi);
     }
     if lexicon::is_speech_verb(&t.low) && lexicon::is_invertible(&t.low) {
         return np_after(toks, k + 1, hi);
+    }
+    // « ... », a déclaré X / „...“, hat X gesagt: an auxiliary first.
+    if matches!(t.low.as_ref(), "a" | "ha" | "hat")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| lexicon::is_other_speech_verb(&n.low))
+    {
+        return np_after(toks, k + 2, hi);
     }
     let end = hi.min(k + REACH);
     // A nickname in quote marks may stand inside the name: Marcia "Cia" Price.
@@ -676,7 +693,10 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     if !first.is_word() {
         return None;
     }
-    if lexicon::pronoun_gender(&first.low).is_some() {
+    // "her rival’s deputy": a possessive determiner, not the pronoun.
+    let determines =
+        lexicon::is_determiner(&first.low) && toks.get(k + 1).is_some_and(Tok::is_word);
+    if lexicon::pronoun_gender(&first.low).is_some() && !determines {
         return source(Who::Pronoun(first.low.to_string()), toks, k);
     }
     if first.is_cap() && !lexicon::is_determiner(&first.low) {
@@ -688,7 +708,8 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         }
         let possessed = e > k && toks.get(e - 1).is_some_and(is_possessive);
         if possessed {
-            return description_after(toks, k, hi);
+            let d = description_after(toks, k, hi)?;
+            return Some(apposed_name(toks, k, hi).unwrap_or(d));
         }
         if let Some(s) = name_of_run(toks, k, e) {
             return Some(s);
@@ -697,24 +718,31 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     if lexicon::is_determiner(&first.low) || is_possessive(first) {
         let d = description_after(toks, k, hi)?;
         // "Another critic, Laurence H. Tribe,": the name in apposition.
-        let after = (k..hi).find(|&i| toks.get(i).is_some_and(|t| !t.is_word()));
-        if let Some(c) = after
-            && toks.get(c).is_some_and(|t| t.is_punct(','))
-            && toks.get(c + 1).is_some_and(Tok::is_cap)
-        {
-            let e = run_end(toks, c + 1, hi);
-            if toks
-                .get(e)
-                .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
-                && let Some(n) = name_of_run(toks, c + 1, e)
-            {
-                return Some(n);
-            }
+        if let Some(n) = apposed_name(toks, k, hi) {
+            return Some(n);
         }
         return Some(d);
     }
     // "9/11 widow Terry Strada", "conservative radio host Rush Limbaugh".
     name_after_role(toks, k, hi)
+}
+
+/// The name set off by commas after a description that starts at `k`:
+/// "Another critic, Laurence H. Tribe, said".
+fn apposed_name(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let c = (k..hi).find(|&i| toks.get(i).is_some_and(|t| !t.is_word()))?;
+    if !toks.get(c).is_some_and(|t| t.is_punct(',')) || !toks.get(c + 1).is_some_and(Tok::is_cap) {
+        return None;
+    }
+    let e = run_end(toks, c + 1, hi);
+    if toks
+        .get(e)
+        .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
+    {
+        name_of_run(toks, c + 1, e)
+    } else {
+        None
+    }
 }
 
 /// The end of the capitalised run that starts at `k`.

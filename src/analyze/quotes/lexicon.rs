@@ -1,6 +1,40 @@
 //! Word tables for attribution: speech verbs, titles, pronouns, and the
 //! words that tell people, organisations and places apart. All lowercase.
 
+/// Speech verbs of other languages (French, German, Spanish, Italian,
+/// Portuguese), in the inverted form news uses: « ... », a déclaré X.
+const OTHER_SPEECH_VERBS: &[&str] = &[
+    "dit",
+    "déclare",
+    "déclaré",
+    "affirme",
+    "affirmé",
+    "explique",
+    "expliqué",
+    "ajoute",
+    "ajouté",
+    "estime",
+    "estimé",
+    "souligne",
+    "souligné",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "meinte",
+    "dijo",
+    "afirmó",
+    "explicó",
+    "aseguró",
+    "señaló",
+    "añadió",
+    "disse",
+    "afirmou",
+    "dichiarato",
+    "detto",
+];
+
 /// Verbs that report speech or writing, in the forms news uses.
 const SPEECH_VERBS: &[&str] = &[
     "rule",
@@ -1324,6 +1358,7 @@ macro_rules! table {
 
 table!(SPEECH_VERB_SET, SPEECH_VERBS);
 table!(INVERTIBLE_SET, INVERTIBLE);
+table!(OTHER_SPEECH_VERB_SET, OTHER_SPEECH_VERBS);
 table!(TITLE_SET, TITLES);
 table!(DETERMINER_SET, DETERMINERS);
 table!(ORG_HEAD_SET, ORG_HEADS);
@@ -1335,8 +1370,12 @@ table!(NOT_SUBJECT_AFTER_SET, NOT_SUBJECT_AFTER);
 table!(VERB_FILLER_SET, VERB_FILLERS);
 table!(ROLE_SET, ROLES);
 
+pub fn is_other_speech_verb(low: &str) -> bool {
+    has(&OTHER_SPEECH_VERB_SET, low)
+}
+
 pub fn is_speech_verb(low: &str) -> bool {
-    has(&SPEECH_VERB_SET, low)
+    has(&SPEECH_VERB_SET, low) || is_other_speech_verb(low)
 }
 
 /// Speech verbs that are speech only right before a quotation.
@@ -1375,7 +1414,7 @@ pub fn is_role(low: &str) -> bool {
 }
 
 pub fn is_invertible(low: &str) -> bool {
-    has(&INVERTIBLE_SET, low)
+    has(&INVERTIBLE_SET, low) || is_other_speech_verb(low)
 }
 
 pub fn is_title(low: &str) -> bool {

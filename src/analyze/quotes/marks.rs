@@ -257,7 +257,13 @@ pub fn find(text: &str) -> Vec<Marked> {
                     let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
                         && next.is_some_and(char::is_whitespace)
                         && later_single_closer(text, after);
-                    if !possessive {
+                    // The second mark of rock ’n’ roll.
+                    let before_prev = k
+                        .checked_sub(2)
+                        .and_then(|j| chars.get(j))
+                        .map(|&(_, p, _)| p);
+                    let elision_n = prev == Some('n') && matches!(before_prev, Some('’' | '\''));
+                    if !possessive && !elision_n {
                         close_at(&mut stack, &mut found, j, at, after);
                     }
                     continue;
@@ -359,6 +365,12 @@ mod tests {
             ["a bad idea"]
         );
         assert!(texts("The students’ union and the teachers’ room.").is_empty());
+    }
+
+    #[test]
+    fn elisions_inside_a_single_quote() {
+        let t = "‘The ’80s gave us rock ’n’ roll excess,’ he said.";
+        assert_eq!(texts(t), ["The ’80s gave us rock ’n’ roll excess,"]);
     }
 
     #[test]
