@@ -450,6 +450,29 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_opening_word_is_no_speaker_unless_named_again() {
+        assert_eq!(
+            speakers(&["Consider the “gig economy” of the 2010s."]),
+            [None]
+        );
+        assert_eq!(
+            speakers(&["Valdez runs the farm. Valdez calls it “a family affair”."]),
+            [some("Valdez")]
+        );
+    }
+
+    #[test]
+    fn an_age_description_is_the_person_meant() {
+        assert_eq!(
+            speakers(&[
+                "Coach Ines Moreau signed a new deal on Friday.",
+                "“I am staying,” the 56-year-old said.",
+            ]),
+            [some("Ines Moreau")]
+        );
+    }
+
+    #[test]
     fn no_speaker_is_none_rather_than_a_guess() {
         assert_eq!(
             speakers(&["The word “sustainable” appears on every label in the shop."]),

@@ -24,6 +24,8 @@ pub struct Source {
     pub who: Who,
     pub at: usize,
     pub tok: usize,
+    /// Found only as the sentence's first word, with no speech cue.
+    pub weak: bool,
 }
 
 /// How far an attribution may reach from a quote, in tokens.
@@ -56,10 +58,15 @@ fn is_possessive(t: &Tok) -> bool {
 }
 
 fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
+    // A run of more than six capitalised words is a headline or a menu.
+    if matches!(&who, Who::Name(n) if n.split(' ').count() > 6) {
+        return None;
+    }
     Some(Source {
         who,
         at: toks.get(i)?.start,
         tok: i,
+        weak: false,
     })
 }
 
@@ -94,7 +101,8 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
             let opens_clause = toks
                 .get(lo)
                 .is_some_and(|t| t.is_cap() && is_participle(&t.low));
-            (s.tok < q || opens_clause).then_some(s)
+            let weak = s.tok == lo;
+            (s.tok < q || opens_clause).then_some(Source { weak, ..s })
         })
 }
 

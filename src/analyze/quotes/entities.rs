@@ -230,6 +230,11 @@ impl People {
     pub fn resolve(&self, source: &Source, block: usize) -> Option<String> {
         let pos = (block, source.at);
         match &source.who {
+            // A lone capitalised word opening a sentence with no speech cue
+            // ("Consider", "Oh") is a name only if the story names it again.
+            Who::Name(name) if source.weak && !name.contains(' ') && self.mentioned(name) < 2 => {
+                None
+            }
             Who::Name(name) => {
                 let words: Vec<String> = name
                     .split(' ')
@@ -251,6 +256,15 @@ impl People {
                     .unwrap_or_else(|| text.clone()),
             ),
         }
+    }
+
+    /// How often the story mentions the one-word name `name`.
+    fn mentioned(&self, name: &str) -> usize {
+        let key = strip_possessive(&name.to_lowercase()).to_string();
+        let Some(id) = self.lookup(&[key]) else {
+            return 0;
+        };
+        self.mentions.iter().filter(|m| m.entity == id).count()
     }
 
     fn resolve_pronoun(&self, pronoun: &str, pos: Pos) -> Option<String> {

@@ -1430,7 +1430,7 @@ pub fn is_org_head(low: &str) -> bool {
 }
 
 pub fn is_person_head(low: &str) -> bool {
-    has(&PERSON_HEAD_SET, low)
+    has(&PERSON_HEAD_SET, low) || low.ends_with("-year-old")
 }
 
 pub fn is_org_word(low: &str) -> bool {
