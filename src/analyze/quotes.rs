@@ -54,11 +54,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
     let people = People::build(&views);
 
     let mut out = Vec::new();
-    // The last speaker found, and the block it spoke in.
-    let mut last: Option<(usize, Option<String>)> = None;
-    let mut prev_block: Option<usize> = None;
-    // The block, sentence start and speaker of the last quotation.
-    let mut last_in_sentence: Option<(usize, usize, Option<String>)> = None;
+    let mut thread = Thread::default();
     for (ri, r) in reads.iter().enumerate() {
         for (ti, t) in r.toks.iter().enumerate() {
             let Kind::Quote(qi) = t.kind else { continue };
@@ -70,67 +66,17 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 continue;
             }
             let alone = stands_alone(&r.toks, lo, hi, ti);
-            let label = transcript_label(r.text.get(m.start..m.end).unwrap_or(""));
-            let source: Option<(Source, usize)> = if label.is_some() {
-                None
-            } else {
-                attribution::attribute(&r.toks, lo, hi, ti)
-                    .or_else(|| {
-                        // A quotation on its own after a sentence that names a
-                        // speaker: "Smith called him a master. “...”"
-                        let (plo, phi) = previous_sentence(&r.sentences, lo)?;
-                        if alone {
-                            attribution::cue_in(&r.toks, plo, phi).or_else(|| {
-                                // Or its subject, a person named there.
-                                let s = attribution::subject(&r.toks, plo, phi)?;
-                                let continues = last.as_ref().is_some_and(|(b, _)| *b == r.block);
-                                (!continues && matches!(s.who, attribution::Who::Name(_)))
-                                    .then_some(s)
-                            })
-                        } else {
-                            None
-                        }
-                    })
-                    .map(|s| (s, r.block))
-                    .or_else(|| {
-                        // A paragraph of quotation after one that ends with a
-                        // colon: "Caddell continued:" / “...”
-                        let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
-                        if !(alone && ti == 0 && p.text.trim_end().ends_with(':')) {
-                            return None;
-                        }
-                        let &(plo, phi) = p.sentences.last()?;
-                        attribution::cue_in(&p.toks, plo, phi)
-                            .or_else(|| attribution::subject(&p.toks, plo, phi))
-                            .map(|s| (s, p.block))
-                    })
+            let words = r.text.get(m.start..m.end).unwrap_or("");
+            let speaker = match transcript_label(words) {
+                Some(label) => Some(label),
+                None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
+                    Some((s, b)) => people.resolve(&s, b),
+                    None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                },
             };
-            let speaker = match (label, source) {
-                (Some(l), _) => Some(l),
-                (None, Some((s, b))) => people.resolve(&s, b),
-                // A quotation standing alone, or opening its sentence, goes on
-                // with the last speaker (of this paragraph, or the one before
-                // when this one is all quotation).
-                (None, None) if alone || ti == lo => last
-                    .as_ref()
-                    .filter(|(b, _)| *b == r.block || (alone && Some(*b) == prev_block))
-                    .and_then(|(_, s)| s.clone()),
-                // After a quotation of the same sentence: the same speaker.
-                (None, None)
-                    if last_in_sentence
-                        .as_ref()
-                        .is_some_and(|(b, s, _)| *b == r.block && *s == lo) =>
-                {
-                    last_in_sentence.as_ref().and_then(|(_, _, s)| s.clone())
-                }
-                (None, None) => None,
-            };
-            if speaker.is_some() {
-                last = Some((r.block, speaker.clone()));
-            }
-            last_in_sentence = Some((r.block, lo, speaker.clone()));
+            thread.record(r.block, lo, &speaker);
             out.push(Quote {
-                text: r.text.get(m.start..m.end).unwrap_or("").to_string(),
+                text: words.to_string(),
                 speaker,
                 kind: kind(r.text, &r.toks, lo, ti, m),
                 span: Span {
@@ -140,9 +86,85 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 },
             });
         }
-        prev_block = Some(r.block);
+        thread.prev_block = Some(r.block);
     }
     out
+}
+
+/// Who spoke last, for quotations that carry no attribution of their own.
+#[derive(Default)]
+struct Thread {
+    /// The last speaker found and the block it spoke in.
+    last: Option<(usize, String)>,
+    /// The block, sentence start and speaker of the last quotation.
+    sentence: Option<(usize, usize, Option<String>)>,
+    prev_block: Option<usize>,
+}
+
+impl Thread {
+    /// The speaker a quotation with no attribution goes on with: the last
+    /// one of its paragraph when it opens its sentence (or of the paragraph
+    /// before when it stands alone), else the speaker of an earlier
+    /// quotation in the same sentence.
+    fn carry(&self, block: usize, lo: usize, opens: bool, alone: bool) -> Option<String> {
+        if opens {
+            let (b, s) = self.last.as_ref()?;
+            return (*b == block || (alone && Some(*b) == self.prev_block)).then(|| s.clone());
+        }
+        match &self.sentence {
+            Some((b, start, s)) if *b == block && *start == lo => s.clone(),
+            _ => None,
+        }
+    }
+
+    fn record(&mut self, block: usize, lo: usize, speaker: &Option<String>) {
+        if let Some(s) = speaker {
+            self.last = Some((block, s.clone()));
+        }
+        self.sentence = Some((block, lo, speaker.clone()));
+    }
+
+    fn spoke_in(&self, block: usize) -> bool {
+        self.last.as_ref().is_some_and(|(b, _)| *b == block)
+    }
+}
+
+/// The phrase naming the speaker of the quotation at token `ti` of block
+/// `reads[ri]`, and the block it stands in: in its own sentence, in the
+/// sentence before when the quotation stands alone, or in a paragraph
+/// before that ends with a colon.
+fn source_of(
+    reads: &[Read],
+    ri: usize,
+    ti: usize,
+    (lo, hi): (usize, usize),
+    alone: bool,
+    thread: &Thread,
+) -> Option<(Source, usize)> {
+    let r = reads.get(ri)?;
+    if let Some(s) = attribution::attribute(&r.toks, lo, hi, ti) {
+        return Some((s, r.block));
+    }
+    if alone && let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
+        // "Smith called him a master. “...”", or that sentence's subject
+        // when it names a person and the paragraph has no speaker yet.
+        let named = attribution::cue_in(&r.toks, plo, phi).or_else(|| {
+            let s = attribution::subject(&r.toks, plo, phi)?;
+            (!thread.spoke_in(r.block) && matches!(s.who, attribution::Who::Name(_))).then_some(s)
+        });
+        if let Some(s) = named {
+            return Some((s, r.block));
+        }
+    }
+    // "Caddell continued:" then a paragraph of quotation.
+    let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
+    if !(alone && ti == 0 && p.text.trim_end().ends_with(':')) {
+        return None;
+    }
+    let &(plo, phi) = p.sentences.last()?;
+    attribution::cue_in(&p.toks, plo, phi)
+        .or_else(|| attribution::subject(&p.toks, plo, phi))
+        .map(|s| (s, p.block))
 }
 
 /// One capitalised word in quote marks inside a name: Robert "Bobby" Kline.
