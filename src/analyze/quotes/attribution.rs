@@ -115,94 +115,29 @@ pub fn cue_in(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
 }
 
 /// Verb forms that are as often nouns: "late-night tweets", "his claims".
+#[rustfmt::skip]
 fn noun_too(low: &str) -> bool {
     matches!(
         low,
-        "tweet"
-            | "tweets"
-            | "claim"
-            | "claims"
-            | "report"
-            | "reports"
-            | "note"
-            | "notes"
-            | "call"
-            | "calls"
-            | "comment"
-            | "comments"
-            | "state"
-            | "states"
-            | "post"
-            | "posts"
-            | "remark"
-            | "remarks"
-            | "quote"
-            | "quotes"
-            | "read"
-            | "reads"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "vow"
-            | "vows"
-            | "answer"
-            | "answers"
-            | "demand"
-            | "demands"
-            | "term"
-            | "terms"
-            | "label"
-            | "brand"
-            | "counter"
-            | "stress"
-            | "joke"
-            | "jokes"
-            | "reply"
-            | "replies"
-            | "warning"
-            | "sing"
-            | "go"
-            | "goes"
-            | "went"
-            | "began"
-            | "begin"
+        "tweet" | "tweets" | "claim" | "claims" | "report" | "reports" | "note" | "notes" |
+        "call" | "calls" | "comment" | "comments" | "state" | "states" | "post" | "posts" |
+        "remark" | "remarks" | "quote" | "quotes" | "read" | "reads" | "promise" | "promises" |
+        "pledge" | "vow" | "vows" | "answer" | "answers" | "demand" | "demands" | "term" |
+        "terms" | "label" | "brand" | "counter" | "stress" | "joke" | "jokes" | "reply" |
+        "replies" | "warning" | "sing" | "go" | "goes" | "went" | "began" | "begin"
     )
 }
 
 /// Nouns that carry someone's words: "Trump’s claim that ...".
+#[rustfmt::skip]
 fn is_speech_noun(low: &str) -> bool {
     matches!(
         low,
-        "claim"
-            | "claims"
-            | "remarks"
-            | "comments"
-            | "statement"
-            | "words"
-            | "tweet"
-            | "tweets"
-            | "message"
-            | "assertion"
-            | "argument"
-            | "promise"
-            | "pledge"
-            | "warning"
-            | "description"
-            | "suggestion"
-            | "accusation"
-            | "prediction"
-            | "charge"
-            | "response"
-            | "reply"
-            | "answer"
-            | "remark"
-            | "comment"
-            | "speech"
-            | "testimony"
-            | "declaration"
-            | "insistence"
-            | "vow"
-            | "boast"
+        "claim" | "claims" | "remarks" | "comments" | "statement" | "words" | "tweet" | "tweets" |
+        "message" | "assertion" | "argument" | "promise" | "pledge" | "warning" | "description" |
+        "suggestion" | "accusation" | "prediction" | "charge" | "response" | "reply" | "answer" |
+        "remark" | "comment" | "speech" | "testimony" | "declaration" | "insistence" | "vow" |
+        "boast"
     )
 }
 
@@ -546,77 +481,31 @@ fn join(toks: &[Tok]) -> String {
 }
 
 /// Words that end a description: clause openers, auxiliaries, pronouns.
+#[rustfmt::skip]
 fn stops_description(low: &str) -> bool {
     matches!(
         low,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "and"
-            | "but"
-            | "or"
-            | "as"
-            | "while"
-            | "because"
-            | "if"
-            | "when"
-            | "where"
-            | "so"
-            | "than"
-            | "then"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "has"
-            | "had"
-            | "have"
-            | "be"
-            | "not"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "before"
-            | "after"
-            | "about"
-            | "like"
-            | "there"
-            | "here"
-            | "also"
-            | "even"
-            | "just"
+        "that" | "which" | "who" | "whom" | "and" | "but" | "or" | "as" | "while" | "because" |
+        "if" | "when" | "where" | "so" | "than" | "then" | "is" | "was" | "are" | "were" | "has" |
+        "had" | "have" | "be" | "not" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
+        "before" | "after" | "about" | "like" | "there" | "here" | "also" | "even" | "just"
     ) || lexicon::is_speech_verb(low)
         || is_adverb(low)
 }
 
 /// Adverbs in -ly (not family, ally, assembly...).
+#[rustfmt::skip]
 fn is_adverb(low: &str) -> bool {
     low.ends_with("ly")
         && low.len() > 4
         && !matches!(
             low,
-            "family"
-                | "rally"
-                | "bully"
-                | "supply"
-                | "assembly"
-                | "italy"
-                | "july"
-                | "belly"
-                | "daily"
-                | "weekly"
-                | "monthly"
-                | "quarterly"
-                | "anomaly"
-                | "monopoly"
+            "family" | "rally" | "bully" | "supply" | "assembly" | "italy" | "july" | "belly" |
+            "daily" | "weekly" | "monthly" | "quarterly" | "anomaly" | "monopoly"
         )
 }
 
+#[rustfmt::skip]
 fn is_preposition(low: &str) -> bool {
     matches!(
         low,
@@ -838,43 +727,14 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
 }
 
 /// Openers that put an adverbial before the subject: "In July, Smith ...".
+#[rustfmt::skip]
 fn opens_adverbial(t: &Tok) -> bool {
     matches!(
         t.low.as_ref(),
-        "in" | "on"
-            | "at"
-            | "after"
-            | "before"
-            | "during"
-            | "despite"
-            | "while"
-            | "when"
-            | "as"
-            | "although"
-            | "though"
-            | "since"
-            | "because"
-            | "if"
-            | "for"
-            | "with"
-            | "without"
-            | "under"
-            | "over"
-            | "amid"
-            | "following"
-            | "from"
-            | "by"
-            | "like"
-            | "unlike"
-            | "asked"
-            | "last"
-            | "earlier"
-            | "later"
-            | "once"
-            | "to"
-            | "until"
-            | "upon"
-            | "within"
+        "in" | "on" | "at" | "after" | "before" | "during" | "despite" | "while" | "when" | "as" |
+        "although" | "though" | "since" | "because" | "if" | "for" | "with" | "without" | "under" |
+        "over" | "amid" | "following" | "from" | "by" | "like" | "unlike" | "asked" | "last" |
+        "earlier" | "later" | "once" | "to" | "until" | "upon" | "within"
     ) || (t.low.ends_with("ing") && t.is_cap())
         || (t.low.ends_with("ed") && t.is_cap() && !lexicon::is_title(&t.low))
 }
