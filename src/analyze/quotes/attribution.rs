@@ -28,6 +28,10 @@ pub struct Source {
     pub weak: bool,
 }
 
+/// How far a speech cue may stand from its quotation within a sentence, in
+/// tokens (keeps a sentence of a thousand quotations linear).
+const WINDOW: usize = 80;
+
 /// How far an attribution may reach from a quote, in tokens.
 const REACH: usize = 24;
 
@@ -86,7 +90,7 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
         return Some(s);
     }
     for nouns in [false, true] {
-        let left = (lo..q)
+        let left = (lo.max(q.saturating_sub(WINDOW))..q)
             .rev()
             .filter(|&i| is_cue(toks, lo, i) && is_speech_noun_use(toks, lo, i) == nouns)
             .find_map(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person));
@@ -318,7 +322,7 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
 /// A speech verb later in the sentence, in a clause of its own:
 /// "..., were “world class”, and had spurred ..., Huang said."
 fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
-    (q + 1..hi)
+    (q + 1..hi.min(q + WINDOW))
         .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_punct(';')))
         .filter(|&i| {
             toks.get(i)

@@ -39,6 +39,9 @@ struct Mention {
     subject: bool,
 }
 
+/// How many mentions a pronoun or description looks back over.
+const LOOKBACK: usize = 400;
+
 /// Where in the article: block index and byte offset.
 pub type Pos = (usize, usize);
 
@@ -303,7 +306,9 @@ impl People {
         self.mentions
             .iter()
             .rev()
-            .filter(|m| (m.block, m.at) < pos && (!subject || m.subject))
+            .skip_while(|m| (m.block, m.at) >= pos)
+            .take(LOOKBACK)
+            .filter(|m| !subject || m.subject)
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
             .map(display)
@@ -319,7 +324,9 @@ impl People {
         self.mentions
             .iter()
             .rev()
-            .filter(|m| (m.block, m.at) < pos && (!subject || m.subject))
+            .skip_while(|m| (m.block, m.at) >= pos)
+            .take(LOOKBACK)
+            .filter(|m| !subject || m.subject)
             .take_while(|m| m.block + 4 >= pos.0)
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
