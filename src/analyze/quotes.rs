@@ -309,6 +309,18 @@ mod tests {
     }
 
     #[test]
+    fn spokespeople_speak_for_their_body_unless_named() {
+        assert_eq!(
+            speakers(&[
+                "Helix Motors recalled 4,000 cars.",
+                "Helix’s spokesman said the fault was “minor”.",
+                "“We acted fast,” said Nora Bell, a spokeswoman for Helix Motors.",
+            ]),
+            [some("Helix Motors"), some("Nora Bell")]
+        );
+    }
+
+    #[test]
     fn a_split_quote_has_one_speaker() {
         let got = said(&["“It was cold,” said Ivan Petrov, “but we kept going.”"]);
         assert_eq!(

@@ -55,6 +55,8 @@ pub struct People {
     /// first introduced (a bare surname means them).
     by_last: HashMap<String, usize>,
     by_first: HashMap<String, usize>,
+    /// Organisations of two words or more by their first word: Helix Motors.
+    org_by_first: HashMap<String, usize>,
 }
 
 /// One block's tokens and sentences, as the model reads them.
@@ -206,7 +208,9 @@ impl People {
             let person = exact
                 .and_then(|i| self.entities.get(i))
                 .is_some_and(|e| e.person);
-            if !person && let Some(&i) = self.by_last.get(w).or_else(|| self.by_first.get(w)) {
+            let known = self.by_last.get(w).or_else(|| self.by_first.get(w));
+            let known = known.or_else(|| self.org_by_first.get(w).filter(|_| exact.is_none()));
+            if !person && let Some(&i) = known {
                 return Some(i);
             }
         }
@@ -216,6 +220,17 @@ impl People {
     fn add(&mut self, entity: Entity) -> usize {
         let id = self.entities.len();
         self.by_name.entry(entity.words.join(" ")).or_insert(id);
+        let short_form = entity
+            .words
+            .first()
+            .filter(|w| !lexicon::is_place(w) && !lexicon::is_org_word(w));
+        if !entity.person
+            && !entity.place
+            && entity.words.len() > 1
+            && let Some(first) = short_form
+        {
+            self.org_by_first.entry(first.clone()).or_insert(id);
+        }
         if entity.person && entity.words.len() > 1 {
             if let Some(last) = entity.words.last() {
                 self.by_last.entry(last.clone()).or_insert(id);
@@ -255,7 +270,9 @@ impl People {
             }
             Who::Pronoun(p) => self.resolve_pronoun(p, pos),
             Who::Description(text, head) => Some(
-                self.resolve_description(head, pos)
+                spokesperson_for(text, head)
+                    .map(|org| self.full_name(&org))
+                    .or_else(|| self.resolve_description(head, pos))
                     .unwrap_or_else(|| text.clone()),
             ),
         }
@@ -289,6 +306,15 @@ impl People {
         };
         self.recent_near(pos, fits, true)
             .or_else(|| self.recent_near(pos, fits, false))
+    }
+
+    /// A name as the story introduced it.
+    fn full_name(&self, name: &str) -> String {
+        let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        self.lookup(&words)
+            .and_then(|i| self.entities.get(i))
+            .filter(|e| e.words.len() >= words.len())
+            .map_or_else(|| name.to_string(), display)
     }
 
     fn resolve_description(&self, head: &str, pos: Pos) -> Option<String> {
@@ -332,6 +358,23 @@ impl People {
             .find(|e| fits(e))
             .map(display)
     }
+}
+
+/// "Nvidia’s spokesman", "a spokeswoman for the Acme Group": the body
+/// the spokesperson speaks for.
+fn spokesperson_for(text: &str, head: &str) -> Option<String> {
+    if !matches!(
+        head,
+        "spokesman" | "spokeswoman" | "spokesperson" | "representative"
+    ) {
+        return None;
+    }
+    let first = text.split(' ').next()?;
+    let owner = strip_possessive(first);
+    if owner != first && owner.starts_with(char::is_uppercase) {
+        return Some(owner.to_string());
+    }
+    None
 }
 
 fn display(e: &Entity) -> String {
