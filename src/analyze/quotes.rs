@@ -513,6 +513,14 @@ mod tests {
     }
 
     #[test]
+    fn headline_case_lines_lend_no_names() {
+        assert_eq!(
+            speakers(&["Studio Revives ‘The Long Night’ With New Cast And Director"]),
+            [None]
+        );
+    }
+
+    #[test]
     fn no_speaker_is_none_rather_than_a_guess() {
         assert_eq!(
             speakers(&["The word “sustainable” appears on every label in the shop."]),

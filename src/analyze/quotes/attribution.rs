@@ -98,16 +98,27 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
             return left;
         }
     }
-    right_final(toks, hi, q)
-        .or_else(|| colon_lead(toks, lo, q))
-        .or_else(|| {
-            let s = subject(toks, lo, hi).filter(|s| !names_words(s))?;
-            let opens_clause = toks
-                .get(lo)
-                .is_some_and(|t| t.is_cap() && is_participle(&t.low));
-            let weak = s.tok == lo;
-            (s.tok < q || opens_clause).then_some(Source { weak, ..s })
-        })
+    let found = right_final(toks, hi, q);
+    if found.is_some() || headline_case(toks, lo, hi) {
+        return found;
+    }
+    colon_lead(toks, lo, q).or_else(|| {
+        let s = subject(toks, lo, hi).filter(|s| !names_words(s))?;
+        let opens_clause = toks
+            .get(lo)
+            .is_some_and(|t| t.is_cap() && is_participle(&t.low));
+        let weak = s.tok == lo;
+        (s.tok < q || opens_clause).then_some(Source { weak, ..s })
+    })
+}
+
+/// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
+/// its capitalised words are no names to lean on.
+fn headline_case(toks: &[Tok], lo: usize, hi: usize) -> bool {
+    let long = |t: &&Tok| t.is_word() && t.text.chars().count() >= 4;
+    let words = toks.get(lo..hi).unwrap_or(&[]).iter().filter(long);
+    let (caps, all) = words.fold((0, 0), |(c, a), t| (c + usize::from(t.is_cap()), a + 1));
+    all >= 3 && caps * 10 >= all * 7
 }
 
 /// The speaker named by any speech cue of the sentence `[lo, hi)`, for a
