@@ -4,7 +4,7 @@
 //! a pronoun or a description back into a full name.
 
 use super::attribution::{self, Source, Who};
-use super::lexicon::{self, Gender};
+use super::lexicon::{self, FastHash, Gender};
 use super::words::Tok;
 use std::collections::HashMap;
 
@@ -50,13 +50,13 @@ pub struct People {
     entities: Vec<Entity>,
     mentions: Vec<Mention>,
     /// Entities by their lowercase words joined with spaces.
-    by_name: HashMap<String, usize>,
+    by_name: HashMap<String, usize, FastHash>,
     /// People of two words or more by their last and first word, the
     /// first introduced (a bare surname means them).
-    by_last: HashMap<String, usize>,
-    by_first: HashMap<String, usize>,
+    by_last: HashMap<String, usize, FastHash>,
+    by_first: HashMap<String, usize, FastHash>,
     /// Organisations of two words or more by their first word: Helix Motors.
-    org_by_first: HashMap<String, usize>,
+    org_by_first: HashMap<String, usize, FastHash>,
 }
 
 /// One block's tokens and sentences, as the model reads them.
@@ -160,14 +160,14 @@ impl People {
             .iter()
             .map(|w| strip_possessive(&w.low).to_string())
             .collect();
-        let text = words
-            .iter()
-            .map(|w| strip_possessive(w.text))
-            .collect::<Vec<_>>()
-            .join(" ");
         let id = match self.lookup(&clean) {
             Some(id) => id,
             None => {
+                let text = words
+                    .iter()
+                    .map(|w| strip_possessive(w.text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let place = clean.iter().all(|w| lexicon::is_place(w));
                 let org = clean.iter().any(|w| lexicon::is_org_word(w));
                 let person =
@@ -202,8 +202,10 @@ impl People {
     /// The entity a name refers to: the same full name, or the person whose
     /// surname (or first name) it is, the most recently mentioned first.
     fn lookup(&self, words: &[String]) -> Option<usize> {
-        let key = words.join(" ");
-        let exact = self.by_name.get(&key).copied();
+        let exact = match words {
+            [one] => self.by_name.get(one.as_str()).copied(),
+            _ => self.by_name.get(&words.join(" ")).copied(),
+        };
         if let [w] = words {
             let person = exact
                 .and_then(|i| self.entities.get(i))
