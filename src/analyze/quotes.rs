@@ -558,9 +558,9 @@ mod tests {
 
     #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
-        let long = "He listed “this”, “that” and “more” and ".repeat(800) + "stopped.";
+        let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();
-        assert_eq!(said(&[long.as_str()]).len(), 2400);
+        assert_eq!(said(&[long.as_str()]).len(), 1200);
         assert!(
             started.elapsed().as_secs() < 5,
             "quadratic on long sentences"
