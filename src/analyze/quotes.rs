@@ -378,6 +378,17 @@ mod tests {
     }
 
     #[test]
+    fn according_to_at_the_end_and_passive_agents() {
+        assert_eq!(
+            speakers(&[
+                "Thousands joined a “day of action” in 40 towns, according to the Tenants Union.",
+                "“Harbour Lights” was written by Mira Sol in 1998.",
+            ]),
+            [some("Tenants Union"), some("Mira Sol")]
+        );
+    }
+
+    #[test]
     fn dash_sign_off() {
         assert_eq!(
             speakers(&["“Keep the lights on.” — Commissioner Rosa Delgado"]),

@@ -335,11 +335,21 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
 fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     (q + 1..hi.min(q + WINDOW))
         .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_punct(';')))
-        .filter(|&i| {
-            toks.get(i)
-                .is_some_and(|t| t.is_word() && lexicon::is_speech_verb(&t.low))
-        })
         .find_map(|v| {
+            // "..., according to the organisers."
+            if let Some(k) = according(toks, v) {
+                return np_after(toks, k, hi);
+            }
+            // "“...” was written by Bruce Springsteen."
+            if low(toks, v) == "by" && v > 0 && is_passive_speech(low(toks, v - 1)) {
+                return np_after(toks, v + 1, hi);
+            }
+            if !toks
+                .get(v)
+                .is_some_and(|t| t.is_word() && lexicon::is_speech_verb(&t.low))
+            {
+                return None;
+            }
             let opens = |p: usize| {
                 p > q
                     && toks.get(p - 1).is_some_and(|b| {
@@ -356,6 +366,24 @@ fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
             }
             None
         })
+}
+
+/// Participles whose agent ("by X") wrote or spoke the words.
+fn is_passive_speech(low: &str) -> bool {
+    matches!(
+        low,
+        "written"
+            | "said"
+            | "spoken"
+            | "sung"
+            | "penned"
+            | "coined"
+            | "uttered"
+            | "tweeted"
+            | "posted"
+            | "voiced"
+            | "delivered"
+    )
 }
 
 /// "Ms Patel: “...”", "And from Chairwoman Smith: “...”".
