@@ -1,31 +1,600 @@
 //! Quotes: the words inside quotation marks, and who said them.
+//!
+//! marks -> the quotations of each body block; words -> tokens and
+//! sentences around them; attribution -> the phrase naming the speaker;
+//! entities -> that phrase turned into the full name of a person or
+//! organisation of the story.
+
+mod attribution;
+mod entities;
+mod lexicon;
+mod marks;
+mod words;
 
 use crate::article::{Article, Quote, QuoteKind, Span};
+use attribution::Source;
+use entities::{BlockView, People};
+use marks::Marked;
+use words::{Kind, Tok};
 
-/// Every curly-quoted passage in the body blocks.
+/// One body block read for quotes.
+struct Read<'a> {
+    block: usize,
+    text: &'a str,
+    quotes: Vec<Marked>,
+    toks: Vec<Tok<'a>>,
+    sentences: Vec<(usize, usize)>,
+}
+
+/// Every quotation in the body blocks (never captions), with its speaker.
 pub fn find(article: &Article) -> Vec<Quote> {
+    let reads: Vec<Read> = article
+        .body()
+        .map(|(block, b)| {
+            let quotes = marks::find(&b.text);
+            let toks = words::tokens(&b.text, &quotes);
+            let sentences = words::sentences(&toks);
+            Read {
+                block,
+                text: &b.text,
+                quotes,
+                toks,
+                sentences,
+            }
+        })
+        .collect();
+    let views: Vec<BlockView> = reads
+        .iter()
+        .map(|r| BlockView {
+            block: r.block,
+            toks: &r.toks,
+            sentences: &r.sentences,
+        })
+        .collect();
+    let people = People::build(&views);
+
     let mut out = Vec::new();
-    for (i, block) in article.body() {
-        let text = &block.text;
-        let mut from = 0;
-        while let Some(open) = text[from..].find('“') {
-            let start = from + open + '“'.len_utf8();
-            let Some(close) = text[start..].find('”') else {
-                break;
+    let mut thread = Thread::default();
+    for (ri, r) in reads.iter().enumerate() {
+        let mut sentence = r.sentences.iter().peekable();
+        for (ti, t) in r.toks.iter().enumerate() {
+            let Kind::Quote(qi) = t.kind else { continue };
+            let Some(m) = r.quotes.get(qi) else { continue };
+            while sentence.next_if(|&&(_, hi)| hi <= ti).is_some() {}
+            let Some(&&(lo, hi)) = sentence.peek() else {
+                continue;
             };
-            let end = start + close;
+            if is_quoted_heading(&r.toks, m, r.text) || is_nickname(&r.toks, ti) {
+                continue;
+            }
+            let alone = stands_alone(&r.toks, lo, hi, ti);
+            let words = r.text.get(m.start..m.end).unwrap_or("");
+            let speaker = match transcript_label(words) {
+                Some(label) => Some(label),
+                None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
+                    Some((s, b)) => people.resolve(&s, b),
+                    None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                },
+            };
+            thread.record(r.block, lo, &speaker);
             out.push(Quote {
-                text: text[start..end].to_string(),
-                speaker: None,
-                kind: QuoteKind::Partial,
+                text: words.to_string(),
+                speaker,
+                kind: kind(r.text, &r.toks, lo, ti, m),
                 span: Span {
-                    block: i,
-                    start,
-                    end,
+                    block: r.block,
+                    start: m.start,
+                    end: m.end,
                 },
             });
-            from = end + '”'.len_utf8();
         }
+        thread.prev_block = Some(r.block);
     }
     out
+}
+
+/// Who spoke last, for quotations that carry no attribution of their own.
+#[derive(Default)]
+struct Thread {
+    /// The last speaker found and the block it spoke in.
+    last: Option<(usize, String)>,
+    /// The block, sentence start and speaker of the last quotation.
+    sentence: Option<(usize, usize, Option<String>)>,
+    prev_block: Option<usize>,
+}
+
+impl Thread {
+    /// The speaker a quotation with no attribution goes on with: the last
+    /// one of its paragraph when it opens its sentence (or of the paragraph
+    /// before when it stands alone), else the speaker of an earlier
+    /// quotation in the same sentence.
+    fn carry(&self, block: usize, lo: usize, opens: bool, alone: bool) -> Option<String> {
+        if opens {
+            let (b, s) = self.last.as_ref()?;
+            return (*b == block || (alone && Some(*b) == self.prev_block)).then(|| s.clone());
+        }
+        match &self.sentence {
+            Some((b, start, s)) if *b == block && *start == lo => s.clone(),
+            _ => None,
+        }
+    }
+
+    fn record(&mut self, block: usize, lo: usize, speaker: &Option<String>) {
+        if let Some(s) = speaker {
+            self.last = Some((block, s.clone()));
+        }
+        self.sentence = Some((block, lo, speaker.clone()));
+    }
+
+    fn spoke_in(&self, block: usize) -> bool {
+        self.last.as_ref().is_some_and(|(b, _)| *b == block)
+    }
+}
+
+/// The phrase naming the speaker of the quotation at token `ti` of block
+/// `reads[ri]`, and the block it stands in: in its own sentence, in the
+/// sentence before when the quotation stands alone, or in a paragraph
+/// before that ends with a colon.
+fn source_of(
+    reads: &[Read],
+    ri: usize,
+    ti: usize,
+    (lo, hi): (usize, usize),
+    alone: bool,
+    thread: &Thread,
+) -> Option<(Source, usize)> {
+    let r = reads.get(ri)?;
+    if let Some(s) = attribution::attribute(&r.toks, lo, hi, ti) {
+        return Some((s, r.block));
+    }
+    if alone && let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
+        // "Smith called him a master. “...”", or that sentence's subject
+        // when it names a person and the paragraph has no speaker yet.
+        let named = attribution::cue_in(&r.toks, plo, phi).or_else(|| {
+            let s = attribution::subject(&r.toks, plo, phi)?;
+            (!thread.spoke_in(r.block) && matches!(s.who, attribution::Who::Name(_))).then_some(s)
+        });
+        if let Some(s) = named {
+            return Some((s, r.block));
+        }
+    }
+    // "Caddell continued:" then a paragraph of quotation.
+    let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
+    if !(alone && ti == 0 && p.text.trim_end().ends_with(':')) {
+        return None;
+    }
+    let &(plo, phi) = p.sentences.last()?;
+    attribution::cue_in(&p.toks, plo, phi)
+        .or_else(|| attribution::subject(&p.toks, plo, phi))
+        .map(|s| (s, p.block))
+}
+
+/// One capitalised word in quote marks inside a name: Robert "Bobby" Kline.
+fn is_nickname(toks: &[Tok], q: usize) -> bool {
+    let one_word = toks
+        .get(q)
+        .is_some_and(|t| !t.text.contains(' ') && t.text.starts_with(char::is_uppercase));
+    one_word
+        && q > 0
+        && toks.get(q - 1).is_some_and(Tok::is_cap)
+        && toks.get(q + 1).is_some_and(Tok::is_cap)
+}
+
+/// The sentence before the one starting at token `lo`.
+fn previous_sentence(sentences: &[(usize, usize)], lo: usize) -> Option<(usize, usize)> {
+    sentences.iter().rev().find(|&&(_, hi)| hi <= lo).copied()
+}
+
+/// A transcript's speaker label opening the quotation: "PENCE: Well, ...".
+fn transcript_label(words: &str) -> Option<String> {
+    let (label, rest) = words.split_once(':')?;
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = label
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    (letters >= 2 && caps && label.split(' ').count() <= 3 && rest.starts_with(' '))
+        .then(|| label.trim().to_string())
+}
+
+/// A block that is only a short title-case quotation is a subheading in
+/// quote marks ('All Bets Are Off.'), not someone's words.
+fn is_quoted_heading(toks: &[Tok], m: &Marked, text: &str) -> bool {
+    if toks.len() > 4
+        || toks.iter().any(|t| t.is_word())
+        || toks.iter().filter(|t| t.is_quote()).count() != 1
+    {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .get(m.start..m.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (2..=10).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+/// Is the quotation at `q` a sentence of its own (no words of the writer)?
+fn stands_alone(toks: &[Tok], lo: usize, hi: usize, q: usize) -> bool {
+    hi - lo <= 8
+        && (lo..hi).all(|i| i == q || toks.get(i).is_some_and(|t| !t.is_word() && !t.is_quote()))
+}
+
+/// Direct: a quoted sentence or clause (starts with a capital and opens the
+/// sentence, follows a colon or comma, or ends with its own punctuation).
+/// Partial: a fragment inside the writer's sentence.
+fn kind(text: &str, toks: &[Tok], lo: usize, q: usize, m: &Marked) -> QuoteKind {
+    let words = text.get(m.start..m.end).unwrap_or("");
+    let capital = words
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let opens_sentence = q == lo;
+    let after_lead = q > lo
+        && toks
+            .get(q - 1)
+            .is_some_and(|t| t.is_punct(':') || t.is_punct(','));
+    let own_punct = words.ends_with(['.', ',', '?', '!', '…']) || !m.closed;
+    if capital && (opens_sentence || after_lead || own_punct) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Block, BlockKind};
+
+    fn article(paragraphs: &[&str]) -> Article {
+        Article {
+            title: "T".into(),
+            blocks: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
+            ..Article::default()
+        }
+    }
+
+    /// (text, speaker) of every quote found in the paragraphs.
+    fn said(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+        let a = article(paragraphs);
+        let quotes = find(&a);
+        for q in &quotes {
+            assert_eq!(a.span_text(&q.span), Some(q.text.as_str()), "span of {q:?}");
+        }
+        quotes.into_iter().map(|q| (q.text, q.speaker)).collect()
+    }
+
+    fn speakers(paragraphs: &[&str]) -> Vec<Option<String>> {
+        said(paragraphs).into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn speech_verb_after_the_quote() {
+        assert_eq!(
+            speakers(&["“The bridge will open in May,” Maria Lopez said."]),
+            [some("Maria Lopez")]
+        );
+        assert_eq!(
+            speakers(&["“We are ready,” said Tom Becker, chief engineer at Arcwell Ltd."]),
+            [some("Tom Becker")]
+        );
+    }
+
+    #[test]
+    fn speech_verb_before_the_quote_and_colon_leads() {
+        assert_eq!(
+            speakers(&["Ms Anita Rao said: “The numbers do not add up.”"]),
+            [some("Anita Rao")]
+        );
+        assert_eq!(
+            speakers(&["Dr. Paul Weiss told reporters the trial had been “a partial success”."]),
+            [some("Paul Weiss")]
+        );
+    }
+
+    #[test]
+    fn titles_and_parentheses_are_dropped() {
+        assert_eq!(
+            speakers(&["“Not on my watch,” Sen. Dana Whitfield (R-Ore.) said Tuesday."]),
+            [some("Dana Whitfield")]
+        );
+    }
+
+    #[test]
+    fn spokespeople_speak_for_their_body_unless_named() {
+        assert_eq!(
+            speakers(&[
+                "Helix Motors recalled 4,000 cars.",
+                "Helix’s spokesman said the fault was “minor”.",
+                "“We acted fast,” said Nora Bell, a spokeswoman for Helix Motors.",
+            ]),
+            [some("Helix Motors"), some("Nora Bell")]
+        );
+    }
+
+    #[test]
+    fn a_split_quote_has_one_speaker() {
+        let got = said(&["“It was cold,” said Ivan Petrov, “but we kept going.”"]);
+        assert_eq!(
+            got,
+            [
+                ("It was cold,".to_string(), some("Ivan Petrov")),
+                ("but we kept going.".to_string(), some("Ivan Petrov")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_gives_the_full_name_as_introduced() {
+        assert_eq!(
+            speakers(&[
+                "Harbor Authority chief Lena J. Okafor opened the session on Monday.",
+                "“Traffic is up,” Okafor said.",
+            ]),
+            [some("Lena Okafor")]
+        );
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_salience() {
+        assert_eq!(
+            speakers(&[
+                "Mr. Omar Haddad met Mrs. Greta Lind in Oslo.",
+                "Lind spoke first. “We found common ground,” she said.",
+                "Haddad nodded. “It is a start,” he added.",
+            ]),
+            [some("Greta Lind"), some("Omar Haddad")]
+        );
+    }
+
+    #[test]
+    fn a_move_someone_called() {
+        assert_eq!(
+            speakers(&[
+                "Regulators banned the sale, a move Priya Nair called “short-sighted” on Friday."
+            ]),
+            [some("Priya Nair")]
+        );
+    }
+
+    #[test]
+    fn according_to_and_passive_saying() {
+        assert_eq!(
+            speakers(&["The deal is “nearly done”, according to Felix Brandt."]),
+            [some("Felix Brandt")]
+        );
+        assert_eq!(
+            speakers(&["Chen Wei was quoted as saying the plan was “unworkable”."]),
+            [some("Chen Wei")]
+        );
+    }
+
+    #[test]
+    fn according_to_at_the_end_and_passive_agents() {
+        assert_eq!(
+            speakers(&[
+                "Thousands joined a “day of action” in 40 towns, according to the Tenants Union.",
+                "“Harbour Lights” was written by Mira Sol in 1998.",
+            ]),
+            [some("Tenants Union"), some("Mira Sol")]
+        );
+    }
+
+    #[test]
+    fn dash_sign_off() {
+        assert_eq!(
+            speakers(&["“Keep the lights on.” — Commissioner Rosa Delgado"]),
+            [some("Rosa Delgado")]
+        );
+    }
+
+    #[test]
+    fn descriptions_resolve_to_the_organisation_or_person_meant() {
+        assert_eq!(
+            speakers(&[
+                "Orbital Foods Inc said sales rose. Ravi Menon founded it in 2001.",
+                "Orbital Foods will open two plants that are “fully automated,” the company said.",
+                "Speaking in Pune, the billionaire said the plants were “a bet on the future”.",
+            ]),
+            [some("Orbital Foods"), some("Ravi Menon")]
+        );
+    }
+
+    #[test]
+    fn a_quote_only_paragraph_continues_the_previous_speaker() {
+        assert_eq!(
+            speakers(&[
+                "“We lost the first half,” coach Ada Moyo said.",
+                "“Then we found our feet.”",
+            ]),
+            [some("Ada Moyo"), some("Ada Moyo")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_colon_lead() {
+        assert_eq!(
+            speakers(&[
+                "Later, Governor Ruth Adeyemi wrote:",
+                "“The budget is balanced for the first time in a decade.”",
+                "“We kept every promise.”",
+            ]),
+            [some("Ruth Adeyemi"), some("Ruth Adeyemi")]
+        );
+    }
+
+    #[test]
+    fn a_nickname_inside_the_name() {
+        assert_eq!(
+            speakers(&["“We won,” Mayor Robert \"Bobby\" Kline said on Sunday."]),
+            [some("Robert Kline")]
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_naming_a_speaker() {
+        assert_eq!(
+            speakers(&["Kofi Mensah called the plan bold. “Nobody else tried it.”"]),
+            [some("Kofi Mensah")]
+        );
+    }
+
+    #[test]
+    fn a_surname_only_speaker_takes_a_pronoun() {
+        assert_eq!(
+            speakers(&["“It isn’t fair,” Okonkwo said. “They cut our budget” twice, she said."]),
+            [some("Okonkwo"), some("Okonkwo")]
+        );
+    }
+
+    #[test]
+    fn a_second_quote_in_the_sentence_keeps_the_speaker() {
+        assert_eq!(
+            speakers(&["“Sit down,” Lara Quist told him before adding, “and listen.”"]),
+            [some("Lara Quist"), some("Lara Quist")]
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_subject() {
+        assert_eq!(
+            speakers(&["Ten years ago, a city survey called the tunnel “unsafe”."]),
+            [some("a city survey")]
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_and_an_apposed_name() {
+        assert_eq!(
+            speakers(&[
+                "The minister, Joan Abbey, spoke on Monday. ‘We will not borrow,’ she told MPs.",
+                "Her rival’s deputy, Colm Ryan, called the plan ‘a fudge’.",
+            ]),
+            [some("Joan Abbey"), some("Colm Ryan")]
+        );
+    }
+
+    #[test]
+    fn other_languages_inverted_verbs_and_selon() {
+        assert_eq!(
+            speakers(&[
+                "« Nous tiendrons bon », a déclaré Claire Dubois.",
+                "„Das reicht nicht“, sagte Jonas Weber.",
+                "«No habrá recortes», dijo Lucía Ortega.",
+                "La réforme est « injuste », selon Paul Girard.",
+            ]),
+            [
+                some("Claire Dubois"),
+                some("Jonas Weber"),
+                some("Lucía Ortega"),
+                some("Paul Girard")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_opening_word_is_no_speaker_unless_named_again() {
+        assert_eq!(
+            speakers(&["Consider the “gig economy” of the 2010s."]),
+            [None]
+        );
+        assert_eq!(
+            speakers(&["Valdez runs the farm. Valdez calls it “a family affair”."]),
+            [some("Valdez")]
+        );
+    }
+
+    #[test]
+    fn an_age_description_is_the_person_meant() {
+        assert_eq!(
+            speakers(&[
+                "Coach Ines Moreau signed a new deal on Friday.",
+                "“I am staying,” the 56-year-old said.",
+            ]),
+            [some("Ines Moreau")]
+        );
+    }
+
+    #[test]
+    fn headline_case_lines_lend_no_names() {
+        assert_eq!(
+            speakers(&["Studio Revives ‘The Long Night’ With New Cast And Director"]),
+            [None]
+        );
+    }
+
+    #[test]
+    fn no_speaker_is_none_rather_than_a_guess() {
+        assert_eq!(
+            speakers(&["The word “sustainable” appears on every label in the shop."]),
+            [None]
+        );
+    }
+
+    #[test]
+    fn transcript_labels_name_the_speaker() {
+        assert_eq!(
+            speakers(&[
+                "\"HOST: Welcome back to the show.\"",
+                "\"GUEST: Thanks for having me.\""
+            ]),
+            [some("HOST"), some("GUEST")]
+        );
+    }
+
+    #[test]
+    fn captions_have_no_quotes() {
+        let mut a = article(&["Body text."]);
+        a.blocks.push(Block::new(
+            BlockKind::Caption,
+            "Fans chant “olé” at the match.",
+        ));
+        assert!(find(&a).is_empty());
+    }
+
+    #[test]
+    fn kinds_direct_and_partial() {
+        let a = article(&["“We will appeal,” she said, calling the ruling “deeply flawed”."]);
+        let kinds: Vec<QuoteKind> = find(&a).iter().map(|q| q.kind).collect();
+        assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Partial]);
+    }
+
+    #[test]
+    fn a_sentence_of_many_quotations_is_read_in_one_pass() {
+        let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
+        let started = std::time::Instant::now();
+        assert_eq!(said(&[long.as_str()]).len(), 1200);
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "quadratic on long sentences"
+        );
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘’",
+            "“”“",
+            "a“b”c",
+            "—“x”—",
+            "««»»",
+            "''''",
+            "Mr.",
+            ":“",
+        ] {
+            let _ = said(&[text]);
+        }
+    }
 }

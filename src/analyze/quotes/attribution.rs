@@ -1,0 +1,853 @@
+//! Attribution: in the writer's words around a quotation, the phrase that
+//! names who said it (a name, a pronoun or a description), found from the
+//! speech verbs and nouns, "according to", colon leads, dash sign-offs and,
+//! failing those, the subject of the sentence.
+
+use super::lexicon;
+use super::words::{Kind, Tok};
+
+/// Who the writer names as the speaker, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// A capitalised name, titles dropped: "Jane Smith", "Huang", "Nvidia".
+    Name(String),
+    /// A pronoun, lowercase: "he".
+    Pronoun(String),
+    /// A description: "the company", with its head noun ("company").
+    Description(String, String),
+}
+
+/// The phrase, the byte offset where it stands in the block and the index
+/// of its first token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub who: Who,
+    pub at: usize,
+    pub tok: usize,
+    /// Found only as the sentence's first word, with no speech cue.
+    pub weak: bool,
+}
+
+/// How far a speech cue may stand from its quotation within a sentence, in
+/// tokens (keeps a sentence of a thousand quotations linear).
+const WINDOW: usize = 80;
+
+/// How far an attribution may reach from a quote, in tokens.
+const REACH: usize = 24;
+
+fn low<'t>(toks: &'t [Tok], i: usize) -> &'t str {
+    toks.get(i).map_or("", |t| t.low.as_ref())
+}
+
+fn is_dash(t: &Tok) -> bool {
+    matches!(t.kind, Kind::Punct('—' | '–' | '―' | '-'))
+}
+
+fn is_participle(low: &str) -> bool {
+    low.ends_with("ing")
+}
+
+fn is_possessive(t: &Tok) -> bool {
+    let stem = t
+        .low
+        .strip_suffix("’s")
+        .or_else(|| t.low.strip_suffix("'s"));
+    stem.is_some_and(|w| {
+        lexicon::pronoun_gender(w).is_none()
+            && !matches!(
+                w,
+                "that" | "there" | "what" | "who" | "let" | "here" | "where"
+            )
+    })
+}
+
+fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
+    // A run of more than six capitalised words is a headline or a menu.
+    if matches!(&who, Who::Name(n) if n.split(' ').count() > 6) {
+        return None;
+    }
+    Some(Source {
+        who,
+        at: toks.get(i)?.start,
+        tok: i,
+        weak: false,
+    })
+}
+
+/// "The word “...”", "the slogan": a subject that names words, not a speaker.
+fn names_words(s: &Source) -> bool {
+    matches!(&s.who, Who::Description(_, head) if matches!(
+        head.as_str(),
+        "word" | "words" | "phrase" | "term" | "slogan" | "motto" | "label" | "name" | "title"
+            | "headline" | "hashtag" | "tag" | "banner" | "sign" | "nickname" | "song" | "film"
+            | "book" | "show" | "series" | "episode" | "chant"
+    ))
+}
+
+/// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
+pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
+    if let Some(s) = right_adjacent(toks, hi, q) {
+        return Some(s);
+    }
+    for nouns in [false, true] {
+        let left = (lo.max(q.saturating_sub(WINDOW))..q)
+            .rev()
+            .filter(|&i| is_cue(toks, lo, i) && is_speech_noun_use(toks, lo, i) == nouns)
+            .find_map(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person));
+        if left.is_some() {
+            return left;
+        }
+    }
+    let found = right_final(toks, hi, q);
+    if found.is_some() || headline_case(toks, lo, hi) {
+        return found;
+    }
+    colon_lead(toks, lo, q).or_else(|| {
+        let s = subject(toks, lo, hi).filter(|s| !names_words(s))?;
+        let opens_clause = toks
+            .get(lo)
+            .is_some_and(|t| t.is_cap() && is_participle(&t.low));
+        let weak = s.tok == lo;
+        (s.tok < q || opens_clause).then_some(Source { weak, ..s })
+    })
+}
+
+/// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
+/// its capitalised words are no names to lean on.
+fn headline_case(toks: &[Tok], lo: usize, hi: usize) -> bool {
+    let long = |t: &&Tok| t.is_word() && t.text.chars().count() >= 4;
+    let words = toks.get(lo..hi).unwrap_or(&[]).iter().filter(long);
+    let (caps, all) = words.fold((0, 0), |(c, a), t| (c + usize::from(t.is_cap()), a + 1));
+    all >= 3 && caps * 10 >= all * 7
+}
+
+/// The speaker named by any speech cue of the sentence `[lo, hi)`, for a
+/// quotation that follows it on its own ("Smith called him a master. “...”").
+pub fn cue_in(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
+    (lo..hi)
+        .filter(|&i| is_cue(toks, lo, i) && !toks.get(i).is_some_and(Tok::is_quote))
+        .find_map(|v| speaker_of_cue(toks, lo, hi, v))
+}
+
+/// Verb forms that are as often nouns: "late-night tweets", "his claims".
+#[rustfmt::skip]
+fn noun_too(low: &str) -> bool {
+    matches!(
+        low,
+        "tweet" | "tweets" | "claim" | "claims" | "report" | "reports" | "note" | "notes" |
+        "call" | "calls" | "comment" | "comments" | "state" | "states" | "post" | "posts" |
+        "remark" | "remarks" | "quote" | "quotes" | "read" | "reads" | "promise" | "promises" |
+        "pledge" | "vow" | "vows" | "answer" | "answers" | "demand" | "demands" | "term" |
+        "terms" | "label" | "brand" | "counter" | "stress" | "joke" | "jokes" | "reply" |
+        "replies" | "warning" | "sing" | "go" | "goes" | "went" | "began" | "begin"
+    )
+}
+
+/// Nouns that carry someone's words: "Trump’s claim that ...".
+#[rustfmt::skip]
+fn is_speech_noun(low: &str) -> bool {
+    matches!(
+        low,
+        "claim" | "claims" | "remarks" | "comments" | "statement" | "words" | "tweet" | "tweets" |
+        "message" | "assertion" | "argument" | "promise" | "pledge" | "warning" | "description" |
+        "suggestion" | "accusation" | "prediction" | "charge" | "response" | "reply" | "answer" |
+        "remark" | "comment" | "speech" | "testimony" | "declaration" | "insistence" | "vow" |
+        "boast"
+    )
+}
+
+/// A speech noun after a possessive name ("Trump’s claim").
+fn is_speech_noun_use(toks: &[Tok], lo: usize, i: usize) -> bool {
+    i > lo
+        && toks.get(i).is_some_and(|t| is_speech_noun(&t.low))
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| p.is_cap() && is_possessive(p))
+}
+
+/// "according to X", "selon X", "laut X", "según X": where X starts.
+fn according(toks: &[Tok], i: usize) -> Option<usize> {
+    match low(toks, i) {
+        "according" if low(toks, i + 1) == "to" => Some(i + 2),
+        "selon" | "laut" | "según" | "segundo" | "secondo" => Some(i + 1),
+        _ => None,
+    }
+}
+
+/// Is token `i` a speech cue: a speech verb used as a verb, "according
+/// to", or a speech noun after a possessive name?
+fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.is_word() {
+        return false;
+    }
+    if according(toks, i).is_some() {
+        return true;
+    }
+    let after_possessive = i > lo
+        && toks
+            .get(i - 1)
+            .is_some_and(|p| p.is_cap() && is_possessive(p));
+    if is_speech_noun(&t.low) && after_possessive {
+        return true;
+    }
+    if t.low == "put" {
+        return low(toks, i + 1) == "it";
+    }
+    if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
+        return false;
+    }
+    if lexicon::is_weak_verb(&t.low) {
+        // "continued", "went": speech only right before a quotation.
+        return toks
+            .get(i + 1..(i + 3).min(toks.len()))
+            .is_some_and(|w| w.iter().any(|n| n.is_quote()) && !w.iter().any(|n| n.is_word()))
+            || toks.get(i + 1).is_some_and(Tok::is_quote);
+    }
+    if noun_too(&t.low) {
+        // A noun use: after a determiner, an adjective or a possessive.
+        let e = skip_fillers_back(toks, lo, i);
+        let Some(p) = e.checked_sub(1).and_then(|j| toks.get(j)) else {
+            return true;
+        };
+        if p.is_punct(',') || p.is_quote() {
+            return true;
+        }
+        if !p.is_word() || is_possessive(p) || lexicon::is_determiner(&p.low) {
+            return false;
+        }
+        return (p.is_cap() && !lexicon::is_title(&p.low))
+            || lexicon::pronoun_gender(&p.low).is_some();
+    }
+    true
+}
+
+/// "we said", "I told": the writer or someone quoted, not a speaker to name.
+fn not_first_person(s: &Source) -> bool {
+    !matches!(&s.who, Who::Pronoun(p) if matches!(p.as_str(), "we" | "i" | "you"))
+}
+
+/// The speaker a cue at `v` names.
+fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source> {
+    let t = toks.get(v)?;
+    if let Some(k) = according(toks, v) {
+        return np_after(toks, k, hi);
+    }
+    if v > lo
+        && let Some(p) = toks.get(v - 1)
+        && p.is_cap()
+        && is_possessive(p)
+    {
+        let name = p.text.trim_end_matches("’s").trim_end_matches("'s");
+        let mut s = v - 1;
+        while s > lo && in_name_run(toks, s - 1) {
+            s -= 1;
+        }
+        let mut words: Vec<&str> = toks
+            .get(s..v - 1)?
+            .iter()
+            .filter(|w| !lexicon::is_title(&w.low) && !lexicon::is_not_name(&w.low))
+            .map(|w| w.text)
+            .collect();
+        words.push(name);
+        return source(Who::Name(words.join(" ")), toks, s);
+    }
+    if is_participle(&t.low) {
+        let e = skip_fillers_back(toks, lo, v);
+        let before = e.checked_sub(1).and_then(|j| toks.get(j));
+        if before.is_none_or(|b| !b.is_word()) {
+            // "..., adding that": the speaker of the clause before it.
+            let earlier = (lo..e.saturating_sub(1))
+                .rev()
+                .filter(|&i| is_cue(toks, lo, i) && !is_participle(low(toks, i)))
+                .find_map(|i| speaker_of_cue(toks, lo, hi, i));
+            return earlier.or_else(|| subject(toks, lo, hi));
+        }
+        return np_before(toks, lo, v)
+            .filter(|s| !matches!(s.who, Who::Description(..)))
+            .or_else(|| subject(toks, lo, hi));
+    }
+    if t.low == "put" {
+        return np_before(toks, lo, v);
+    }
+    let inverted = v == lo
+        || toks
+            .get(v - 1)
+            .is_some_and(|p| p.is_punct(',') || p.is_quote());
+    np_before(toks, lo, v).or_else(|| {
+        (inverted && lexicon::is_invertible(&t.low))
+            .then(|| np_after(toks, v + 1, hi))
+            .flatten()
+    })
+}
+
+/// "“...,” she said", "“...,” said Jane Smith", "“...” — Jane Smith".
+fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    let mut k = q + 1;
+    while toks.get(k).is_some_and(|t| t.is_punct(',')) {
+        k += 1;
+    }
+    let t = toks.get(k).filter(|_| k < hi)?;
+    if is_dash(t) {
+        return np_after(toks, k + 1, hi).filter(|s| matches!(s.who, Who::Name(_)));
+    }
+    if let Some(n) = according(toks, k) {
+        return np_after(toks, n, hi);
+    }
+    if lexicon::is_speech_verb(&t.low) && lexicon::is_invertible(&t.low) {
+        return np_after(toks, k + 1, hi);
+    }
+    // « ... », a déclaré X / „...“, hat X gesagt: an auxiliary first.
+    if matches!(t.low.as_ref(), "a" | "ha" | "hat")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| lexicon::is_other_speech_verb(&n.low))
+    {
+        return np_after(toks, k + 2, hi);
+    }
+    let end = hi.min(k + REACH);
+    // A nickname in quote marks may stand inside the name: Marcia "Cia" Price.
+    let nickname = |t: &Tok| t.is_quote() && t.text.split_whitespace().count() <= 2;
+    let v = (k..end)
+        .take_while(|&i| {
+            toks.get(i)
+                .is_some_and(|t| (!t.is_quote() || nickname(t)) && !t.is_punct(';'))
+        })
+        .find(|&i| {
+            toks.get(i).is_some_and(|t| lexicon::is_speech_verb(&t.low))
+                && !(noun_too(low(toks, i)) && toks.get(i + 1).is_some_and(Tok::is_word))
+        })?;
+    // The phrase must fill the gap: "Tulsa police Chief Chuck Jordan said".
+    if let Some(s) = np_before(toks, k, v)
+        && s.tok >= k
+        && s.tok - k <= 4
+        && toks
+            .get(k..s.tok)
+            .is_some_and(|w| w.iter().all(|t| t.is_word() && !stops_description(&t.low)))
+    {
+        return Some(s);
+    }
+    np_after(toks, k, v)
+}
+
+/// A speech verb later in the sentence, in a clause of its own:
+/// "..., were “world class”, and had spurred ..., Huang said."
+fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    (q + 1..hi.min(q + WINDOW))
+        .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_punct(';')))
+        .find_map(|v| {
+            // "..., according to the organisers."
+            if let Some(k) = according(toks, v) {
+                return np_after(toks, k, hi);
+            }
+            // "“...” was written by Bruce Springsteen."
+            if low(toks, v) == "by" && v > 0 && is_passive_speech(low(toks, v - 1)) {
+                return np_after(toks, v + 1, hi);
+            }
+            if !toks
+                .get(v)
+                .is_some_and(|t| t.is_word() && lexicon::is_speech_verb(&t.low))
+            {
+                return None;
+            }
+            let opens = |p: usize| {
+                p > q
+                    && toks.get(p - 1).is_some_and(|b| {
+                        b.is_punct(',') || is_dash(b) || b.is_quote() || b.low == "as"
+                    })
+            };
+            if let Some(s) = np_before(toks, q + 1, v)
+                && opens(s.tok)
+            {
+                return Some(s);
+            }
+            if lexicon::is_invertible(low(toks, v)) && opens(v) {
+                return np_after(toks, v + 1, hi);
+            }
+            None
+        })
+}
+
+/// Participles whose agent ("by X") wrote or spoke the words.
+fn is_passive_speech(low: &str) -> bool {
+    matches!(
+        low,
+        "written"
+            | "said"
+            | "spoken"
+            | "sung"
+            | "penned"
+            | "coined"
+            | "uttered"
+            | "tweeted"
+            | "posted"
+            | "voiced"
+            | "delivered"
+    )
+}
+
+/// "Ms Patel: “...”", "And from Chairwoman Smith: “...”".
+fn colon_lead(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
+    let c = q.checked_sub(1)?;
+    if !toks.get(c)?.is_punct(':') {
+        return None;
+    }
+    np_before(toks, lo, c).filter(|s| match &s.who {
+        Who::Name(n) => n.split(' ').count() <= 4,
+        _ => false,
+    })
+}
+
+/// Skip fillers backwards from `end` (exclusive): "has also said on Monday".
+fn skip_fillers_back(toks: &[Tok], lo: usize, mut end: usize) -> usize {
+    while end > lo {
+        let Some(t) = toks.get(end - 1) else { break };
+        let day = matches!(
+            t.low.as_ref(),
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+        if t.is_word() && lexicon::is_verb_filler(&t.low) && (!t.is_cap() || day) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The noun phrase that ends right before token `end`, not before `lo`.
+pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
+    let mut e = skip_fillers_back(toks, lo, end);
+    // A parenthesis after a name: Rep. Jane Smith (D-Wis.) said.
+    if e > lo && toks.get(e - 1).is_some_and(|t| t.is_punct(')')) {
+        let open = (lo..e - 1)
+            .rev()
+            .find(|&i| toks.get(i).is_some_and(|t| t.is_punct('(')))?;
+        e = open;
+    }
+    if e <= lo {
+        return None;
+    }
+    let last = toks.get(e - 1)?;
+    if last.is_punct(',') {
+        // An apposition: Jane Smith, a spokeswoman for X, said.
+        return subject(toks, lo, e - 1).filter(|s| !matches!(s.who, Who::Description(..)));
+    }
+    if !last.is_word() {
+        return None;
+    }
+    if lexicon::pronoun_gender(&last.low).is_some() {
+        return source(Who::Pronoun(last.low.to_string()), toks, e - 1);
+    }
+    if last.is_cap() || lexicon::is_name_suffix(&last.low) {
+        let mut s = e - 1;
+        while s > lo && in_name_run(toks, s - 1) {
+            s -= 1;
+        }
+        // "Mr. Morgan of the Sierra Club": the person, not the body.
+        let mut of = s;
+        if of > lo && low(toks, of - 1) == "the" {
+            of -= 1;
+        }
+        if of > lo + 1
+            && low(toks, of - 1) == "of"
+            && toks.get(of - 2).is_some_and(Tok::is_cap)
+            && let Some(person) = np_before(toks, lo, of - 1)
+            && matches!(person.who, Who::Name(_))
+        {
+            return Some(person);
+        }
+        if let Some(src) = name_of_run(toks, s, e) {
+            return Some(src);
+        }
+    }
+    description_back(toks, lo, e)
+}
+
+/// Can token `i` belong to a capitalised name run?
+fn in_name_run(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if t.is_cap() {
+        return true;
+    }
+    // A nickname in quote marks: Robert "Bobby" Kline.
+    if t.is_quote() && !t.text.contains(' ') && t.text.starts_with(char::is_uppercase) {
+        return i > 0
+            && toks.get(i - 1).is_some_and(Tok::is_cap)
+            && toks.get(i + 1).is_some_and(Tok::is_cap);
+    }
+    // Particles between capitalised words: Bill de Blasio.
+    t.is_word()
+        && lexicon::is_name_particle(&t.low)
+        && toks.get(i + 1).is_some_and(Tok::is_cap)
+        && i > 0
+        && toks.get(i - 1).is_some_and(Tok::is_cap)
+}
+
+/// The name inside the capitalised run `[s, e)`: what follows its last
+/// title ("Nvidia CEO Jensen Huang" -> "Jensen Huang"), openers dropped.
+fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
+    let run = toks.get(s..e)?;
+    let head = run.get(..run.len().saturating_sub(1))?;
+    let mut from = head
+        .iter()
+        .rposition(|t| lexicon::is_title(&t.low) || is_possessive(t))
+        .map_or(0, |i| i + 1);
+    while run.get(from).is_some_and(|t| {
+        lexicon::is_not_name(&t.low) || (from + 1 < run.len() && lexicon::is_title(&t.low))
+    }) {
+        from += 1;
+    }
+    let name: Vec<Tok> = run
+        .get(from..)?
+        .iter()
+        .filter(|t| !t.is_quote())
+        .cloned()
+        .collect();
+    let name = name.as_slice();
+    let first = name.first()?;
+    if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
+        return None;
+    }
+    source(Who::Name(join(name)), toks, s + from)
+}
+
+fn join(toks: &[Tok]) -> String {
+    let mut out = String::new();
+    for t in toks {
+        if !out.is_empty() && !t.is_punct(',') {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
+/// Words that end a description: clause openers, auxiliaries, pronouns.
+#[rustfmt::skip]
+fn stops_description(low: &str) -> bool {
+    matches!(
+        low,
+        "that" | "which" | "who" | "whom" | "and" | "but" | "or" | "as" | "while" | "because" |
+        "if" | "when" | "where" | "so" | "than" | "then" | "is" | "was" | "are" | "were" | "has" |
+        "had" | "have" | "be" | "not" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
+        "before" | "after" | "about" | "like" | "there" | "here" | "also" | "even" | "just"
+    ) || lexicon::is_speech_verb(low)
+        || is_adverb(low)
+}
+
+/// Adverbs in -ly (not family, ally, assembly...).
+#[rustfmt::skip]
+fn is_adverb(low: &str) -> bool {
+    low.ends_with("ly")
+        && low.len() > 4
+        && !matches!(
+            low,
+            "family" | "rally" | "bully" | "supply" | "assembly" | "italy" | "july" | "belly" |
+            "daily" | "weekly" | "monthly" | "quarterly" | "anomaly" | "monopoly"
+        )
+}
+
+#[rustfmt::skip]
+fn is_preposition(low: &str) -> bool {
+    matches!(
+        low,
+        "of" | "in" | "at" | "for" | "from" | "with" | "on" | "by" | "to"
+    )
+}
+
+/// "the company", "a narrator in the ad", "top black lawmakers" before `e`.
+fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
+    let head = toks.get(e - 1)?;
+    if !head.is_word() || stops_description(&head.low) || is_preposition(&head.low) {
+        return None;
+    }
+    if head.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut s = e - 1;
+    let mut found_det = false;
+    while s > lo && e - s < 10 {
+        let Some(t) = toks.get(s - 1) else { break };
+        // "the former first lady and senator": go on past "and" only
+        // towards a determiner close behind.
+        let joined = t.low == "and"
+            && (lo..s - 1)
+                .rev()
+                .take(4)
+                .take_while(|&j| {
+                    toks.get(j)
+                        .is_some_and(|w| w.is_word() && !stops_description(&w.low))
+                })
+                .any(|j| toks.get(j).is_some_and(|w| lexicon::is_determiner(&w.low)));
+        if !t.is_word() || (stops_description(&t.low) && !joined) {
+            break;
+        }
+        if lexicon::is_determiner(&t.low) || is_possessive(t) {
+            s -= 1;
+            found_det = true;
+            if t.is_cap() {
+                while s > lo && in_name_run(toks, s - 1) {
+                    s -= 1;
+                }
+                break;
+            }
+            // "a narrator in the ad": go on past a preposition.
+            if s >= lo + 2 && toks.get(s - 1).is_some_and(|p| is_preposition(&p.low)) {
+                s -= 1;
+                found_det = false;
+                continue;
+            }
+            break;
+        }
+        if is_preposition(&t.low) {
+            if e - s > 4 {
+                break;
+            }
+            s -= 1;
+            continue;
+        }
+        s -= 1;
+    }
+    while s < e && toks.get(s).is_some_and(|t| is_preposition(&t.low)) {
+        s += 1;
+    }
+    let words = toks.get(s..e)?;
+    let first = words.first()?;
+    let bare_ok =
+        words.len() <= 3 && head.low.ends_with('s') && words.iter().all(|w| !w.is_cap() || s == lo);
+    if !found_det && !bare_ok {
+        return None;
+    }
+    if !found_det && words.iter().any(|t| is_preposition(&t.low)) {
+        return None;
+    }
+    let _ = first;
+    source(Who::Description(join(words), head.low.to_string()), toks, s)
+}
+
+/// The noun phrase that starts at token `k` (and ends before `hi`):
+/// "Jane Smith", "the company", "he", "9/11 widow Terry Strada".
+pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let first = toks.get(k).filter(|_| k < hi)?;
+    if !first.is_word() {
+        return None;
+    }
+    // "her rival’s deputy": a possessive determiner, not the pronoun.
+    let determines =
+        lexicon::is_determiner(&first.low) && toks.get(k + 1).is_some_and(Tok::is_word);
+    if lexicon::pronoun_gender(&first.low).is_some() && !determines {
+        return source(Who::Pronoun(first.low.to_string()), toks, k);
+    }
+    if first.is_cap() && !lexicon::is_determiner(&first.low) {
+        let e = run_end(toks, k, hi);
+        // "Clinton’s campaign manager Robby Mook", "White House press
+        // secretary Josh Earnest": the name after the role.
+        if let Some(later) = name_after_role(toks, e, hi) {
+            return Some(later);
+        }
+        let possessed = e > k && toks.get(e - 1).is_some_and(is_possessive);
+        if possessed {
+            let d = description_after(toks, k, hi)?;
+            return Some(apposed_name(toks, k, hi).unwrap_or(d));
+        }
+        if let Some(s) = name_of_run(toks, k, e) {
+            return Some(s);
+        }
+    }
+    if lexicon::is_determiner(&first.low) || is_possessive(first) {
+        let d = description_after(toks, k, hi)?;
+        // "Another critic, Laurence H. Tribe,": the name in apposition.
+        if let Some(n) = apposed_name(toks, k, hi) {
+            return Some(n);
+        }
+        return Some(d);
+    }
+    // "9/11 widow Terry Strada", "conservative radio host Rush Limbaugh".
+    name_after_role(toks, k, hi)
+}
+
+/// The name set off by commas after a description that starts at `k`:
+/// "Another critic, Laurence H. Tribe, said".
+fn apposed_name(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let c = (k..hi).find(|&i| toks.get(i).is_some_and(|t| !t.is_word()))?;
+    if !toks.get(c).is_some_and(|t| t.is_punct(',')) || !toks.get(c + 1).is_some_and(Tok::is_cap) {
+        return None;
+    }
+    let e = run_end(toks, c + 1, hi);
+    if toks
+        .get(e)
+        .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
+    {
+        name_of_run(toks, c + 1, e)
+    } else {
+        None
+    }
+}
+
+/// The end of the capitalised run that starts at `k`.
+fn run_end(toks: &[Tok], k: usize, hi: usize) -> usize {
+    let mut e = k + 1;
+    while e < hi && in_name_run(toks, e) {
+        e += 1;
+    }
+    while e < hi && toks.get(e).is_some_and(|t| lexicon::is_name_suffix(&t.low)) {
+        e += 1;
+    }
+    e
+}
+
+/// A name after up to four lowercase role words from `k`: "press secretary
+/// Josh Earnest". The words before may follow a possessive name.
+fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let starts_run = k > 0 && toks.get(k - 1).is_some_and(Tok::is_cap);
+    let possessed = k > 0 && toks.get(k - 1).is_some_and(is_possessive);
+    let mut i = k;
+    while i < hi && i < k + 4 {
+        let t = toks.get(i)?;
+        if t.is_cap() {
+            break;
+        }
+        let role = t.is_word()
+            && (lexicon::is_title(&t.low)
+                || lexicon::is_role(&t.low)
+                || t.low.chars().all(|c| c.is_ascii_digit()));
+        let joiner = t.is_punct('/') || t.is_punct('-');
+        if !role && !joiner {
+            return None;
+        }
+        i += 1;
+    }
+    if i == k && !possessed {
+        return None;
+    }
+    if starts_run && !possessed && i == k {
+        return None;
+    }
+    if !toks.get(i).is_some_and(Tok::is_cap) || i >= hi {
+        return None;
+    }
+    let e = run_end(toks, i, hi);
+    // "retired Air Force general Lloyd Newton": a body, a role, a name.
+    name_after_role(toks, e, hi)
+        .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
+        .or_else(|| name_of_run(toks, i, e))
+}
+
+/// "the company", "a spokesman" from `k` on: up to punctuation or a verb.
+fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let mut e = k + 1;
+    while e < hi && e - k < 8 {
+        let Some(t) = toks.get(e) else { break };
+        let verb_like = e > k + 1
+            && (t.low.ends_with("ed")
+                || (t.low.ends_with('s')
+                    && toks.get(e + 1).is_some_and(|n| {
+                        is_preposition(&n.low) || lexicon::is_determiner(&n.low)
+                    })));
+        if !t.is_word()
+            || stops_description(&t.low)
+            || lexicon::is_not_subject_after(&t.low)
+            || lexicon::is_verb_filler(&t.low)
+            || verb_like
+        {
+            break;
+        }
+        e += 1;
+    }
+    if e == k + 1 {
+        return None;
+    }
+    let words = toks.get(k..e)?;
+    let head = words.last()?;
+    // A capitalised run after the determiner is a name: "the New York Post".
+    if words.get(1..)?.iter().all(Tok::is_cap)
+        && let Some(n) = name_of_run(toks, k + 1, e)
+    {
+        return Some(n);
+    }
+    source(Who::Description(join(words), head.low.to_string()), toks, k)
+}
+
+/// Openers that put an adverbial before the subject: "In July, Smith ...".
+#[rustfmt::skip]
+fn opens_adverbial(t: &Tok) -> bool {
+    matches!(
+        t.low.as_ref(),
+        "in" | "on" | "at" | "after" | "before" | "during" | "despite" | "while" | "when" | "as" |
+        "although" | "though" | "since" | "because" | "if" | "for" | "with" | "without" | "under" |
+        "over" | "amid" | "following" | "from" | "by" | "like" | "unlike" | "asked" | "last" |
+        "earlier" | "later" | "once" | "to" | "until" | "upon" | "within"
+    ) || (t.low.ends_with("ing") && t.is_cap())
+        || (t.low.ends_with("ed") && t.is_cap() && !lexicon::is_title(&t.low))
+}
+
+/// The subject of the sentence `[lo, hi)`: its first noun phrase, after a
+/// dateline, a conjunction or an opening adverbial.
+pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
+    let mut k = lo;
+    // Dateline: WASHINGTON (AP) — ...
+    if let Some(d) = (lo..hi.min(lo + 15)).find(|&i| toks.get(i).is_some_and(is_dash))
+        && toks.get(lo..d).is_some_and(|w| {
+            w.iter().any(|t| t.is_all_caps() || t.is_punct('('))
+                && w.iter().all(|t| {
+                    !t.is_word() || t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+    {
+        k = d + 1;
+    }
+    while toks.get(k).is_some_and(|t| {
+        t.is_punct(',')
+            || matches!(
+                t.low.as_ref(),
+                "but"
+                    | "and"
+                    | "so"
+                    | "yet"
+                    | "still"
+                    | "meanwhile"
+                    | "however"
+                    | "also"
+                    | "now"
+                    | "instead"
+                    | "indeed"
+                    | "then"
+                    | "separately"
+                    | "later"
+            )
+    }) {
+        k += 1;
+    }
+    // "Conversely, ...", "Yesterday, ...": a lone adverb before a comma.
+    if toks
+        .get(k)
+        .is_some_and(|t| is_adverb(&t.low) || lexicon::is_verb_filler(&t.low))
+        && toks.get(k + 1).is_some_and(|t| t.is_punct(','))
+    {
+        k += 2;
+    }
+    // "Two years ago, ...", "A week later, ...": a time phrase before a comma.
+    let comma = (k..hi.min(k + 6)).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')));
+    if let Some(c) = comma
+        && toks.get(k..c).is_some_and(|w| {
+            w.iter()
+                .any(|t| matches!(t.low.as_ref(), "ago" | "later" | "earlier"))
+        })
+    {
+        k = c + 1;
+    }
+    if toks.get(k).is_some_and(opens_adverbial) {
+        // The adverbial ends at a comma (or a quotation ending with one);
+        // one more comma may stand inside it.
+        let commas: Vec<usize> = (k..hi)
+            .filter(|&i| {
+                toks.get(i)
+                    .is_some_and(|t| t.is_punct(',') || (t.is_quote() && t.text.ends_with(',')))
+            })
+            .take(2)
+            .collect();
+        return commas.iter().find_map(|&c| np_after(toks, c + 1, hi));
+    }
+    np_after(toks, k, hi)
+}

@@ -1,0 +1,467 @@
+//! A small model of the story's people and organisations: the names as
+//! first introduced, where each is mentioned (outside quotations), whether
+//! as a subject, and the gender the text gives them. It turns a surname,
+//! a pronoun or a description back into a full name.
+
+use super::attribution::{self, Source, Who};
+use super::lexicon::{self, FastHash, Gender};
+use super::words::Tok;
+use std::collections::HashMap;
+
+#[derive(Debug)]
+struct Entity {
+    name: String,
+    /// Lowercase words of the name.
+    words: Vec<String>,
+    person: bool,
+    place: bool,
+    /// Named as the subject of a speech verb ("Warren said").
+    spoke: bool,
+    male: i32,
+    female: i32,
+}
+
+impl Entity {
+    fn gender(&self) -> Option<Gender> {
+        match self.male.cmp(&self.female) {
+            std::cmp::Ordering::Greater => Some(Gender::Male),
+            std::cmp::Ordering::Less => Some(Gender::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    block: usize,
+    at: usize,
+    entity: usize,
+    subject: bool,
+}
+
+/// How many mentions a pronoun or description looks back over.
+const LOOKBACK: usize = 400;
+
+/// Where in the article: block index and byte offset.
+pub type Pos = (usize, usize);
+
+#[derive(Debug, Default)]
+pub struct People {
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    /// Entities by their lowercase words joined with spaces.
+    by_name: HashMap<String, usize, FastHash>,
+    /// People of two words or more by their last and first word, the
+    /// first introduced (a bare surname means them).
+    by_last: HashMap<String, usize, FastHash>,
+    by_first: HashMap<String, usize, FastHash>,
+    /// Organisations of two words or more by their first word: Helix Motors.
+    org_by_first: HashMap<String, usize, FastHash>,
+}
+
+/// One block's tokens and sentences, as the model reads them.
+pub struct BlockView<'a, 'b> {
+    pub block: usize,
+    pub toks: &'b [Tok<'a>],
+    pub sentences: &'b [(usize, usize)],
+}
+
+impl People {
+    pub fn build(blocks: &[BlockView]) -> People {
+        let mut people = People::default();
+        for b in blocks {
+            for &(lo, hi) in b.sentences {
+                people.read_sentence(b.block, b.toks, lo, hi);
+            }
+        }
+        people
+    }
+
+    fn read_sentence(&mut self, block: usize, toks: &[Tok], lo: usize, hi: usize) {
+        let subject_at = attribution::subject(toks, lo, hi).map(|s| s.at);
+        let mut persons_here: Vec<usize> = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            let Some(t) = toks.get(i) else { break };
+            if !t.is_cap() {
+                i += 1;
+                continue;
+            }
+            let mut e = i + 1;
+            while e < hi
+                && toks
+                    .get(e)
+                    .is_some_and(|t| t.is_cap() || is_inner_particle(toks, e))
+            {
+                e += 1;
+            }
+            let next =
+                (e..hi).find(|&j| toks.get(j).is_none_or(|t| !lexicon::is_verb_filler(&t.low)));
+            let speaking = next
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| lexicon::is_speech_verb(&t.low))
+                || i > lo
+                    && toks
+                        .get(i - 1)
+                        .is_some_and(|p| lexicon::is_invertible(&p.low));
+            for (s, se, titled) in segments(toks, i, e) {
+                let Some(words) = toks.get(s..se) else {
+                    continue;
+                };
+                let subject = subject_at.is_some_and(|a| {
+                    toks.get(i..se)
+                        .is_some_and(|r| r.iter().any(|w| w.start == a))
+                });
+                let id = self.note(words, titled, block, subject || speaking);
+                if speaking && let Some(en) = id.and_then(|i| self.entities.get_mut(i)) {
+                    en.spoke = true;
+                }
+                if let Some(id) = id
+                    && self.entities.get(id).is_some_and(|en| en.person)
+                {
+                    persons_here.push(id);
+                }
+            }
+            i = e;
+        }
+        // Pronouns after a lone person in a sentence vote for their gender.
+        persons_here.dedup();
+        if let [only] = persons_here.as_slice() {
+            let (mut m, mut f) = (0, 0);
+            for t in toks.get(lo..hi).unwrap_or(&[]) {
+                match t.low.as_ref() {
+                    "he" | "his" | "him" | "himself" => m += 1,
+                    "she" | "her" | "hers" | "herself" => f += 1,
+                    _ => {}
+                }
+            }
+            if let Some(en) = self.entities.get_mut(*only) {
+                en.male += m.min(1);
+                en.female += f.min(1);
+            }
+        }
+    }
+
+    /// Record a mention of the name `words`; returns its entity.
+    fn note(
+        &mut self,
+        words: &[Tok],
+        titled: Option<Option<Gender>>,
+        block: usize,
+        subject: bool,
+    ) -> Option<usize> {
+        let first = words.first()?;
+        // She’ll, It’s: pronouns, not names.
+        let stem = first.low.split(['’', '\'']).next().unwrap_or("");
+        if stem != first.low && lexicon::pronoun_gender(stem).is_some() {
+            return None;
+        }
+        let clean: Vec<String> = words
+            .iter()
+            .map(|w| strip_possessive(&w.low).to_string())
+            .collect();
+        let id = match self.lookup(&clean) {
+            Some(id) => id,
+            None => {
+                let text = words
+                    .iter()
+                    .map(|w| strip_possessive(w.text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let place = clean.iter().all(|w| lexicon::is_place(w));
+                let org = clean.iter().any(|w| lexicon::is_org_word(w));
+                let person =
+                    !place && !org && (clean.len() >= 2 && clean.len() <= 4 || titled.is_some());
+                self.add(Entity {
+                    name: text,
+                    words: clean,
+                    person,
+                    place,
+                    spoke: false,
+                    male: 0,
+                    female: 0,
+                })
+            }
+        };
+        if let Some(en) = self.entities.get_mut(id) {
+            match titled.flatten() {
+                Some(Gender::Male) => en.male += 2,
+                Some(Gender::Female) => en.female += 2,
+                None => {}
+            }
+        }
+        self.mentions.push(Mention {
+            block,
+            at: first.start,
+            entity: id,
+            subject,
+        });
+        Some(id)
+    }
+
+    /// The entity a name refers to: the same full name, or the person whose
+    /// surname (or first name) it is, the most recently mentioned first.
+    fn lookup(&self, words: &[String]) -> Option<usize> {
+        let exact = match words {
+            [one] => self.by_name.get(one.as_str()).copied(),
+            _ => self.by_name.get(&words.join(" ")).copied(),
+        };
+        if let [w] = words {
+            let person = exact
+                .and_then(|i| self.entities.get(i))
+                .is_some_and(|e| e.person);
+            let known = self.by_last.get(w).or_else(|| self.by_first.get(w));
+            let known = known.or_else(|| self.org_by_first.get(w).filter(|_| exact.is_none()));
+            if !person && let Some(&i) = known {
+                return Some(i);
+            }
+        }
+        exact
+    }
+
+    fn add(&mut self, entity: Entity) -> usize {
+        let id = self.entities.len();
+        self.by_name.entry(entity.words.join(" ")).or_insert(id);
+        let short_form = entity
+            .words
+            .first()
+            .filter(|w| !lexicon::is_place(w) && !lexicon::is_org_word(w));
+        if !entity.person
+            && !entity.place
+            && entity.words.len() > 1
+            && let Some(first) = short_form
+        {
+            self.org_by_first.entry(first.clone()).or_insert(id);
+        }
+        if entity.person && entity.words.len() > 1 {
+            if let Some(last) = entity.words.last() {
+                self.by_last.entry(last.clone()).or_insert(id);
+            }
+            if let Some(first) = entity.words.first() {
+                self.by_first.entry(first.clone()).or_insert(id);
+            }
+        }
+        self.entities.push(entity);
+        id
+    }
+
+    /// The full name for a speaker phrase at `pos`, or None when the
+    /// phrase is a pronoun with no one to point back to.
+    pub fn resolve(&self, source: &Source, block: usize) -> Option<String> {
+        let pos = (block, source.at);
+        match &source.who {
+            // A lone capitalised word opening a sentence with no speech cue
+            // ("Consider", "Oh") is a name only if the story names it again.
+            Who::Name(name) if source.weak && !name.contains(' ') && self.mentioned(name) < 2 => {
+                None
+            }
+            Who::Name(name) => {
+                let words: Vec<String> = name
+                    .split(' ')
+                    .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+                    .collect();
+                let id = self.lookup(&words);
+                let entity = id
+                    .and_then(|i| self.entities.get(i))
+                    .filter(|e| e.words.len() >= words.len());
+                Some(match entity {
+                    Some(e) if e.person => plain_name(&e.name),
+                    Some(e) => e.name.clone(),
+                    None => plain_name(name),
+                })
+            }
+            Who::Pronoun(p) => self.resolve_pronoun(p, pos),
+            Who::Description(text, head) => Some(
+                spokesperson_for(text, head)
+                    .map(|org| self.full_name(&org))
+                    .or_else(|| self.resolve_description(head, pos))
+                    .unwrap_or_else(|| text.clone()),
+            ),
+        }
+    }
+
+    /// How often the story mentions the one-word name `name`.
+    fn mentioned(&self, name: &str) -> usize {
+        let key = strip_possessive(&name.to_lowercase()).to_string();
+        let Some(id) = self.lookup(&[key]) else {
+            return 0;
+        };
+        self.mentions.iter().filter(|m| m.entity == id).count()
+    }
+
+    fn resolve_pronoun(&self, pronoun: &str, pos: Pos) -> Option<String> {
+        let gender = lexicon::pronoun_gender(pronoun)?;
+        let Some(gender) = gender else {
+            return match pronoun {
+                "they" | "it" => self.recent(pos, |e| !e.person && !e.place, true),
+                _ => None,
+            };
+        };
+        // A lone word that spoke and is no body or place may be a person
+        // known by surname only.
+        let fits = |e: &Entity| {
+            let maybe_person = e.spoke
+                && e.words.len() == 1
+                && !e.place
+                && !e.words.iter().any(|w| lexicon::is_org_word(w));
+            (e.person || maybe_person) && e.gender().is_none_or(|g| g == gender)
+        };
+        self.recent_near(pos, fits, true)
+            .or_else(|| self.recent_near(pos, fits, false))
+    }
+
+    /// A name as the story introduced it.
+    fn full_name(&self, name: &str) -> String {
+        let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        self.lookup(&words)
+            .and_then(|i| self.entities.get(i))
+            .filter(|e| e.words.len() >= words.len())
+            .map_or_else(|| name.to_string(), display)
+    }
+
+    fn resolve_description(&self, head: &str, pos: Pos) -> Option<String> {
+        if lexicon::is_org_head(head) {
+            return self.recent(pos, |e| !e.person && !e.place, true);
+        }
+        if lexicon::is_person_head(head) {
+            return self.recent(pos, |e| e.person, true);
+        }
+        None
+    }
+
+    /// The most recent entity before `pos` that fits, as a subject if asked.
+    fn recent(&self, pos: Pos, fits: impl Fn(&Entity) -> bool, subject: bool) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .skip_while(|m| (m.block, m.at) >= pos)
+            .take(LOOKBACK)
+            .filter(|m| !subject || m.subject)
+            .filter_map(|m| self.entities.get(m.entity))
+            .find(|e| fits(e))
+            .map(display)
+    }
+
+    /// Like `recent`, within the last few blocks.
+    fn recent_near(
+        &self,
+        pos: Pos,
+        fits: impl Fn(&Entity) -> bool,
+        subject: bool,
+    ) -> Option<String> {
+        self.mentions
+            .iter()
+            .rev()
+            .skip_while(|m| (m.block, m.at) >= pos)
+            .take(LOOKBACK)
+            .filter(|m| !subject || m.subject)
+            .take_while(|m| m.block + 4 >= pos.0)
+            .filter_map(|m| self.entities.get(m.entity))
+            .find(|e| fits(e))
+            .map(display)
+    }
+}
+
+/// "Nvidia’s spokesman", "a spokeswoman for the Acme Group": the body
+/// the spokesperson speaks for.
+fn spokesperson_for(text: &str, head: &str) -> Option<String> {
+    if !matches!(
+        head,
+        "spokesman" | "spokeswoman" | "spokesperson" | "representative"
+    ) {
+        return None;
+    }
+    let first = text.split(' ').next()?;
+    let owner = strip_possessive(first);
+    if owner != first && owner.starts_with(char::is_uppercase) {
+        return Some(owner.to_string());
+    }
+    None
+}
+
+fn display(e: &Entity) -> String {
+    if e.person {
+        plain_name(&e.name)
+    } else {
+        e.name.clone()
+    }
+}
+
+/// A person's name as shown: middle initials and suffixes dropped
+/// ("Loretta E. Lynch" -> "Loretta Lynch"); a first initial stays (G.K. Butterfield).
+fn plain_name(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let n = words.len();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            let initial = w.ends_with('.') && w.trim_end_matches('.').chars().count() == 1;
+            let inner_initial = i + 1 < n && initial;
+            i == 0 || !(inner_initial || lexicon::is_name_suffix(&w.to_lowercase()))
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    if kept.is_empty() {
+        name.to_string()
+    } else {
+        kept.join(" ").trim_end_matches(',').to_string()
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
+}
+
+fn is_inner_particle(toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.is_word() && lexicon::is_name_particle(&t.low))
+        && toks.get(i + 1).is_some_and(Tok::is_cap)
+}
+
+/// The names inside a capitalised run `[s, e)`, split at titles and
+/// possessives ("Nvidia’s CEO Jensen Huang" -> Nvidia, Jensen Huang), with
+/// the gender a title before a name gives it.
+fn segments(toks: &[Tok], s: usize, e: usize) -> Vec<(usize, usize, Option<Option<Gender>>)> {
+    let mut out = Vec::new();
+    let mut start = s;
+    let mut title: Option<Option<Gender>> = None;
+    let mut i = s;
+    while i < e {
+        let Some(t) = toks.get(i) else { break };
+        let is_title = lexicon::is_title(&t.low) && i + 1 < e;
+        let possessive = t.low.ends_with("’s") || t.low.ends_with("'s");
+        if is_title || lexicon::is_not_name(&t.low) {
+            push_segment(toks, start, i, title, &mut out);
+            title = is_title.then(|| lexicon::word_gender(&t.low));
+            start = i + 1;
+        } else if possessive {
+            push_segment(toks, start, i + 1, title, &mut out);
+            title = None;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_segment(toks, start, e, title, &mut out);
+    out
+}
+
+fn push_segment(
+    toks: &[Tok],
+    s: usize,
+    e: usize,
+    title: Option<Option<Gender>>,
+    out: &mut Vec<(usize, usize, Option<Option<Gender>>)>,
+) {
+    if s >= e {
+        return;
+    }
+    let Some(words) = toks.get(s..e) else { return };
+    if words.iter().all(|w| lexicon::is_not_name(&w.low)) {
+        return;
+    }
+    out.push((s, e, title));
+}
