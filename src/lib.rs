@@ -16,12 +16,19 @@ pub use article::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKin
 
 /// The whole pure pipeline: bytes of a saved file -> analysed story.
 pub fn process(bytes: &[u8], source: Option<&str>) -> Result<Story, ingest::IngestError> {
-    let article = ingest::ingest(
-        bytes,
-        ingest::Hints {
-            name: source,
-            ..Default::default()
-        },
-    )?;
+    process_with(bytes, source, None)
+}
+
+/// `process` with the page furniture the library has learned.
+pub fn process_with(
+    bytes: &[u8],
+    source: Option<&str>,
+    furniture: Option<&ingest::furniture::Furniture>,
+) -> Result<Story, ingest::IngestError> {
+    let hints = ingest::Hints {
+        name: source,
+        furniture,
+    };
+    let article = ingest::ingest(bytes, hints)?;
     Ok(analyze::analyze(article, source.map(str::to_string)))
 }

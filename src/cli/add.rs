@@ -3,7 +3,8 @@
 use super::progress::Progress;
 use super::{exit_status, read_input};
 use anyhow::{Context, Result};
-use lede::library::{self, AddOutcome, Library, NewStory, Staged};
+use lede::ingest::furniture::Furniture;
+use lede::library::{self, AddOutcome, FurnitureRecord, Library, NewStory, Staged};
 use lede::sanitize::sanitize_line;
 use rayon::prelude::*;
 use std::io::Write;
@@ -16,17 +17,26 @@ const CHUNK: usize = 64;
 pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     let (files, mut failed) = collect_files(paths);
     let known = lib.catalog()?;
+    // What the library learned of each publisher's page furniture.
+    let furniture = lib.furniture(&known)?;
     // Each commit rewrites the catalog: in a big library, commit less often.
     let commit_every = CHUNK.max(known.len() / 10);
     let mut progress = Progress::new("importing", files.len());
     let mut staged = Staged::default();
     let mut counts = Counts::default();
     for chunk in files.chunks(CHUNK) {
-        let prepared: Vec<Result<NewStory>> = chunk.par_iter().map(|p| prepare(p)).collect();
+        let prepared: Vec<Result<(NewStory, FurnitureRecord)>> =
+            chunk.par_iter().map(|p| prepare(p, &furniture)).collect();
         let mut batch = Vec::with_capacity(prepared.len());
+        let mut records = Vec::new();
         for item in prepared {
             match item {
-                Ok(story) => batch.push(story),
+                Ok((story, record)) => {
+                    if !known.contains(&story.id) {
+                        records.push(record);
+                    }
+                    batch.push(story);
+                }
                 Err(e) => {
                     failed += 1;
                     progress.suspend(|| super::print_error(&e));
@@ -34,6 +44,7 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
             }
         }
         staged.append(lib.stage(&known, batch)?);
+        lib.record_furniture(&records)?;
         progress.advance(chunk.len());
         if staged.len() >= commit_every {
             let outcomes = lib.commit(std::mem::take(&mut staged))?;
@@ -83,16 +94,25 @@ impl Counts {
 }
 
 /// Read and extract one file (runs on a rayon worker: `process` returns a
-/// `Send` story, the !Send HTML tree never leaves the worker).
-fn prepare(path: &Path) -> Result<NewStory> {
+/// `Send` story, the !Send HTML tree never leaves the worker), with what
+/// it teaches of its publisher's furniture.
+fn prepare(path: &Path, furniture: &Furniture) -> Result<(NewStory, FurnitureRecord)> {
     let name = path.to_string_lossy();
     let bytes = read_input(path)?;
-    let story = lede::process(&bytes, Some(&name)).with_context(|| name.to_string())?;
-    Ok(NewStory {
-        id: library::story_id(&bytes),
+    let story = lede::process_with(&bytes, Some(&name), Some(furniture))
+        .with_context(|| name.to_string())?;
+    let id = library::story_id(&bytes);
+    let record = FurnitureRecord {
+        id: id.clone(),
+        publisher: story.article.publisher.clone(),
+        lines: lede::ingest::furniture_candidates(&bytes, Some(&name)),
+    };
+    let story = NewStory {
+        id,
         original: bytes,
         story,
-    })
+    };
+    Ok((story, record))
 }
 
 /// Every file under the given paths, folders walked recursively in name
@@ -151,8 +171,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
 
 pub fn reindex(lib: &Library) -> Result<ExitCode> {
     let cat = lib.catalog()?;
+    // Learn the furniture afresh from every kept original, then re-clean.
+    let records: Vec<FurnitureRecord> = cat
+        .entries()
+        .par_iter()
+        .filter_map(|e| {
+            let bytes = lib.load_original(&e.id).ok()?;
+            Some(FurnitureRecord {
+                id: e.id.clone(),
+                publisher: e.publisher.clone(),
+                lines: lede::ingest::furniture_candidates(&bytes, e.source.as_deref()),
+            })
+        })
+        .collect();
+    lib.replace_furniture(&records)?;
+    let furniture = lib.furniture(&cat)?;
     let mut progress = Progress::new("reindexing", cat.len());
-    let failures = lib.reindex(lede::process, |done, _| progress.set(done))?;
+    let extract =
+        |bytes: &[u8], source: Option<&str>| lede::process_with(bytes, source, Some(&furniture));
+    let failures = lib.reindex(extract, |done, _| progress.set(done))?;
     progress.finish();
     for (id, why) in &failures {
         let source = cat

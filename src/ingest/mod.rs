@@ -76,6 +76,21 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
     Ok(article)
 }
 
+/// The lines of a text dump that could be page furniture, for the library
+/// to count per publisher (see [`furniture`]). HTML pages give none: their
+/// furniture is told apart by markup.
+pub fn furniture_candidates(bytes: &[u8], name: Option<&str>) -> Vec<String> {
+    let Ok(bytes) = decode::gunzip_if_needed(bytes) else {
+        return Vec::new();
+    };
+    if decode::binary_kind(&bytes).is_some() || sniff(&bytes, name) != Format::Text {
+        return Vec::new();
+    }
+    decode::decode(&bytes, false)
+        .map(|text| furniture::candidate_lines(&text))
+        .unwrap_or_default()
+}
+
 /// HTML or plain text, from the first bytes of content; the name breaks ties.
 pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
     let head = &bytes[..bytes.len().min(4096)];

@@ -12,9 +12,11 @@
 //! Nothing is created until the first write.
 
 pub mod catalog;
+pub mod furniture;
 pub mod store;
 
 pub use catalog::{Catalog, CatalogEntry, Position};
+pub use furniture::FurnitureRecord;
 pub use store::{AddOutcome, Library, LibraryError, NewStory, Staged};
 
 use std::path::PathBuf;

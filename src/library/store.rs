@@ -32,7 +32,7 @@ pub enum LibraryError {
     Ambiguous(String),
 }
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> LibraryError + '_ {
+pub(super) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> LibraryError + '_ {
     move |source| LibraryError::Io {
         path: path.to_path_buf(),
         source,
@@ -263,7 +263,7 @@ impl Library {
     }
 
     /// Run `f` holding the library's writer lock (blocks for other writers).
-    fn with_lock<T>(
+    pub(super) fn with_lock<T>(
         &self,
         f: impl FnOnce(&Self) -> Result<T, LibraryError>,
     ) -> Result<T, LibraryError> {
