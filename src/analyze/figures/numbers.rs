@@ -384,18 +384,6 @@ mod tests {
     fn shares_fractions_ordinals() {
         assert!(figs("shared with third parties and third-party sites").is_empty());
         assert_eq!(
-            figs("nearly eight of 10 voters"),
-            [("eight of 10", "number", Some(0.8), None)]
-        );
-        assert_eq!(
-            figs("eight out of 10 said"),
-            [("eight out of 10", "number", Some(0.8), None)]
-        );
-        assert_eq!(
-            figs("one in five adults"),
-            [("one in five", "number", Some(0.2), None)]
-        );
-        assert_eq!(
             figs("two-thirds of voters"),
             [("two-thirds", "number", Some(2.0 / 3.0), None)]
         );

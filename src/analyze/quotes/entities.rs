@@ -331,15 +331,7 @@ impl People {
 
     /// The most recent entity before `pos` that fits, as a subject if asked.
     fn recent(&self, pos: Pos, fits: impl Fn(&Entity) -> bool, subject: bool) -> Option<String> {
-        self.mentions
-            .iter()
-            .rev()
-            .skip_while(|m| (m.block, m.at) >= pos)
-            .take(LOOKBACK)
-            .filter(|m| !subject || m.subject)
-            .filter_map(|m| self.entities.get(m.entity))
-            .find(|e| fits(e))
-            .map(display)
+        self.recent_within(pos, fits, subject, usize::MAX)
     }
 
     /// Like `recent`, within the last few blocks.
@@ -349,13 +341,23 @@ impl People {
         fits: impl Fn(&Entity) -> bool,
         subject: bool,
     ) -> Option<String> {
+        self.recent_within(pos, fits, subject, 4)
+    }
+
+    fn recent_within(
+        &self,
+        pos: Pos,
+        fits: impl Fn(&Entity) -> bool,
+        subject: bool,
+        blocks_back: usize,
+    ) -> Option<String> {
         self.mentions
             .iter()
             .rev()
             .skip_while(|m| (m.block, m.at) >= pos)
             .take(LOOKBACK)
             .filter(|m| !subject || m.subject)
-            .take_while(|m| m.block + 4 >= pos.0)
+            .take_while(|m| m.block.saturating_add(blocks_back) >= pos.0)
             .filter_map(|m| self.entities.get(m.entity))
             .find(|e| fits(e))
             .map(display)
