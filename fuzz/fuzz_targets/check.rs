@@ -33,8 +33,8 @@ pub fn clean_text(story: &Story) {
         .chain(a.blocks.iter().map(|b| b.text.as_str()));
     for t in texts {
         assert!(
-            !t.chars().any(|c| (c.is_control() && c != '\n')
-                || lede::sanitize::is_bidi_control(c)),
+            !t.chars()
+                .any(|c| (c.is_control() && c != '\n') || lede::sanitize::is_bidi_control(c)),
             "unsanitized text {t:?}"
         );
     }

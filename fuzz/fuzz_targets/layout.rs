@@ -16,7 +16,11 @@ fuzz_target!(|text: &str| {
     let blocks = parts
         .enumerate()
         .map(|(i, t)| {
-            let kind = if i % 3 == 2 { BlockKind::ListItem } else { BlockKind::Paragraph };
+            let kind = if i % 3 == 2 {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            };
             Block::new(kind, t)
         })
         .collect();
@@ -73,7 +77,10 @@ fuzz_target!(|text: &str| {
                 assert!(!r.blank);
                 assert!(r.start <= r.end && r.start >= prev_end, "rows out of order");
                 prev_end = r.end;
-                let row = para.text.get(r.start..r.end).expect("row on char boundaries");
+                let row = para
+                    .text
+                    .get(r.start..r.end)
+                    .expect("row on char boundaries");
                 let room = usize::from(width)
                     .saturating_sub(lede::tui::layout::indent_of(para.kind))
                     .max(2);
