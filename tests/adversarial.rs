@@ -213,19 +213,24 @@ fn one_ten_megabyte_line() {
     let _ = process("10 MB html paragraph", html.as_bytes(), None, SLOW);
 }
 
+const MILLION: usize = 1_000_000;
+
 #[test]
-fn a_million_tiny_paragraphs() {
-    let n = 1_000_000;
+fn a_million_tiny_html_paragraphs() {
     let mut html = String::from(
         "<!DOCTYPE html><html><head><title>Many</title></head><body><article><h1>Many</h1>",
     );
-    for i in 0..n {
+    for i in 0..MILLION {
         html.push_str(["<p>a</p>", "<p>b.</p>", "<p>1%</p>", "<p>“c”</p>"][i % 4]);
     }
     html.push_str("</article></body></html>");
     let _ = process("1M html paragraphs", html.as_bytes(), None, SLOW);
+}
+
+#[test]
+fn a_million_tiny_text_paragraphs() {
     let mut text = String::from("Many\n\n");
-    for i in 0..n {
+    for i in 0..MILLION {
         text.push_str(["a\n\n", "b.\n\n", "1%\n\n", "“c”\n\n"][i % 4]);
     }
     let _ = process("1M text paragraphs", text.as_bytes(), None, SLOW);
