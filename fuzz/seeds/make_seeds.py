@@ -54,6 +54,8 @@ def main():
         'layout': {
             'mixed.txt': ('Title\n\n' + '\n\n'.join(BODY + MIXED)).encode(),
             'hostile.txt': ('T\n\n' + HOSTILE + '\n\n\u0301lone mark\n\n\r\nline\u2028sep').encode(),
+            # An emoji ZWJ sequence unicode-width does not know: 4 columns, one grapheme.
+            'wide-zwj.txt': 'T\n\nRcccc \U0001F469\u200d\U0001F6DB\U0001F6DB 3, she said.'.encode(),
             'long.txt': ('T\n\n' + 'supercalifragilistic ' * 20 + '\n\n' + '長い日本語の文章。' * 20).encode(),
         },
     }
