@@ -3,7 +3,7 @@
 //! and rows map back and forth to (block, byte offset).
 
 use crate::article::{BlockKind, Story};
-use crate::sanitize::{is_dropped, sanitize, sanitize_line};
+use crate::sanitize::{is_clean, sanitize, sanitize_line};
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -221,7 +221,7 @@ pub struct Para {
 
 impl Para {
     fn from_block(index: usize, kind: BlockKind, src: &str) -> Self {
-        let dirty = src.chars().any(|c| c != '\n' && is_dropped(c));
+        let dirty = !is_clean(src);
         let (text, map) = if dirty {
             let clean = sanitize(src);
             let map = OffsetMap::build(src, &clean);
