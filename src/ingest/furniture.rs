@@ -26,6 +26,9 @@ pub struct Furniture {
     by_publisher: HashMap<String, HashSet<String>>,
 }
 
+/// Longest line (in words) whose digits are folded when compared.
+const FOLD_DIGITS_MAX_WORDS: usize = 5;
+
 /// Longest line (in words) that can be furniture.
 const MAX_WORDS: usize = 30;
 
@@ -158,10 +161,14 @@ fn is_candidate(line: &str) -> bool {
     PROMPT_STARTS.iter().any(|p| m.starts_with(p))
 }
 
-/// How a line is compared: `match_form`, digits folded ("12 comments"
-/// and "3 comments" are the same furniture).
+/// How a line is compared: `match_form`, digits folded in short lines
+/// ("12 comments" and "3 comments" are the same furniture). Longer lines
+/// keep their digits: headlines of a numbered series are not furniture.
 pub fn line_key(line: &str) -> String {
     let m = match_form(line);
+    if word_len(line) > FOLD_DIGITS_MAX_WORDS {
+        return m;
+    }
     let mut out = String::with_capacity(m.len());
     let mut in_digits = false;
     for c in m.chars() {
@@ -190,6 +197,15 @@ mod tests {
 
     fn story(lines: &[&str]) -> Vec<String> {
         candidate_lines(&lines.join("\n"))
+    }
+
+    #[test]
+    fn digits_fold_only_in_short_lines() {
+        assert_eq!(line_key("12 comments"), line_key("3 comments"));
+        assert_ne!(
+            line_key("Orchard survey 12 counts the harvest in the valley"),
+            line_key("Orchard survey 13 counts the harvest in the valley")
+        );
     }
 
     #[test]
