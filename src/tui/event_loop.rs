@@ -24,12 +24,7 @@ const POLL: Duration = Duration::from_millis(50);
 /// Open the reader on `library`. When the library is empty, the `samples`
 /// are shown instead (held in memory; positions not saved).
 pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()> {
-    let catalog = library.catalog()?;
-    let app = if catalog.is_empty() {
-        App::from_stories(samples)
-    } else {
-        App::new(catalog.into_entries())
-    };
+    let app = open_app(&library, samples)?;
     // Ours runs after ratatui's hook has restored the screen: it turns the
     // mouse off and then prints the panic message on the normal screen.
     let previous = std::panic::take_hook();
@@ -41,6 +36,18 @@ pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()
     let _guard = Restore;
     execute!(std::io::stdout(), EnableMouseCapture)?;
     event_loop(&mut terminal, app, library)
+}
+
+/// The reader's state for `library` before its first frame: the catalog
+/// alone is read (stories load when opened). The samples stand in for an
+/// empty library.
+pub fn open_app(library: &Library, samples: Vec<(String, Story)>) -> anyhow::Result<App> {
+    let catalog = library.catalog()?;
+    Ok(if catalog.is_empty() {
+        App::from_stories(samples)
+    } else {
+        App::new(catalog.into_entries())
+    })
 }
 
 /// Restores the terminal when the loop returns or fails.
