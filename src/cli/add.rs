@@ -3,12 +3,13 @@
 use super::progress::Progress;
 use super::{exit_status, read_input};
 use anyhow::{Context, Result};
-use lede::library::{self, AddOutcome, Library, NewStory, Staged};
+use lede::library::{self, AddOutcome, Catalog, Library, NewStory, Staged};
 use lede::sanitize::sanitize_line;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 /// Files extracted between two progress updates.
 const CHUNK: usize = 64;
@@ -19,30 +20,44 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     // Each commit rewrites the catalog: in a big library, commit less often.
     let commit_every = CHUNK.max(known.len() / 10);
     let mut progress = Progress::new("importing", files.len());
-    let mut staged = Staged::default();
     let mut counts = Counts::default();
-    for chunk in files.chunks(CHUNK) {
-        let prepared: Vec<Result<NewStory>> = chunk.par_iter().map(|p| prepare(p)).collect();
-        let mut batch = Vec::with_capacity(prepared.len());
-        for item in prepared {
-            match item {
-                Ok(story) => batch.push(story),
-                Err(e) => {
-                    failed += 1;
-                    progress.suspend(|| super::print_error(&e));
+    // Extraction (every core) overlaps writing: a writer thread stages each
+    // batch (its fsyncs wait on the disk, not the CPU) and commits.
+    let (batches, to_writer) = mpsc::sync_channel::<Vec<NewStory>>(1);
+    let (outcomes_tx, outcomes) = mpsc::channel::<Vec<AddOutcome>>();
+    let writer_result = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| write_batches(lib, &known, commit_every, to_writer, outcomes_tx));
+        for chunk in files.chunks(CHUNK) {
+            let prepared: Vec<Result<NewStory>> = chunk.par_iter().map(|p| prepare(p)).collect();
+            let mut batch = Vec::with_capacity(prepared.len());
+            for item in prepared {
+                match item {
+                    Ok(story) => batch.push(story),
+                    Err(e) => {
+                        failed += 1;
+                        progress.suspend(|| super::print_error(&e));
+                    }
                 }
             }
+            progress.advance(chunk.len());
+            for done in outcomes.try_iter() {
+                progress.suspend(|| counts.report(done))?;
+            }
+            if batches.send(batch).is_err() {
+                // The writer stopped on an error: it is reported below.
+                break;
+            }
         }
-        staged.append(lib.stage(&known, batch)?);
-        progress.advance(chunk.len());
-        if staged.len() >= commit_every {
-            let outcomes = lib.commit(std::mem::take(&mut staged))?;
-            progress.suspend(|| counts.report(outcomes))?;
-        }
-    }
-    let outcomes = lib.commit(staged)?;
+        drop(batches);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the writer thread failed")))
+    });
     progress.finish();
-    counts.report(outcomes)?;
+    for done in outcomes.try_iter() {
+        counts.report(done)?;
+    }
+    writer_result?;
     let mut summary = format!("lede: {} added", counts.added);
     if counts.duplicates > 0 {
         summary += &format!(", {} already in the library", counts.duplicates);
@@ -53,6 +68,34 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     eprintln!("{summary}");
     Ok(exit_status(failed == 0))
 }
+
+/// The writer thread: stage each batch as it comes, commit every
+/// `commit_every` stories and at the end, send the outcomes back. Its
+/// fsyncs run on a pool of their own, so they overlap each other without
+/// taking the extraction's threads.
+fn write_batches(
+    lib: &Library,
+    known: &Catalog,
+    commit_every: usize,
+    batches: mpsc::Receiver<Vec<NewStory>>,
+    outcomes: mpsc::Sender<Vec<AddOutcome>>,
+) -> Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(WRITE_THREADS)
+        .build()?;
+    let mut staged = Staged::default();
+    for batch in batches {
+        staged.append(pool.install(|| lib.stage(known, batch))?);
+        if staged.len() >= commit_every {
+            let _ = outcomes.send(lib.commit(std::mem::take(&mut staged))?);
+        }
+    }
+    let _ = outcomes.send(lib.commit(staged)?);
+    Ok(())
+}
+
+/// Threads that wait on fsync while the cores extract.
+const WRITE_THREADS: usize = 8;
 
 #[derive(Default)]
 struct Counts {

@@ -82,7 +82,7 @@ fn print_entries(entries: &[CatalogEntry], json: bool) -> Result<()> {
 
 /// `lede search WORDS`: one line per matching story.
 pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
-    let hits = lib.search(query)?;
+    let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {

@@ -20,7 +20,9 @@ use super::store::{LibraryError, io_err, sync_file, write_atomic};
 use crate::article::Story;
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
+#[cfg(not(unix))]
+use std::io::Read;
+use std::io::{ErrorKind, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 const TABLE_MAGIC: &[u8; 8] = b"LEDEIX01";
@@ -411,10 +413,30 @@ pub fn read_at(
     offset: u64,
     len: usize,
 ) -> Result<Vec<u8>, LibraryError> {
-    let mut buf = vec![0; len];
-    file.seek(SeekFrom::Start(offset)).map_err(io_err(path))?;
-    file.read_exact(&mut buf).map_err(io_err(path))?;
+    let mut buf = Vec::new();
+    read_into(file, path, offset, len, &mut buf)?;
     Ok(buf)
+}
+
+/// `read_at` into a buffer kept between reads (its pages stay mapped).
+pub fn read_into(
+    file: &mut File,
+    path: &Path,
+    offset: u64,
+    len: usize,
+    buf: &mut Vec<u8>,
+) -> Result<(), LibraryError> {
+    buf.resize(len, 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(buf, offset).map_err(io_err(path))
+    }
+    #[cfg(not(unix))]
+    {
+        file.seek(SeekFrom::Start(offset)).map_err(io_err(path))?;
+        file.read_exact(buf).map_err(io_err(path))
+    }
 }
 
 #[cfg(test)]

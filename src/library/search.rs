@@ -82,6 +82,17 @@ impl Library {
     /// (title, speaker, quote, byline, publisher, body), newest first within
     /// a field. A missing, damaged or stale index is repaired first.
     pub fn search(&self, query: &str) -> Result<Vec<Hit>, LibraryError> {
+        self.search_with_snippets(query, usize::MAX)
+    }
+
+    /// `search`, with snippets cut for the first `snippets` hits only (the
+    /// others have an empty snippet): what a screen shows costs the same
+    /// whether a query matches ten stories or ten thousand.
+    pub fn search_with_snippets(
+        &self,
+        query: &str,
+        snippets: usize,
+    ) -> Result<Vec<Hit>, LibraryError> {
         let query = Query::parse(query);
         let cat = self.catalog()?;
         if query.words.is_empty() || cat.is_empty() {
@@ -99,7 +110,7 @@ impl Library {
                 self.scan(&entries, &query)?.unwrap_or_default()
             }
         };
-        self.hits(&cat, &entries, found)
+        self.hits(&cat, &entries, found, snippets)
     }
 
     /// The table, when it covers exactly the catalog's stories as they are.
@@ -210,6 +221,7 @@ impl Library {
             .map(|w| Finder::new(w.as_bytes()))
             .collect();
         let mut found = Vec::new();
+        let mut buf = Vec::new();
         let mut next = 0;
         while next < order.len() {
             // Records [next, stop) fit one window (or one record alone).
@@ -228,7 +240,7 @@ impl Library {
             if to > size || from > to {
                 return Ok(None);
             }
-            let buf = index::read_at(&mut file, &path, from, (to - from) as usize)?;
+            index::read_into(&mut file, &path, from, (to - from) as usize, &mut buf)?;
             let batch: Option<Vec<Option<(usize, Found)>>> = order[next..stop]
                 .par_iter()
                 .map(|&i| {
@@ -257,6 +269,7 @@ impl Library {
         cat: &Catalog,
         entries: &[IndexEntry],
         mut found: Vec<(usize, Found)>,
+        snippets: usize,
     ) -> Result<Vec<Hit>, LibraryError> {
         let files = self.index_files();
         let path = files.text_path();
@@ -270,9 +283,13 @@ impl Library {
         let newest = |i: usize| std::cmp::Reverse(rank.get(entries[i].id.as_str()).copied());
         found.sort_by_key(|(i, f)| (PRIORITY.iter().position(|&p| p == f.field), newest(*i)));
         let mut hits = Vec::with_capacity(found.len());
-        for (i, f) in found {
+        for (n, (i, f)) in found.into_iter().enumerate() {
             let e = &entries[i];
-            let snippet = snippet(&mut file, &path, e, &f)?;
+            let snippet = if n < snippets {
+                snippet(&mut file, &path, e, &f)?
+            } else {
+                String::new()
+            };
             let title = cat.get(&e.id).map(|c| c.title.clone()).unwrap_or_default();
             hits.push(Hit {
                 id: e.id.clone(),

@@ -7,7 +7,7 @@ use crate::library::CatalogEntry;
 pub struct Shelf {
     /// Newest first.
     pub entries: Vec<CatalogEntry>,
-    /// Lowercased "title \n publisher \n byline" of each entry.
+    /// Lowercased "title \n publisher \n byline" of each entry (see `haystacks`).
     haystacks: Vec<String>,
     /// The filter as typed.
     pub filter: String,
@@ -20,11 +20,11 @@ pub struct Shelf {
 }
 
 /// Sort key for "newest first": the published date when known, else the
-/// date the story was added, both as ISO text.
-fn date_key(e: &CatalogEntry) -> String {
+/// date the story was added, both as ISO text (borrowed when it can be).
+fn date_key(e: &CatalogEntry) -> std::borrow::Cow<'_, str> {
     match e.published.as_deref() {
-        Some(p) if !p.is_empty() => p.to_string(),
-        _ => iso_date(e.added_at),
+        Some(p) if !p.is_empty() => p.into(),
+        _ => iso_date(e.added_at).into(),
     }
 }
 
@@ -55,28 +55,44 @@ pub fn shown_date(e: &CatalogEntry) -> String {
 
 impl Shelf {
     pub fn new(mut entries: Vec<CatalogEntry>) -> Self {
-        let mut keyed: Vec<(String, CatalogEntry)> =
-            entries.drain(..).map(|e| (date_key(&e), e)).collect();
-        keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.added_at.cmp(&a.1.added_at)));
-        let entries: Vec<CatalogEntry> = keyed.into_iter().map(|(_, e)| e).collect();
-        let haystacks = entries
-            .iter()
-            .map(|e| {
-                let mut h = e.title.to_lowercase();
-                for part in [&e.publisher, &e.byline].into_iter().flatten() {
-                    h.push('\n');
-                    h.push_str(&part.to_lowercase());
-                }
-                h
-            })
-            .collect();
+        // Sort positions by borrowed keys, then move the entries once.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        {
+            let keys: Vec<_> = entries.iter().map(date_key).collect();
+            order.sort_by(|&a, &b| {
+                keys[b]
+                    .cmp(&keys[a])
+                    .then(entries[b].added_at.cmp(&entries[a].added_at))
+            });
+        }
+        let mut slots: Vec<Option<CatalogEntry>> = entries.drain(..).map(Some).collect();
+        let entries: Vec<CatalogEntry> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let visible = (0..entries.len()).collect();
         Shelf {
             entries,
-            haystacks,
             visible,
             ..Shelf::default()
         }
+    }
+
+    /// Lowercased "title \n publisher \n byline" of each entry, made on
+    /// the first filter: the first frame does not wait for them.
+    fn haystacks(&mut self) -> &[String] {
+        if self.haystacks.len() != self.entries.len() {
+            self.haystacks = self
+                .entries
+                .iter()
+                .map(|e| {
+                    let mut h = e.title.to_lowercase();
+                    for part in [&e.publisher, &e.byline].into_iter().flatten() {
+                        h.push('\n');
+                        h.push_str(&part.to_lowercase());
+                    }
+                    h
+                })
+                .collect();
+        }
+        &self.haystacks
     }
 
     /// Apply a new filter: every word must appear in title, publisher or byline.
@@ -89,7 +105,7 @@ impl Shelf {
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
             .collect();
         self.visible = self
-            .haystacks
+            .haystacks()
             .iter()
             .enumerate()
             .filter(|(_, h)| finders.iter().all(|f| f.find(h.as_bytes()).is_some()))
