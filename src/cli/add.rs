@@ -26,7 +26,8 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     let (batches, to_writer) = mpsc::sync_channel::<Vec<NewStory>>(1);
     let (outcomes_tx, outcomes) = mpsc::channel::<Vec<AddOutcome>>();
     let writer_result = std::thread::scope(|scope| {
-        let writer = scope.spawn(|| write_batches(lib, &known, commit_every, to_writer, outcomes_tx));
+        let writer =
+            scope.spawn(|| write_batches(lib, &known, commit_every, to_writer, outcomes_tx));
         for chunk in files.chunks(CHUNK) {
             let prepared: Vec<Result<NewStory>> = chunk.par_iter().map(|p| prepare(p)).collect();
             let mut batch = Vec::with_capacity(prepared.len());

@@ -1,7 +1,8 @@
 //! The library pane's list: catalog entries newest first, with a
 //! precomputed lowercase haystack so filtering 100,000 entries stays quick.
 
-use crate::library::CatalogEntry;
+use crate::library::{CatalogEntry, Field, Hit};
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct Shelf {
@@ -17,6 +18,10 @@ pub struct Shelf {
     pub selected: usize,
     /// Index into `visible` of the first row on screen.
     pub top: usize,
+    /// Full-text hits for the current filter, by id: where and the snippet.
+    pub found: HashMap<String, (Field, String)>,
+    /// A full-text search for the current filter is under way.
+    pub searching: bool,
 }
 
 /// Sort key for "newest first": the published date when known, else the
@@ -95,10 +100,13 @@ impl Shelf {
         &self.haystacks
     }
 
-    /// Apply a new filter: every word must appear in title, publisher or byline.
+    /// Apply a new filter: every word must appear in title, publisher or
+    /// byline. The full-text hits of the previous filter are dropped.
     pub fn set_filter(&mut self, filter: &str) {
         let keep = self.selected_entry().map(|e| e.id.clone());
         self.filter = filter.to_string();
+        self.found.clear();
+        self.searching = false;
         let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
         let finders: Vec<memchr::memmem::Finder> = words
             .iter()
@@ -119,6 +127,46 @@ impl Shelf {
             })
             .unwrap_or(0);
         self.top = 0;
+    }
+
+    /// Add the stories a full-text search found for the current filter
+    /// (bodies, quotes, speakers) to those the filter shows, in shelf order.
+    pub fn add_hits(&mut self, hits: Vec<Hit>) {
+        let keep = self.selected_entry().map(|e| e.id.clone());
+        self.found = hits
+            .into_iter()
+            .map(|h| (h.id, (h.field, h.snippet)))
+            .collect();
+        let mut shown = vec![false; self.entries.len()];
+        for &i in &self.visible {
+            if let Some(s) = shown.get_mut(i) {
+                *s = true;
+            }
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            if self.found.contains_key(&e.id) {
+                shown[i] = true;
+            }
+        }
+        self.visible = (0..self.entries.len()).filter(|&i| shown[i]).collect();
+        self.selected = keep
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.entries.get(i).is_some_and(|e| e.id == id))
+            })
+            .unwrap_or(0);
+    }
+
+    /// Where the full-text search matched an entry beyond what its row
+    /// shows (body, quote, speaker), with the snippet.
+    pub fn found_in(&self, id: &str) -> Option<(Field, &str)> {
+        match self.found.get(id) {
+            Some((f, s)) if !matches!(f, Field::Title | Field::Publisher | Field::Byline) => {
+                Some((*f, s.as_str()))
+            }
+            _ => None,
+        }
     }
 
     pub fn selected_entry(&self) -> Option<&CatalogEntry> {
@@ -193,6 +241,38 @@ mod tests {
         assert_eq!(s.visible, [1]);
         s.set_filter("");
         assert_eq!(s.visible.len(), 2);
+    }
+
+    #[test]
+    fn full_text_hits_join_the_filter() {
+        let mut s = Shelf::new(vec![
+            entry("a", "Old news", Some("2020-01-01")),
+            entry("b", "Fresh Budget", Some("2024-05-02")),
+            entry("c", "Quiet day", Some("2022-05-02")),
+        ]);
+        s.set_filter("budget");
+        assert_eq!(s.visible, [0]);
+        let hit = |id: &str, field| Hit {
+            id: id.into(),
+            title: String::new(),
+            field,
+            snippet: "…the budget…".into(),
+        };
+        s.add_hits(vec![hit("a", Field::Body), hit("b", Field::Title)]);
+        assert_eq!(
+            s.visible,
+            [0, 2],
+            "shelf order, the filter's own match kept"
+        );
+        assert_eq!(s.found_in("a"), Some((Field::Body, "…the budget…")));
+        assert_eq!(
+            s.found_in("b"),
+            None,
+            "a title match shows in its row already"
+        );
+        s.set_filter("budge");
+        assert_eq!(s.visible, [0]);
+        assert!(s.found.is_empty());
     }
 
     #[test]
