@@ -18,6 +18,13 @@ use std::time::{Duration, Instant};
 /// frame, then print resident memory.
 const RSS_CHILD: &str = "LEDE_BENCH_RSS_CHILD";
 
+/// Run only the named parts (comma-separated: open, search, big, import).
+const ONLY: &str = "LEDE_BENCH_ONLY";
+
+fn wanted(part: &str) -> bool {
+    std::env::var(ONLY).map_or(true, |only| only.split(',').any(|p| p.trim() == part))
+}
+
 const COMMON: &[&str] = &[
     "the",
     "of",
@@ -356,23 +363,38 @@ fn main() {
     }
     let all = Instant::now();
     let tmp = tempfile::tempdir().expect("temp dir");
-
     // 10,000 stories of about 600 words.
     let small = tmp.path().join("lib10k");
-    let took = generate(&small, 10_000, 10);
-    println!("generated 10,000 stories (~600 words) in {took:.2?}");
-    let _ = Library::open(&small).and_then(|l| l.search("warm"));
-    assert_eq!(first_frame(&small), 10_000);
+    if wanted("open") || wanted("search") || wanted("import") {
+        let took = generate(&small, 10_000, 10);
+        println!("generated 10,000 stories (~600 words) in {took:.2?}");
+    }
+    if wanted("open") {
+        bench_open(&small, &tmp.path().join("empty"));
+    }
+    if wanted("search") {
+        bench_search(&small);
+    }
+    if wanted("big") {
+        bench_big(&tmp.path().join("lib100k"));
+    }
+    if wanted("import") {
+        bench_import(tmp.path(), &small);
+    }
+    println!("library bench done in {:.1?}", all.elapsed());
+}
+
+fn bench_open(small: &Path, empty: &Path) {
+    assert_eq!(first_frame(small), 10_000);
     report(
         "first frame, 10,000 stories",
         time(7, || {
-            first_frame(&small);
+            first_frame(small);
         }),
         "target <= 100 ms",
     );
-    let empty = tmp.path().join("empty");
     if let (Some((rss, hwm)), Some((rss0, _))) =
-        (memory_at_first_frame(&small), memory_at_first_frame(&empty))
+        (memory_at_first_frame(small), memory_at_first_frame(empty))
     {
         println!(
             "{:<46} VmRSS {:>6.1} MB   VmHWM {:>6.1} MB   target <= 60 MB  (empty library: {:.1} MB)",
@@ -382,8 +404,10 @@ fn main() {
             rss0 as f64 / 1024.0
         );
     }
+}
 
-    let lib = Library::open(&small).expect("library");
+fn bench_search(small: &Path) {
+    let lib = Library::open(small).expect("library");
     println!("search: the whole path of `lede search` (catalog, index check, scan, snippets)");
     for query in ["budget", "zzqx", "marvi tule", "lopez", "the"] {
         let n = lib.search(query).expect("search").len();
@@ -402,21 +426,21 @@ fn main() {
         }),
         "",
     );
-    println!("[{:.1?} since start]", all.elapsed());
+}
 
-    // 100,000 shorter stories: the first frame reads only the catalog.
-    let big = tmp.path().join("lib100k");
-    let took = generate(&big, 100_000, 2);
+/// 100,000 shorter stories: the first frame reads only the catalog.
+fn bench_big(big: &Path) {
+    let took = generate(big, 100_000, 2);
     println!("generated 100,000 stories (~120 words) in {took:.2?}");
-    assert_eq!(first_frame(&big), 100_000);
+    assert_eq!(first_frame(big), 100_000);
     report(
         "first frame, 100,000 stories",
         time(5, || {
-            first_frame(&big);
+            first_frame(big);
         }),
         "target <= 400 ms",
     );
-    if let Some((rss, hwm)) = memory_at_first_frame(&big) {
+    if let Some((rss, hwm)) = memory_at_first_frame(big) {
         println!(
             "{:<46} VmRSS {:>6.1} MB   VmHWM {:>6.1} MB",
             "memory at first frame, 100,000 stories",
@@ -424,14 +448,16 @@ fn main() {
             hwm as f64 / 1024.0
         );
     }
-    drop(std::fs::remove_dir_all(&big));
-    println!("[{:.1?} since start]", all.elapsed());
+    drop(std::fs::remove_dir_all(big));
+}
 
-    // `lede add` of 1,000 pages, HTML and text, into a new library.
-    let pages = tmp.path().join("pages");
+/// `lede add` of 1,000 pages, HTML and text, into new libraries and into
+/// the 10,000-story one.
+fn bench_import(tmp: &Path, small: &Path) {
+    let pages = tmp.join("pages");
     write_pages(&pages, 1000);
-    for run in 1..=2 {
-        let library = tmp.path().join(format!("import{run}"));
+    for run in 1..=3 {
+        let library = tmp.join(format!("import{run}"));
         let took = import(&library, &pages);
         let count = Library::open(&library)
             .and_then(|l| l.catalog())
@@ -442,11 +468,10 @@ fn main() {
             1000.0 / took.as_secs_f64()
         );
     }
-    let took = import(&small, &pages);
+    let took = import(small, &pages);
     println!(
         "{:<46} {took:>10.3?}   {:>6.0} pages/s",
         "lede add 1,000 pages into the 10,000 library",
         1000.0 / took.as_secs_f64()
     );
-    println!("library bench done in {:.1?}", all.elapsed());
 }

@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// Files extracted between two progress updates.
 const CHUNK: usize = 64;
@@ -85,15 +86,22 @@ fn write_batches(
         .num_threads(WRITE_THREADS)
         .build()?;
     let mut staged = Staged::default();
+    let mut last_commit = Instant::now();
     for batch in batches {
         staged.append(pool.install(|| lib.stage(known, batch))?);
-        if staged.len() >= commit_every {
+        // A commit costs a catalog and index rewrite and their fsyncs:
+        // at most one a second, so a long import still reports as it goes.
+        if staged.len() >= commit_every && last_commit.elapsed() >= COMMIT_INTERVAL {
             let _ = outcomes.send(lib.commit(std::mem::take(&mut staged))?);
+            last_commit = Instant::now();
         }
     }
     let _ = outcomes.send(lib.commit(staged)?);
     Ok(())
 }
+
+/// The least time between two commits of one import.
+const COMMIT_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Threads that wait on fsync while the cores extract.
 const WRITE_THREADS: usize = 8;
