@@ -214,7 +214,9 @@ impl Library {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err(&path)(e)),
         };
-        let size = file.metadata().map_err(io_err(&path))?.len();
+        // Snippets come from the stored text: it must hold every record too.
+        let text_size = std::fs::metadata(files.text_path()).map_or(0, |m| m.len());
+        let size = file.metadata().map_err(io_err(&path))?.len().min(text_size);
         let finders: Vec<Finder> = query
             .words
             .iter()
