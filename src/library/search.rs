@@ -94,47 +94,46 @@ impl Library {
         snippets: usize,
     ) -> Result<Vec<Hit>, LibraryError> {
         let query = Query::parse(query);
-        let cat = self.catalog()?;
+        let mut cat = self.catalog()?;
         if query.words.is_empty() || cat.is_empty() {
             return Ok(Vec::new());
         }
-        let entries = match self.current_index(&cat)? {
+        let mut entries = match self.current_index(&cat)? {
             Some(entries) => entries,
-            None => self.with_lock(|lib| lib.repair_index(&cat))?,
+            None => {
+                self.with_lock(|lib| lib.repair_index(&lib.catalog_locked()?))?;
+                cat = self.catalog()?;
+                self.current_index(&cat)?.ok_or_else(not_repaired)?
+            }
         };
         let found = match self.scan(&entries, &query)? {
             Some(found) => found,
             // The files did not hold what the table said: rebuild them.
             None => {
-                let entries = self.with_lock(|lib| lib.rebuild_index(&cat))?;
-                self.scan(&entries, &query)?.unwrap_or_default()
+                self.with_lock(|lib| lib.rebuild_index(&lib.catalog_locked()?))?;
+                cat = self.catalog()?;
+                entries = self.current_index(&cat)?.ok_or_else(not_repaired)?;
+                self.scan(&entries, &query)?.ok_or_else(not_repaired)?
             }
         };
         self.hits(&cat, &entries, found, snippets)
     }
 
-    /// The table, when it covers exactly the catalog's stories as they are.
+    /// The table's entries in catalog order, when it covers exactly the
+    /// catalog's stories as they are.
     fn current_index(&self, cat: &Catalog) -> Result<Option<Vec<IndexEntry>>, LibraryError> {
-        let TableRead::Fine(entries) = self.index_files().read_table()? else {
-            return Ok(None);
-        };
-        let stamps: HashMap<&str, u64> = entries.iter().map(|e| (e.id.as_str(), e.stamp)).collect();
-        let current = cat
-            .entries()
-            .iter()
-            .all(|c| stamps.get(c.id.as_str()) == Some(&index::stamp(c)));
-        Ok(current.then(|| {
-            entries
-                .into_iter()
-                .filter(|e| cat.contains(&e.id))
-                .collect()
-        }))
+        match self.index_files().read_table()? {
+            TableRead::Fine(entries) => Ok(aligned(cat, entries)),
+            TableRead::Damaged => Ok(None),
+        }
     }
 
     /// Under the lock: index the stories the table lacks or holds stale,
     /// drop those the catalog lacks; rebuild a damaged table whole.
     fn repair_index(&self, cat: &Catalog) -> Result<Vec<IndexEntry>, LibraryError> {
-        if let Some(entries) = self.current_index(cat)? {
+        if let TableRead::Fine(entries) = self.index_files().read_table()?
+            && aligned(cat, entries.clone()).is_some()
+        {
             return Ok(entries);
         }
         let files = self.index_files();
@@ -276,14 +275,11 @@ impl Library {
         let files = self.index_files();
         let path = files.text_path();
         let mut file = File::open(&path).map_err(io_err(&path))?;
-        let rank: HashMap<&str, usize> = cat
-            .entries()
-            .iter()
-            .enumerate()
-            .map(|(n, e)| (e.id.as_str(), n))
-            .collect();
-        let newest = |i: usize| std::cmp::Reverse(rank.get(entries[i].id.as_str()).copied());
-        found.sort_by_key(|(i, f)| (PRIORITY.iter().position(|&p| p == f.field), newest(*i)));
+        // Entry i is catalog story i (see `aligned`): later is newer.
+        found.sort_by_key(|(i, f)| {
+            let field = PRIORITY.iter().position(|&p| p == f.field);
+            (field, std::cmp::Reverse(*i))
+        });
         let mut hits = Vec::with_capacity(found.len());
         for (n, (i, f)) in found.into_iter().enumerate() {
             let e = &entries[i];
@@ -292,7 +288,11 @@ impl Library {
             } else {
                 String::new()
             };
-            let title = cat.get(&e.id).map(|c| c.title.clone()).unwrap_or_default();
+            let title = cat
+                .entries()
+                .get(i)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
             hits.push(Hit {
                 id: e.id.clone(),
                 title,
@@ -301,6 +301,37 @@ impl Library {
             });
         }
         Ok(hits)
+    }
+}
+
+/// `entries` in catalog order (entry k is the catalog's story k), or None
+/// when one is missing or was made from another version of its story.
+fn aligned(cat: &Catalog, entries: Vec<IndexEntry>) -> Option<Vec<IndexEntry>> {
+    let order: Vec<usize> = {
+        let pos: HashMap<&str, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        cat.entries()
+            .iter()
+            .map(|c| {
+                let &i = pos.get(c.id.as_str())?;
+                (entries[i].stamp == index::stamp(c)).then_some(i)
+            })
+            .collect::<Option<_>>()?
+    };
+    let mut slots: Vec<Option<IndexEntry>> = entries.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots.get_mut(i)?.take())
+        .collect()
+}
+
+fn not_repaired() -> LibraryError {
+    LibraryError::Io {
+        path: std::path::PathBuf::from("search"),
+        source: std::io::Error::other("the search index could not be rebuilt"),
     }
 }
 

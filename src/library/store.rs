@@ -212,7 +212,7 @@ impl Library {
 
     /// Read the catalog while holding the lock, repairing it when damaged:
     /// the damaged file is kept beside it as `catalog.jsonl.damaged`.
-    fn catalog_locked(&self) -> Result<Catalog, LibraryError> {
+    pub(super) fn catalog_locked(&self) -> Result<Catalog, LibraryError> {
         let salvaged = match self.read_catalog()? {
             CatalogRead::Fine(cat) => return Ok(cat),
             CatalogRead::Damaged(salvaged) => salvaged,
