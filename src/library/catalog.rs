@@ -14,36 +14,71 @@ pub struct Position {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-// Fields at their default are left out of the line: a compact catalog
-// reads faster, and a missing field reads back as its default.
 pub struct CatalogEntry {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub byline: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub published: Option<String>,
     /// Seconds since the Unix epoch.
     pub added_at: u64,
     /// The file name it came from, for the user's sake.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
     pub words: usize,
     pub quotes: usize,
     pub figures: usize,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub position: Position,
     /// How far the reader got, 0..=100.
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub percent_read: u8,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(default)]
     pub read: bool,
 }
 
-fn is_default<T: Default + PartialEq>(v: &T) -> bool {
-    *v == T::default()
+/// An entry as the catalog file stores it: fields at their default are
+/// left out (they read back as defaults), so the file is smaller and
+/// loads faster. `lede list --json` prints every field.
+pub struct Compact<'a>(pub &'a CatalogEntry);
+
+impl Serialize for Compact<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let e = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &e.id)?;
+        m.serialize_entry("title", &e.title)?;
+        for (key, value) in [
+            ("publisher", &e.publisher),
+            ("byline", &e.byline),
+            ("published", &e.published),
+        ] {
+            if let Some(v) = value {
+                m.serialize_entry(key, v)?;
+            }
+        }
+        m.serialize_entry("added_at", &e.added_at)?;
+        if let Some(v) = &e.source {
+            m.serialize_entry("source", v)?;
+        }
+        m.serialize_entry("words", &e.words)?;
+        m.serialize_entry("quotes", &e.quotes)?;
+        m.serialize_entry("figures", &e.figures)?;
+        if e.position != Position::default() {
+            m.serialize_entry("position", &e.position)?;
+        }
+        if e.percent_read != 0 {
+            m.serialize_entry("percent_read", &e.percent_read)?;
+        }
+        if e.read {
+            m.serialize_entry("read", &e.read)?;
+        }
+        m.end()
+    }
 }
 
 impl CatalogEntry {
@@ -237,5 +272,63 @@ impl Catalog {
             .iter()
             .filter(|e| e.id.starts_with(prefix))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_lines_leave_defaults_out_and_read_back_whole() {
+        let mut e = CatalogEntry {
+            id: "0123456789abcdef".into(),
+            title: "T".into(),
+            publisher: None,
+            byline: Some("B".into()),
+            published: None,
+            added_at: 5,
+            source: None,
+            words: 3,
+            quotes: 0,
+            figures: 1,
+            position: Position::default(),
+            percent_read: 0,
+            read: false,
+        };
+        let line = serde_json::to_string(&Compact(&e)).unwrap();
+        assert_eq!(
+            line,
+            r#"{"id":"0123456789abcdef","title":"T","byline":"B","added_at":5,"words":3,"quotes":0,"figures":1}"#
+        );
+        assert_eq!(serde_json::from_str::<CatalogEntry>(&line).unwrap(), e);
+        e.position = Position {
+            block: 2,
+            offset: 7,
+        };
+        e.percent_read = 40;
+        e.read = true;
+        e.source = Some("a.html".into());
+        let line = serde_json::to_string(&Compact(&e)).unwrap();
+        assert_eq!(serde_json::from_str::<CatalogEntry>(&line).unwrap(), e);
+        // Listing prints every field.
+        let full = serde_json::to_value(&e).unwrap();
+        assert!(full.get("publisher").is_some_and(|v| v.is_null()));
+    }
+
+    #[test]
+    fn repeated_ids_keep_the_later_line() {
+        let entry = |id: &str, title: &str| CatalogEntry {
+            title: title.into(),
+            ..serde_json::from_str(&format!(
+                r#"{{"id":"{id}","title":"","added_at":0,"words":0,"quotes":0,"figures":0}}"#
+            ))
+            .unwrap()
+        };
+        let cat = Catalog::from_lines(vec![entry("a", "1"), entry("b", "2"), entry("a", "3")]);
+        assert_eq!(cat.len(), 2);
+        assert_eq!(cat.get("a").map(|e| e.title.as_str()), Some("3"));
+        let cat = Catalog::from_lines(vec![entry("a", "1"), entry("b", "2")]);
+        assert_eq!(cat.get("b").map(|e| e.title.as_str()), Some("2"));
     }
 }

@@ -1,6 +1,6 @@
 //! Files, atomic writes and the writer lock.
 
-use super::catalog::{Catalog, CatalogEntry, Position};
+use super::catalog::{Catalog, CatalogEntry, Compact, Position};
 use super::index::{self, IndexEntry, IndexFiles};
 use crate::article::Story;
 use rayon::prelude::*;
@@ -244,7 +244,7 @@ impl Library {
         buf.push(b'\n');
         for e in cat.entries() {
             // CatalogEntry holds only strings and numbers: serialising cannot fail.
-            if serde_json::to_writer(&mut buf, e).is_ok() {
+            if serde_json::to_writer(&mut buf, &Compact(e)).is_ok() {
                 buf.push(b'\n');
             }
         }
