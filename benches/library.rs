@@ -426,6 +426,30 @@ fn bench_search(small: &Path) {
         }),
         "",
     );
+    report(
+        "`lede search --limit 50 lopez` (the binary)",
+        time(5, || {
+            let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+                .env_remove("LEDE_LIBRARY")
+                .arg("--library")
+                .arg(small)
+                .args(["search", "--limit", "50", "lopez"])
+                .stdin(Stdio::null())
+                .output()
+                .expect("lede search runs");
+            assert!(out.status.success());
+        }),
+        "",
+    );
+    // A library from before the index, or one whose index was lost.
+    let (rebuild, _) = time(1, || {
+        std::fs::remove_dir_all(small.join("search")).expect("remove index");
+        lib.search("lopez").expect("search");
+    });
+    println!(
+        "{:<46} {rebuild:>10.3?}",
+        "search 10,000 with no index (rebuilt first)"
+    );
 }
 
 /// 100,000 shorter stories: the first frame reads only the catalog.
