@@ -121,9 +121,13 @@ fn escape_sequences_never_reach_the_story() {
                    c1 \u{9b}2J open \u{1b}]0;title";
     let html = format!(
         "<!DOCTYPE html><html><head><title>{hostile}</title></head><body><article>\
-         <h1>{hostile}</h1><p>{hostile}</p><p>“{hostile},” she said.</p></article></body></html>"
+         <h1>{hostile}</h1><p>The council met. {hostile}</p>\
+         <p>“Budgets first. {hostile},” she said.</p></article></body></html>"
     );
-    let text = format!("{hostile}\n\n{hostile}\n\n“{hostile},” she said.\n");
+    // Paragraphs differ from the headline, which is never repeated in the body.
+    let text = format!(
+        "{hostile}\n\nThe council met. {hostile}\n\n“Budgets first. {hostile},” she said.\n"
+    );
     for (name, bytes) in [("html", html), ("text", text)] {
         let story = process(name, bytes.as_bytes(), None, FAST).expect("a story");
         let json = serde_json::to_string(&story).expect("json");

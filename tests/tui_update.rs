@@ -3,7 +3,7 @@
 
 mod tui_common;
 
-use lede::library::{CatalogEntry, Position};
+use lede::library::{CatalogEntry, Field, Hit, Position};
 use lede::tui::app::{App, Focus, Mode, Tab};
 use lede::tui::keymap::{self, BINDINGS};
 use lede::tui::panes::{panes, reader_text};
@@ -193,6 +193,57 @@ fn library_filter_as_you_type() {
     update(&mut app, Action::Cancel);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.shelf.visible.len(), 2);
+}
+
+#[test]
+fn library_filter_asks_for_full_text_hits_and_shows_them() {
+    let entries = vec![
+        CatalogEntry::from_story("s1", &harbour(), 5),
+        CatalogEntry::from_story("s2", &sakura(), 6),
+    ];
+    let mut app = App::new(entries);
+    update(&mut app, Action::Resize(160, 45));
+    update(&mut app, Action::SearchStart);
+    let fx = update(&mut app, Action::PromptInput('z'));
+    assert_eq!(fx, [Effect::SearchLibrary("z".into())]);
+    assert!(app.shelf.searching);
+    let fx = update(&mut app, Action::PromptInput('q'));
+    assert_eq!(fx, [Effect::SearchLibrary("zq".into())]);
+    assert!(app.shelf.visible.is_empty());
+    let hit = Hit {
+        id: "s2".into(),
+        title: String::new(),
+        field: Field::Quote,
+        snippet: "…a zq word…".into(),
+    };
+    // Hits for an older filter are dropped.
+    update(
+        &mut app,
+        Action::LibraryHits {
+            query: "z".into(),
+            hits: Ok(vec![hit.clone()]),
+        },
+    );
+    assert!(app.shelf.visible.is_empty() && app.shelf.searching);
+    update(
+        &mut app,
+        Action::LibraryHits {
+            query: "zq".into(),
+            hits: Ok(vec![hit]),
+        },
+    );
+    assert_eq!(
+        app.shelf.selected_entry().map(|e| e.id.as_str()),
+        Some("s2")
+    );
+    assert!(!app.shelf.searching);
+    let screen = format!("{:?}", render(&app).backend().buffer());
+    assert!(screen.contains("quote: …a zq word…"), "{screen}");
+    // Samples held in memory have no index to search.
+    let mut samples = wide();
+    update(&mut samples, Action::FocusPrev);
+    update(&mut samples, Action::SearchStart);
+    assert!(update(&mut samples, Action::PromptInput('z')).is_empty());
 }
 
 #[test]

@@ -4,12 +4,14 @@ use super::progress::Progress;
 use super::{exit_status, read_input};
 use anyhow::{Context, Result};
 use lede::ingest::furniture::Furniture;
-use lede::library::{self, AddOutcome, FurnitureRecord, Library, NewStory, Staged};
+use lede::library::{self, AddOutcome, Catalog, FurnitureRecord, Library, NewStory, Staged};
 use lede::sanitize::sanitize_line;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// Files extracted between two progress updates.
 const CHUNK: usize = 64;
@@ -22,38 +24,53 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     // Each commit rewrites the catalog: in a big library, commit less often.
     let commit_every = CHUNK.max(known.len() / 10);
     let mut progress = Progress::new("importing", files.len());
-    let mut staged = Staged::default();
     let mut counts = Counts::default();
-    for chunk in files.chunks(CHUNK) {
-        let prepared: Vec<Result<(NewStory, FurnitureRecord)>> =
-            chunk.par_iter().map(|p| prepare(p, &furniture)).collect();
-        let mut batch = Vec::with_capacity(prepared.len());
-        let mut records = Vec::new();
-        for item in prepared {
-            match item {
-                Ok((story, record)) => {
-                    if !known.contains(&story.id) {
-                        records.push(record);
+    // Extraction (every core) overlaps writing: a writer thread stages each
+    // batch (its fsyncs wait on the disk, not the CPU) and commits.
+    let (batches, to_writer) = mpsc::sync_channel::<Vec<NewStory>>(1);
+    let (outcomes_tx, outcomes) = mpsc::channel::<Vec<AddOutcome>>();
+    let writer_result = std::thread::scope(|scope| {
+        let writer =
+            scope.spawn(|| write_batches(lib, &known, commit_every, to_writer, outcomes_tx));
+        for chunk in files.chunks(CHUNK) {
+            let prepared: Vec<Result<(NewStory, FurnitureRecord)>> =
+                chunk.par_iter().map(|p| prepare(p, &furniture)).collect();
+            let mut batch = Vec::with_capacity(prepared.len());
+            let mut records = Vec::new();
+            for item in prepared {
+                match item {
+                    Ok((story, record)) => {
+                        if !known.contains(&story.id) {
+                            records.push(record);
+                        }
+                        batch.push(story);
                     }
-                    batch.push(story);
-                }
-                Err(e) => {
-                    failed += 1;
-                    progress.suspend(|| super::print_error(&e));
+                    Err(e) => {
+                        failed += 1;
+                        progress.suspend(|| super::print_error(&e));
+                    }
                 }
             }
+            lib.record_furniture(&records)?;
+            progress.advance(chunk.len());
+            for done in outcomes.try_iter() {
+                progress.suspend(|| counts.report(done))?;
+            }
+            if batches.send(batch).is_err() {
+                // The writer stopped on an error: it is reported below.
+                break;
+            }
         }
-        staged.append(lib.stage(&known, batch)?);
-        lib.record_furniture(&records)?;
-        progress.advance(chunk.len());
-        if staged.len() >= commit_every {
-            let outcomes = lib.commit(std::mem::take(&mut staged))?;
-            progress.suspend(|| counts.report(outcomes))?;
-        }
-    }
-    let outcomes = lib.commit(staged)?;
+        drop(batches);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the writer thread failed")))
+    });
     progress.finish();
-    counts.report(outcomes)?;
+    for done in outcomes.try_iter() {
+        counts.report(done)?;
+    }
+    writer_result?;
     let mut summary = format!("lede: {} added", counts.added);
     if counts.duplicates > 0 {
         summary += &format!(", {} already in the library", counts.duplicates);
@@ -64,6 +81,41 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     eprintln!("{summary}");
     Ok(exit_status(failed == 0))
 }
+
+/// The writer thread: stage each batch as it comes, commit every
+/// `commit_every` stories and at the end, send the outcomes back. Its
+/// fsyncs run on a pool of their own, so they overlap each other without
+/// taking the extraction's threads.
+fn write_batches(
+    lib: &Library,
+    known: &Catalog,
+    commit_every: usize,
+    batches: mpsc::Receiver<Vec<NewStory>>,
+    outcomes: mpsc::Sender<Vec<AddOutcome>>,
+) -> Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(WRITE_THREADS)
+        .build()?;
+    let mut staged = Staged::default();
+    let mut last_commit = Instant::now();
+    for batch in batches {
+        staged.append(pool.install(|| lib.stage(known, batch))?);
+        // A commit costs a catalog and index rewrite and their fsyncs:
+        // at most one a second, so a long import still reports as it goes.
+        if staged.len() >= commit_every && last_commit.elapsed() >= COMMIT_INTERVAL {
+            let _ = outcomes.send(lib.commit(std::mem::take(&mut staged))?);
+            last_commit = Instant::now();
+        }
+    }
+    let _ = outcomes.send(lib.commit(staged)?);
+    Ok(())
+}
+
+/// The least time between two commits of one import.
+const COMMIT_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Threads that wait on fsync while the cores extract.
+const WRITE_THREADS: usize = 8;
 
 #[derive(Default)]
 struct Counts {
@@ -94,8 +146,7 @@ impl Counts {
 }
 
 /// Read and extract one file (runs on a rayon worker: `process` returns a
-/// `Send` story, the !Send HTML tree never leaves the worker), with what
-/// it teaches of its publisher's furniture.
+/// `Send` story, the !Send HTML tree never leaves the worker).
 fn prepare(path: &Path, furniture: &Furniture) -> Result<(NewStory, FurnitureRecord)> {
     let name = path.to_string_lossy();
     let bytes = read_input(path)?;

@@ -80,6 +80,30 @@ fn print_entries(entries: &[CatalogEntry], json: bool) -> Result<()> {
     Ok(())
 }
 
+/// `lede search WORDS`: one line per matching story.
+pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+    let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
+        if json {
+            serde_json::to_writer(&mut out, hit)?;
+            writeln!(out)?;
+            continue;
+        }
+        let title = sanitize_line(&hit.title);
+        let snippet = sanitize_line(&hit.snippet);
+        let field = hit.field.name();
+        if hit.field == lede::library::Field::Title {
+            writeln!(out, "{}  {title}  [{field}]", hit.id)?;
+        } else {
+            writeln!(out, "{}  {title}  [{field}] {snippet}", hit.id)?;
+        }
+    }
+    out.flush()?;
+    Ok(super::exit_status(!hits.is_empty()))
+}
+
 /// `lede show ID`: from the library, or from the samples while the user's
 /// default library is empty (so the ids `lede` listed work).
 pub fn show(chosen: &Chosen, id: &str) -> Result<ExitCode> {

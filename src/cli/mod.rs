@@ -17,6 +17,7 @@ Examples:
   lede add ~/Downloads/story.html saved-pages/   import a file and a folder
   curl -s URL | lede add -                        import from stdin
   lede list                                       newest first
+  lede search harbour tolls                       stories holding both words
   lede show 3fa9                                  read a story (a unique id prefix is enough)
   lede extract --json page.html                   no library: one JSON object per file
 
@@ -63,6 +64,26 @@ enum Command {
         /// Print one JSON object per story and line (the catalog entry)
         #[arg(long)]
         json: bool,
+    },
+    /// Search the whole library: titles, bylines, speakers, quotes, body text
+    #[command(long_about = "Search the whole library: titles, bylines, \
+        publishers, speakers, quotes and body text. A story matches when \
+        every word of the query appears in it (case-insensitively, as part \
+        of a word too). Prints one line per story: id, title, where it \
+        matched (title, speaker, quote, byline, publisher, body) and the \
+        words around the match; the most telling field first, newest first \
+        within a field. Exit status 1 when nothing matches.\n\n\
+        Example: lede search harbour tolls")]
+    Search {
+        /// Words to find
+        #[arg(required = true, value_name = "WORD")]
+        query: Vec<String>,
+        /// Print one JSON object per story and line: id, title, field, snippet
+        #[arg(long)]
+        json: bool,
+        /// Print at most N stories
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
     },
     /// Print a story as plain text, wrapped for reading or a pager
     #[command(long_about = "Print a story as plain text: title, standfirst, \
@@ -151,6 +172,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { json, files } => extract(&files, json),
         Command::Add { paths } => add::add(&chosen()?.library, &paths),
         Command::List { json } => list::list(&chosen()?.library, json),
+        Command::Search { query, json, limit } => {
+            list::search(&chosen()?.library, &query.join(" "), json, limit)
+        }
         Command::Show { id } => list::show(&chosen()?, &id),
         Command::Rm { id } => {
             let lib = chosen()?.library;

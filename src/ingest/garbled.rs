@@ -14,7 +14,12 @@ pub fn is_garbled(text: &str, legacy: bool) -> bool {
         chars += 1;
         if c.is_whitespace() {
             space += 1;
-        } else if c == '\u{fffd}' || c.is_control() || ('\u{e000}'..='\u{f8ff}').contains(&c) {
+        } else if c == '\u{fffd}'
+            || ('\u{e000}'..='\u{f8ff}').contains(&c)
+            // In real UTF-8 text controls are escape sequences the sanitizer
+            // strips, not a sign of garbage; from a legacy charset they are.
+            || (legacy && c.is_control())
+        {
             bad += 1;
         } else if c.is_alphabetic() {
             letters += 1;

@@ -5,6 +5,7 @@
 //! ROOT/originals/<id>      the file as imported, unchanged
 //! ROOT/stories/<id>.json   the analysed Story (extract-json schema)
 //! ROOT/catalog.jsonl       one CatalogEntry per line: all that listing needs
+//! ROOT/search/             the search index (see `index`)
 //! ROOT/lock                taken by every writer
 //! ROOT/catalog.jsonl.damaged   the last damaged catalog, kept after a rebuild
 //! ```
@@ -13,10 +14,14 @@
 
 pub mod catalog;
 pub mod furniture;
+pub mod index;
+pub mod search;
 pub mod store;
 
 pub use catalog::{Catalog, CatalogEntry, Position};
 pub use furniture::FurnitureRecord;
+pub use index::Field;
+pub use search::Hit;
 pub use store::{AddOutcome, Library, LibraryError, NewStory, Staged};
 
 use std::path::PathBuf;

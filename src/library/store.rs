@@ -1,6 +1,7 @@
 //! Files, atomic writes and the writer lock.
 
-use super::catalog::{Catalog, CatalogEntry, Position};
+use super::catalog::{Catalog, CatalogEntry, Compact, Position};
+use super::index::{self, IndexEntry, IndexFiles};
 use crate::article::Story;
 use rayon::prelude::*;
 use std::fs::{self, File, OpenOptions};
@@ -65,6 +66,8 @@ enum CatalogRead {
 #[derive(Debug, Default)]
 pub struct Staged {
     items: Vec<StagedItem>,
+    /// Their search records, appended to the index files but not yet in its table.
+    index: Vec<IndexEntry>,
 }
 
 #[derive(Debug)]
@@ -95,6 +98,7 @@ impl Staged {
     /// Join another batch after this one.
     pub fn append(&mut self, mut other: Staged) {
         self.items.append(&mut other.items);
+        self.index.append(&mut other.index);
     }
 }
 
@@ -102,13 +106,25 @@ impl Staged {
 #[derive(Debug, Clone)]
 pub struct Library {
     root: PathBuf,
+    /// Whether writes are synced to disk (see `without_sync`).
+    sync: bool,
 }
 
 impl Library {
     /// The library at `root`. Nothing is created until the first write, so
     /// listing a library that does not exist yet leaves no trace.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, LibraryError> {
-        Ok(Library { root: root.into() })
+        Ok(Library {
+            root: root.into(),
+            sync: true,
+        })
+    }
+
+    /// The same library with no fsync at all: for generating test and
+    /// benchmark libraries quickly. A crash may then lose or tear any file.
+    pub fn without_sync(mut self) -> Self {
+        self.sync = false;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -167,19 +183,20 @@ impl Library {
         let header_ok = lines
             .next()
             .is_some_and(|l| l.trim_ascii() == CATALOG_HEADER.as_bytes());
-        let mut entries = Vec::new();
-        let mut damaged = !header_ok;
-        for line in lines.filter(|l| !l.trim_ascii().is_empty()) {
-            match serde_json::from_slice::<CatalogEntry>(line) {
-                Ok(e) => entries.push(e),
-                Err(_) => damaged = true,
-            }
-        }
+        let lines: Vec<&[u8]> = lines.filter(|l| !l.trim_ascii().is_empty()).collect();
+        // Lines parse on every core: opening a big library waits on this.
+        let parsed: Vec<Option<CatalogEntry>> = lines
+            .par_iter()
+            .with_min_len(2048)
+            .map(|line| serde_json::from_slice::<CatalogEntry>(line).ok())
+            .collect();
+        let damaged = !header_ok || parsed.iter().any(Option::is_none);
+        let entries: Vec<CatalogEntry> = parsed.into_iter().flatten().collect();
         if damaged {
             // A header-less file holds nothing to trust but parsable lines.
             return Ok(CatalogRead::Damaged(entries));
         }
-        Ok(CatalogRead::Fine(Catalog::from_entries(entries)))
+        Ok(CatalogRead::Fine(Catalog::from_lines(entries)))
     }
 
     fn has_story_files(&self) -> Result<bool, LibraryError> {
@@ -195,7 +212,7 @@ impl Library {
 
     /// Read the catalog while holding the lock, repairing it when damaged:
     /// the damaged file is kept beside it as `catalog.jsonl.damaged`.
-    fn catalog_locked(&self) -> Result<Catalog, LibraryError> {
+    pub(super) fn catalog_locked(&self) -> Result<Catalog, LibraryError> {
         let salvaged = match self.read_catalog()? {
             CatalogRead::Fine(cat) => return Ok(cat),
             CatalogRead::Damaged(salvaged) => salvaged,
@@ -227,11 +244,11 @@ impl Library {
         buf.push(b'\n');
         for e in cat.entries() {
             // CatalogEntry holds only strings and numbers: serialising cannot fail.
-            if serde_json::to_writer(&mut buf, e).is_ok() {
+            if serde_json::to_writer(&mut buf, &Compact(e)).is_ok() {
                 buf.push(b'\n');
             }
         }
-        atomic_write(&self.catalog_path(), &buf)
+        write_atomic(&self.catalog_path(), &buf, self.sync)
     }
 
     /// Rebuild the catalog from the story files (keeps no reading state).
@@ -298,6 +315,7 @@ impl Library {
         self.ensure_catalog_file()?;
         let mut staged = Staged::default();
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+        let mut searchable = Vec::new();
         for item in batch {
             if let Some(e) = known.get(&item.id) {
                 staged.items.push(StagedItem::Known(AddOutcome::Duplicate {
@@ -310,9 +328,16 @@ impl Library {
             files.push((self.story_path(&item.id), json));
             let entry = CatalogEntry::from_story(&item.id, &item.story, 0);
             files.push((self.original_path(&item.id), item.original));
+            searchable.push((item.id, item.story, index::stamp(&entry)));
             staged.items.push(StagedItem::New(entry));
         }
-        atomic_write_all(&files)?;
+        write_all_atomic(&files, self.sync)?;
+        drop(files);
+        let records: Vec<(&str, &Story, u64)> = searchable
+            .iter()
+            .map(|(id, s, st)| (id.as_str(), s, *st))
+            .collect();
+        staged.index = self.with_lock(|lib| lib.index_files().append(&records))?;
         Ok(staged)
     }
 
@@ -345,9 +370,27 @@ impl Library {
                     }
                 });
             }
+            lib.write_index_table(&cat, staged.index)?;
             lib.write_catalog(&cat)?;
             Ok(outcomes)
         })
+    }
+
+    pub(super) fn index_files(&self) -> IndexFiles {
+        IndexFiles::new(&self.root, self.sync)
+    }
+
+    /// Under the lock, before the catalog: the index table names the
+    /// catalog's stories, with `fresh` records replacing older ones.
+    fn write_index_table(&self, cat: &Catalog, fresh: Vec<IndexEntry>) -> Result<(), LibraryError> {
+        let files = self.index_files();
+        let old = match files.read_table()? {
+            index::TableRead::Fine(old) => old,
+            // The next search notices the stories it lacks and adds them.
+            index::TableRead::Damaged => Vec::new(),
+        };
+        let merged = files.compact(index::merge(old, fresh, cat))?;
+        files.write_table(&merged)
     }
 
     /// Story files without a catalog mean a lost catalog, so a new library
@@ -410,6 +453,7 @@ impl Library {
                 .remove(id)
                 .ok_or_else(|| LibraryError::NotFound(id.to_string()))?;
             lib.write_catalog(&cat)?;
+            lib.write_index_table(&cat, Vec::new())?;
             for path in [lib.story_path(id), lib.original_path(id)] {
                 match fs::remove_file(&path) {
                     Ok(()) => {}
@@ -474,7 +518,7 @@ impl Library {
                     Err(e) => failures.push((entry.id.clone(), e)),
                 }
             }
-            atomic_write_all(&files)?;
+            write_all_atomic(&files, self.sync)?;
             progress(updated.len() + failures.len(), total);
         }
         if updated.is_empty() {
@@ -487,7 +531,9 @@ impl Library {
                     e.refresh_with(fresh);
                 }
             }
-            lib.write_catalog(&cat)
+            lib.write_catalog(&cat)?;
+            // Every story file changed: the index is written anew.
+            lib.rebuild_index(&cat).map(drop)
         })?;
         Ok(failures)
     }
@@ -505,17 +551,34 @@ fn unix_secs(t: SystemTime) -> u64 {
 /// Write a file so that readers see the old bytes or the new, never half:
 /// temp file in the same folder, fsync, rename, fsync the folder.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), LibraryError> {
-    replace_file(path, bytes)?;
-    sync_dir(&parent(path));
+    write_atomic(path, bytes, true)
+}
+
+/// `atomic_write`, with the fsyncs left out when `sync` is false.
+pub(super) fn write_atomic(path: &Path, bytes: &[u8], sync: bool) -> Result<(), LibraryError> {
+    replace_file(path, bytes, sync)?;
+    if sync {
+        sync_dir(&parent(path));
+    }
     Ok(())
 }
 
 /// `atomic_write` for many files at once: the fsyncs overlap when issued
 /// from several threads, and each folder is synced once at the end.
 pub fn atomic_write_all(files: &[(PathBuf, impl AsRef<[u8]> + Sync)]) -> Result<(), LibraryError> {
+    write_all_atomic(files, true)
+}
+
+fn write_all_atomic(
+    files: &[(PathBuf, impl AsRef<[u8]> + Sync)],
+    sync: bool,
+) -> Result<(), LibraryError> {
     files
         .par_iter()
-        .try_for_each(|(path, bytes)| replace_file(path, bytes.as_ref()))?;
+        .try_for_each(|(path, bytes)| replace_file(path, bytes.as_ref(), sync))?;
+    if !sync {
+        return Ok(());
+    }
     let mut dirs: Vec<PathBuf> = files.iter().map(|(p, _)| parent(p)).collect();
     dirs.sort();
     dirs.dedup();
@@ -525,19 +588,26 @@ pub fn atomic_write_all(files: &[(PathBuf, impl AsRef<[u8]> + Sync)]) -> Result<
     Ok(())
 }
 
+/// fsync one file's data.
+pub(super) fn sync_file(file: &File, path: &Path) -> Result<(), LibraryError> {
+    file.sync_data().map_err(io_err(path))
+}
+
 fn parent(path: &Path) -> PathBuf {
     path.parent().unwrap_or(Path::new(".")).to_path_buf()
 }
 
 /// Temp file beside `path`, written and synced, renamed over `path`.
-fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), LibraryError> {
+fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<(), LibraryError> {
     let dir = parent(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
         .tempfile_in(&dir)
         .map_err(io_err(&dir))?;
     tmp.write_all(bytes).map_err(io_err(path))?;
-    tmp.as_file().sync_data().map_err(io_err(path))?;
+    if sync {
+        tmp.as_file().sync_data().map_err(io_err(path))?;
+    }
     tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
     Ok(())
 }

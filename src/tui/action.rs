@@ -2,7 +2,7 @@
 //! event loop to do in return.
 
 use crate::article::Story;
-use crate::library::Position;
+use crate::library::{Hit, Position};
 
 /// One thing that happened: a key resolved through the keymap, a resize, a
 /// mouse event, or a worker's answer. `update` is a function of (App, Action).
@@ -64,12 +64,19 @@ pub enum Action {
     },
     /// A background job failed (saving a position, say).
     Failed(String),
+    /// What a full-text search of the library found for `query`.
+    LibraryHits {
+        query: String,
+        hits: Result<Vec<Hit>, String>,
+    },
 }
 
 /// Side effects `update` asks for; only the event loop performs them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     LoadStory(String),
+    /// Search the whole library (bodies, quotes, speakers) for this filter.
+    SearchLibrary(String),
     SavePosition {
         id: String,
         position: Position,

@@ -24,12 +24,7 @@ const POLL: Duration = Duration::from_millis(50);
 /// Open the reader on `library`. When the library is empty, the `samples`
 /// are shown instead (held in memory; positions not saved).
 pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()> {
-    let catalog = library.catalog()?;
-    let app = if catalog.is_empty() {
-        App::from_stories(samples)
-    } else {
-        App::new(catalog.into_entries())
-    };
+    let app = open_app(&library, samples)?;
     // Ours runs after ratatui's hook has restored the screen: it turns the
     // mouse off and then prints the panic message on the normal screen.
     let previous = std::panic::take_hook();
@@ -41,6 +36,18 @@ pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()
     let _guard = Restore;
     execute!(std::io::stdout(), EnableMouseCapture)?;
     event_loop(&mut terminal, app, library)
+}
+
+/// The reader's state for `library` before its first frame: the catalog
+/// alone is read (stories load when opened). The samples stand in for an
+/// empty library.
+pub fn open_app(library: &Library, samples: Vec<(String, Story)>) -> anyhow::Result<App> {
+    let catalog = library.catalog()?;
+    Ok(if catalog.is_empty() {
+        App::from_stories(samples)
+    } else {
+        App::new(catalog.into_entries())
+    })
 }
 
 /// Restores the terminal when the loop returns or fails.
@@ -65,6 +72,7 @@ fn event_loop(
     library: Library,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Action>();
+    let searcher = spawn_searcher(library.clone(), tx.clone());
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -81,7 +89,7 @@ fn event_loop(
         for action in actions {
             dirty = true;
             for effect in update(&mut app, action) {
-                if perform(effect, &library, &tx, &mut saves) {
+                if perform(effect, &library, &tx, &searcher, &mut saves) {
                     // Quitting: let every save finish first.
                     for job in saves.drain(..) {
                         let _ = job.join();
@@ -92,6 +100,29 @@ fn event_loop(
         }
     }
 }
+
+/// A thread that runs full-text searches one at a time, always the newest
+/// query asked for (typing fast skips the searches in between).
+fn spawn_searcher(library: Library, tx: Sender<Action>) -> Sender<String> {
+    let (queries, rx) = mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        while let Ok(mut query) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                query = newer;
+            }
+            let hits = library
+                .search_with_snippets(&query, SNIPPETS)
+                .map_err(|e| e.to_string());
+            if tx.send(Action::LibraryHits { query, hits }).is_err() {
+                return;
+            }
+        }
+    });
+    queries
+}
+
+/// Snippets cut per search: the library pane shows far fewer rows.
+const SNIPPETS: usize = 500;
 
 fn drain(rx: &Receiver<Action>) -> Vec<Action> {
     rx.try_iter().collect()
@@ -130,10 +161,14 @@ fn perform(
     effect: Effect,
     library: &Library,
     tx: &Sender<Action>,
+    searcher: &Sender<String>,
     saves: &mut Vec<JoinHandle<()>>,
 ) -> bool {
     match effect {
         Effect::Quit => return true,
+        Effect::SearchLibrary(query) => {
+            let _ = searcher.send(query);
+        }
         Effect::LoadStory(id) => {
             let (library, tx) = (library.clone(), tx.clone());
             std::thread::spawn(move || {

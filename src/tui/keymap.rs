@@ -164,7 +164,7 @@ pub static BINDINGS: &[Binding] = &[
         Global,
         [k('/')],
         Action::SearchStart,
-        "search (library: filter as you type)"
+        "search (library: filter + full text)"
     ),
     bind!(
         Library,

@@ -14,5 +14,5 @@ pub mod view;
 
 pub use action::{Action, Effect};
 pub use app::App;
-pub use event_loop::run;
+pub use event_loop::{open_app, run};
 pub use update::update;

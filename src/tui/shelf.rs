@@ -1,13 +1,14 @@
 //! The library pane's list: catalog entries newest first, with a
 //! precomputed lowercase haystack so filtering 100,000 entries stays quick.
 
-use crate::library::CatalogEntry;
+use crate::library::{CatalogEntry, Field, Hit};
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct Shelf {
     /// Newest first.
     pub entries: Vec<CatalogEntry>,
-    /// Lowercased "title \n publisher \n byline" of each entry.
+    /// Lowercased "title \n publisher \n byline" of each entry (see `haystacks`).
     haystacks: Vec<String>,
     /// The filter as typed.
     pub filter: String,
@@ -17,14 +18,18 @@ pub struct Shelf {
     pub selected: usize,
     /// Index into `visible` of the first row on screen.
     pub top: usize,
+    /// Full-text hits for the current filter, by id: where and the snippet.
+    pub found: HashMap<String, (Field, String)>,
+    /// A full-text search for the current filter is under way.
+    pub searching: bool,
 }
 
 /// Sort key for "newest first": the published date when known, else the
-/// date the story was added, both as ISO text.
-fn date_key(e: &CatalogEntry) -> String {
+/// date the story was added, both as ISO text (borrowed when it can be).
+fn date_key(e: &CatalogEntry) -> std::borrow::Cow<'_, str> {
     match e.published.as_deref() {
-        Some(p) if !p.is_empty() => p.to_string(),
-        _ => iso_date(e.added_at),
+        Some(p) if !p.is_empty() => p.into(),
+        _ => iso_date(e.added_at).into(),
     }
 }
 
@@ -55,41 +60,60 @@ pub fn shown_date(e: &CatalogEntry) -> String {
 
 impl Shelf {
     pub fn new(mut entries: Vec<CatalogEntry>) -> Self {
-        let mut keyed: Vec<(String, CatalogEntry)> =
-            entries.drain(..).map(|e| (date_key(&e), e)).collect();
-        keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.added_at.cmp(&a.1.added_at)));
-        let entries: Vec<CatalogEntry> = keyed.into_iter().map(|(_, e)| e).collect();
-        let haystacks = entries
-            .iter()
-            .map(|e| {
-                let mut h = e.title.to_lowercase();
-                for part in [&e.publisher, &e.byline].into_iter().flatten() {
-                    h.push('\n');
-                    h.push_str(&part.to_lowercase());
-                }
-                h
-            })
-            .collect();
+        // Sort positions by borrowed keys, then move the entries once.
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        {
+            let keys: Vec<_> = entries.iter().map(date_key).collect();
+            order.sort_by(|&a, &b| {
+                keys[b]
+                    .cmp(&keys[a])
+                    .then(entries[b].added_at.cmp(&entries[a].added_at))
+            });
+        }
+        let mut slots: Vec<Option<CatalogEntry>> = entries.drain(..).map(Some).collect();
+        let entries: Vec<CatalogEntry> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let visible = (0..entries.len()).collect();
         Shelf {
             entries,
-            haystacks,
             visible,
             ..Shelf::default()
         }
     }
 
-    /// Apply a new filter: every word must appear in title, publisher or byline.
+    /// Lowercased "title \n publisher \n byline" of each entry, made on
+    /// the first filter: the first frame does not wait for them.
+    fn haystacks(&mut self) -> &[String] {
+        if self.haystacks.len() != self.entries.len() {
+            self.haystacks = self
+                .entries
+                .iter()
+                .map(|e| {
+                    let mut h = e.title.to_lowercase();
+                    for part in [&e.publisher, &e.byline].into_iter().flatten() {
+                        h.push('\n');
+                        h.push_str(&part.to_lowercase());
+                    }
+                    h
+                })
+                .collect();
+        }
+        &self.haystacks
+    }
+
+    /// Apply a new filter: every word must appear in title, publisher or
+    /// byline. The full-text hits of the previous filter are dropped.
     pub fn set_filter(&mut self, filter: &str) {
         let keep = self.selected_entry().map(|e| e.id.clone());
         self.filter = filter.to_string();
+        self.found.clear();
+        self.searching = false;
         let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
         let finders: Vec<memchr::memmem::Finder> = words
             .iter()
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
             .collect();
         self.visible = self
-            .haystacks
+            .haystacks()
             .iter()
             .enumerate()
             .filter(|(_, h)| finders.iter().all(|f| f.find(h.as_bytes()).is_some()))
@@ -103,6 +127,46 @@ impl Shelf {
             })
             .unwrap_or(0);
         self.top = 0;
+    }
+
+    /// Add the stories a full-text search found for the current filter
+    /// (bodies, quotes, speakers) to those the filter shows, in shelf order.
+    pub fn add_hits(&mut self, hits: Vec<Hit>) {
+        let keep = self.selected_entry().map(|e| e.id.clone());
+        self.found = hits
+            .into_iter()
+            .map(|h| (h.id, (h.field, h.snippet)))
+            .collect();
+        let mut shown = vec![false; self.entries.len()];
+        for &i in &self.visible {
+            if let Some(s) = shown.get_mut(i) {
+                *s = true;
+            }
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            if self.found.contains_key(&e.id) {
+                shown[i] = true;
+            }
+        }
+        self.visible = (0..self.entries.len()).filter(|&i| shown[i]).collect();
+        self.selected = keep
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.entries.get(i).is_some_and(|e| e.id == id))
+            })
+            .unwrap_or(0);
+    }
+
+    /// Where the full-text search matched an entry beyond what its row
+    /// shows (body, quote, speaker), with the snippet.
+    pub fn found_in(&self, id: &str) -> Option<(Field, &str)> {
+        match self.found.get(id) {
+            Some((f, s)) if !matches!(f, Field::Title | Field::Publisher | Field::Byline) => {
+                Some((*f, s.as_str()))
+            }
+            _ => None,
+        }
     }
 
     pub fn selected_entry(&self) -> Option<&CatalogEntry> {
@@ -177,6 +241,38 @@ mod tests {
         assert_eq!(s.visible, [1]);
         s.set_filter("");
         assert_eq!(s.visible.len(), 2);
+    }
+
+    #[test]
+    fn full_text_hits_join_the_filter() {
+        let mut s = Shelf::new(vec![
+            entry("a", "Old news", Some("2020-01-01")),
+            entry("b", "Fresh Budget", Some("2024-05-02")),
+            entry("c", "Quiet day", Some("2022-05-02")),
+        ]);
+        s.set_filter("budget");
+        assert_eq!(s.visible, [0]);
+        let hit = |id: &str, field| Hit {
+            id: id.into(),
+            title: String::new(),
+            field,
+            snippet: "…the budget…".into(),
+        };
+        s.add_hits(vec![hit("a", Field::Body), hit("b", Field::Title)]);
+        assert_eq!(
+            s.visible,
+            [0, 2],
+            "shelf order, the filter's own match kept"
+        );
+        assert_eq!(s.found_in("a"), Some((Field::Body, "…the budget…")));
+        assert_eq!(
+            s.found_in("b"),
+            None,
+            "a title match shows in its row already"
+        );
+        s.set_filter("budge");
+        assert_eq!(s.visible, [0]);
+        assert!(s.found.is_empty());
     }
 
     #[test]

@@ -44,12 +44,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PromptInput(c) => {
             if matches!(app.mode, Mode::Filter | Mode::Search) && !c.is_control() {
                 app.prompt.push(c);
-                refilter(app);
+                fx.extend(refilter(app));
             }
         }
         Action::PromptBackspace => {
             app.prompt.pop();
-            refilter(app);
+            fx.extend(refilter(app));
         }
         Action::PromptAccept => accept_prompt(app),
         Action::Cancel => cancel(app),
@@ -86,6 +86,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.set_error(format!("could not open the story: {error}"));
         }
         Action::Failed(error) => app.set_error(error),
+        Action::LibraryHits { query, hits } => {
+            // A search for an older filter is dropped: a newer one is coming.
+            if query == app.shelf.filter {
+                app.shelf.searching = false;
+                match hits {
+                    Ok(hits) => app.shelf.add_hits(hits),
+                    Err(e) => app.set_error(format!("could not search the library: {e}")),
+                }
+            }
+        }
     }
     settle(app);
     fx
@@ -263,11 +273,19 @@ fn search_start(app: &mut App) {
     }
 }
 
-fn refilter(app: &mut App) {
-    if app.mode == Mode::Filter {
-        let filter = app.prompt.clone();
-        app.shelf.set_filter(&filter);
+/// The filter matches title, publisher and byline at once; a library
+/// reader also asks for the full-text search, whose hits join when done.
+fn refilter(app: &mut App) -> Option<Effect> {
+    if app.mode != Mode::Filter {
+        return None;
     }
+    let filter = app.prompt.clone();
+    app.shelf.set_filter(&filter);
+    if !app.persist || filter.trim().is_empty() {
+        return None;
+    }
+    app.shelf.searching = true;
+    Some(Effect::SearchLibrary(filter))
 }
 
 fn accept_prompt(app: &mut App) {

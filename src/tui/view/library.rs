@@ -32,10 +32,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         format!(" Library ({}) ", shelf.entries.len())
     } else {
         format!(
-            " Library ({}/{}) /{} ",
+            " Library ({}/{}) /{}{} ",
             shelf.visible.len(),
             shelf.entries.len(),
-            sanitize_line(&shelf.filter)
+            sanitize_line(&shelf.filter),
+            if shelf.searching { " …" } else { "" }
         )
     };
     title = truncate(&title, usize::from(area.width.saturating_sub(2)));
@@ -86,7 +87,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .map(sanitize_line)
             .unwrap_or_default();
         let room = width.saturating_sub(1);
-        let meta = if publisher.is_empty() {
+        let meta = if let Some((field, snippet)) = shelf.found_in(&e.id) {
+            // Found in the text: say where, and show the words around it.
+            truncate(
+                &format!("{}: {}", field.name(), sanitize_line(snippet)),
+                room,
+            )
+        } else if publisher.is_empty() {
             truncate(&tail, room)
         } else {
             let left = room.saturating_sub(text_width(&tail) + 3);

@@ -1,0 +1,501 @@
+//! Library benchmark: opening libraries of 10,000 and 100,000 generated
+//! stories to the first drawn frame, resident memory at first frame,
+//! searching 10,000 stories, and `lede add` of 1,000 generated pages.
+//! Every library is generated in a temp dir through the library API.
+//! Plain std::time timing: `cargo bench --bench library`.
+
+use lede::article::{Article, Block, Quote, QuoteKind, Span, Story};
+use lede::library::{Catalog, Library, NewStory, Staged};
+use lede::tui::{Action, open_app, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Set in a child process: open the library at this path to its first
+/// frame, then print resident memory.
+const RSS_CHILD: &str = "LEDE_BENCH_RSS_CHILD";
+
+/// Run only the named parts (comma-separated: open, search, big, import).
+const ONLY: &str = "LEDE_BENCH_ONLY";
+
+fn wanted(part: &str) -> bool {
+    std::env::var(ONLY).map_or(true, |only| only.split(',').any(|p| p.trim() == part))
+}
+
+const COMMON: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "to",
+    "a",
+    "in",
+    "said",
+    "that",
+    "for",
+    "on",
+    "was",
+    "with",
+    "council",
+    "government",
+    "year",
+    "after",
+    "new",
+    "people",
+    "would",
+    "could",
+    "plan",
+    "public",
+    "local",
+    "report",
+    "minister",
+    "week",
+    "more",
+    "than",
+    "its",
+    "but",
+    "million",
+    "by",
+    "from",
+    "city",
+    "police",
+    "school",
+    "water",
+    "budget",
+    "court",
+    "health",
+    "river",
+    "road",
+    "market",
+    "price",
+];
+const SYLLABLES: &[&str] = &[
+    "ba", "ko", "ri", "tu", "len", "mar", "sol", "vi", "den", "gra", "pho", "stel", "ur", "an",
+    "es", "ol", "ist", "ward", "ton", "ley",
+];
+const FIRST: &[&str] = &[
+    "Ada", "Maria", "John", "Li", "Amara", "Tomas", "Sofia", "Kwame", "Ines", "Pavel", "Noor",
+    "Ruth", "Diego", "Hana", "Omar", "Greta", "Ivan", "Lena", "Sam", "Yusuf",
+];
+const LAST: &[&str] = &[
+    "Venn", "Lopez", "Okafor", "Chen", "Novak", "Haddad", "Silva", "Berg", "Kowalski", "Ito",
+    "Mensah", "Duarte", "Fischer", "Rahman", "Walsh", "Moreau", "Petrov", "Nakamura", "Ortiz",
+    "Byrne",
+];
+const OUTLETS: &[&str] = &[
+    "The Coastal Herald",
+    "Ardmoor Times",
+    "Valley News",
+    "The Morning Ledger",
+    "Northern Post",
+    "City Chronicle",
+];
+
+/// xorshift64*: the same library every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[(self.next() % list.len() as u64) as usize]
+    }
+
+    /// Half common words, half from ~8,400 rarer made-up words.
+    fn word(&mut self) -> String {
+        if self.next().is_multiple_of(2) {
+            return self.pick(COMMON).to_string();
+        }
+        let n = 2 + (self.next() % 2) as usize;
+        (0..n).map(|_| self.pick(SYLLABLES)).collect()
+    }
+
+    fn name(&mut self) -> String {
+        format!("{} {}", self.pick(FIRST), self.pick(LAST))
+    }
+}
+
+/// A story of about `paragraphs` * 60 words, three quotes with speakers.
+fn gen_story(n: usize, paragraphs: usize) -> Story {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (n as u64 + 1).wrapping_mul(0x1000_0000_01b3));
+    let mut title: Vec<String> = (0..6).map(|_| rng.word()).collect();
+    if let Some(first) = title.first_mut() {
+        *first = first[..1].to_uppercase() + &first[1..];
+    }
+    let mut blocks = Vec::new();
+    let mut quotes = Vec::new();
+    for p in 0..paragraphs {
+        let mut text = String::new();
+        for w in 0..60 {
+            if w > 0 {
+                text.push(' ');
+            }
+            text.push_str(&rng.word());
+            if w % 12 == 11 {
+                text.push('.');
+            }
+        }
+        if p < 3 {
+            let speaker = rng.name();
+            let said: Vec<String> = (0..8).map(|_| rng.word()).collect();
+            let said = said.join(" ");
+            text.push_str(" “");
+            let start = text.len();
+            text.push_str(&said);
+            let end = text.len();
+            let _ = write!(text, ",” said {speaker}.");
+            quotes.push(Quote {
+                text: said,
+                speaker: Some(speaker),
+                kind: QuoteKind::Direct,
+                span: Span {
+                    block: blocks.len(),
+                    start,
+                    end,
+                },
+            });
+        }
+        blocks.push(Block::paragraph(text));
+    }
+    Story {
+        source: Some(format!("saved/page-{n:06}.html")),
+        article: Article {
+            title: title.join(" "),
+            byline: Some(format!("By {}", rng.name())),
+            publisher: Some(rng.pick(OUTLETS).to_string()),
+            published: Some(format!(
+                "20{:02}-{:02}-{:02}",
+                10 + n % 16,
+                1 + n % 12,
+                1 + n % 28
+            )),
+            blocks,
+            ..Article::default()
+        },
+        quotes,
+        figures: Vec::new(),
+    }
+}
+
+/// Write a library of `count` stories through the library API: staged in
+/// batches, committed once, no fsync (generated data).
+fn generate(root: &Path, count: usize, paragraphs: usize) -> Duration {
+    let start = Instant::now();
+    let lib = Library::open(root).expect("library").without_sync();
+    let known = Catalog::default();
+    let mut staged = Staged::default();
+    for first in (0..count).step_by(1000) {
+        let batch: Vec<NewStory> = (first..(first + 1000).min(count))
+            .map(|n| {
+                let story = gen_story(n, paragraphs);
+                let original = format!("page {n}\n{}", story.article.title).into_bytes();
+                NewStory {
+                    id: lede::library::story_id(&original),
+                    original,
+                    story,
+                }
+            })
+            .collect();
+        staged.append(lib.stage(&known, batch).expect("stage"));
+    }
+    lib.commit(staged).expect("commit");
+    start.elapsed()
+}
+
+/// What a user waits for: open the library, read the catalog, build the
+/// reader's state, draw the first frame.
+fn first_frame(root: &Path) -> usize {
+    let lib = Library::open(root).expect("library");
+    let mut app = open_app(&lib, Vec::new()).expect("app");
+    update(&mut app, Action::Resize(160, 45));
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    terminal
+        .draw(|f| lede::tui::view::draw(f, &app))
+        .expect("draw");
+    app.shelf.entries.len()
+}
+
+/// Median and minimum of `runs` timings of `f`.
+fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let mut t: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    t.sort();
+    (t[runs / 2], t[0])
+}
+
+fn report(name: &str, (median, min): (Duration, Duration), target: &str) {
+    println!("{name:<46} median {median:>10.3?}   min {min:>10.3?}   {target}");
+}
+
+/// VmRSS and VmHWM of this process, in kB.
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Resident memory of a fresh process after its first frame of `root`.
+fn memory_at_first_frame(root: &Path) -> Option<(u64, u64)> {
+    let exe = std::env::current_exe().ok()?;
+    let out = Command::new(exe)
+        .env(RSS_CHILD, root)
+        .stderr(Stdio::inherit())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut it = text.split_whitespace().filter_map(|w| w.parse().ok());
+    Some((it.next()?, it.next()?))
+}
+
+/// 1,000 pages to import: half saved HTML pages with the clutter real
+/// pages carry, half plain-text dumps.
+fn write_pages(dir: &Path, count: usize) {
+    std::fs::create_dir_all(dir).expect("pages dir");
+    let filler =
+        "function track(e){window.dataLayer=window.dataLayer||[];dataLayer.push(e)}\n".repeat(120);
+    for n in 0..count {
+        let s = gen_story(1_000_000 + n, 10);
+        let a = &s.article;
+        let byline = a.byline.as_deref().unwrap_or("");
+        let publisher = a.publisher.as_deref().unwrap_or("");
+        let date = a.published.as_deref().unwrap_or("");
+        if n.is_multiple_of(2) {
+            let mut html = format!(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+                 <title>{} | {publisher}</title><meta property=\"og:title\" content=\"{}\">\
+                 <meta name=\"author\" content=\"{byline}\">\
+                 <meta property=\"article:published_time\" content=\"{date}\">\
+                 <script>{filler}</script><style>body{{margin:0}} .nav a{{color:#333}}</style></head>\
+                 <body><header><nav class=\"nav\"><ul>",
+                a.title, a.title
+            );
+            for i in 0..30 {
+                let _ = write!(html, "<li><a href=\"/section/{i}\">Section {i}</a></li>");
+            }
+            let _ = write!(
+                html,
+                "</ul></nav></header><main><article><h1>{}</h1>\
+                 <p class=\"byline\">{byline}</p><time datetime=\"{date}\">{date}</time>",
+                a.title
+            );
+            for (i, b) in a.blocks.iter().enumerate() {
+                let _ = write!(html, "<p>{}</p>", b.text);
+                if i == 4 {
+                    html.push_str(
+                        "<figure><img src=\"/img/1.jpg\" alt=\"\"><figcaption>The harbour \
+                         at dawn. Photo: Staff</figcaption></figure>\
+                         <div class=\"ad\">Advertisement</div>",
+                    );
+                }
+            }
+            html.push_str("</article><aside class=\"related\"><h2>Most read</h2><ul>");
+            for i in 0..10 {
+                let _ = write!(
+                    html,
+                    "<li><a href=\"/story/{i}\">Another story about things number {i}</a></li>"
+                );
+            }
+            html.push_str(
+                "</ul></aside></main><footer><p>© Publisher. All rights reserved.</p>\
+                 <a href=\"/privacy\">Privacy</a> <a href=\"/terms\">Terms</a></footer></body></html>",
+            );
+            std::fs::write(dir.join(format!("page-{n:04}.html")), html).expect("write page");
+        } else {
+            let mut text = format!("{}\n\n{byline}\n{publisher}, {date}\n\n", a.title);
+            for b in &a.blocks {
+                text.push_str(&b.text);
+                text.push_str("\n\n");
+            }
+            std::fs::write(dir.join(format!("page-{n:04}.txt")), text).expect("write page");
+        }
+    }
+}
+
+/// `lede add DIR` through the release binary into `library`.
+fn import(library: &Path, pages: &Path) -> Duration {
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .env_remove("LEDE_LIBRARY")
+        .arg("--library")
+        .arg(library)
+        .arg("add")
+        .arg(pages)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("lede add runs");
+    let took = start.elapsed();
+    if !out.status.success() {
+        eprintln!("lede add: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    took
+}
+
+fn child(root: &Path) {
+    first_frame(root);
+    let (rss, hwm) = memory();
+    println!("{rss} {hwm}");
+}
+
+fn main() {
+    if let Some(root) = std::env::var_os(RSS_CHILD) {
+        child(Path::new(&root));
+        return;
+    }
+    let all = Instant::now();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    // 10,000 stories of about 600 words.
+    let small = tmp.path().join("lib10k");
+    if wanted("open") || wanted("search") || wanted("import") {
+        let took = generate(&small, 10_000, 10);
+        println!("generated 10,000 stories (~600 words) in {took:.2?}");
+    }
+    if wanted("open") {
+        bench_open(&small, &tmp.path().join("empty"));
+    }
+    if wanted("search") {
+        bench_search(&small);
+    }
+    if wanted("big") {
+        bench_big(&tmp.path().join("lib100k"));
+    }
+    if wanted("import") {
+        bench_import(tmp.path(), &small);
+    }
+    println!("library bench done in {:.1?}", all.elapsed());
+}
+
+fn bench_open(small: &Path, empty: &Path) {
+    assert_eq!(first_frame(small), 10_000);
+    report(
+        "first frame, 10,000 stories",
+        time(7, || {
+            first_frame(small);
+        }),
+        "target <= 100 ms",
+    );
+    if let (Some((rss, hwm)), Some((rss0, _))) =
+        (memory_at_first_frame(small), memory_at_first_frame(empty))
+    {
+        println!(
+            "{:<46} VmRSS {:>6.1} MB   VmHWM {:>6.1} MB   target <= 60 MB  (empty library: {:.1} MB)",
+            "memory at first frame, 10,000 stories",
+            rss as f64 / 1024.0,
+            hwm as f64 / 1024.0,
+            rss0 as f64 / 1024.0
+        );
+    }
+}
+
+fn bench_search(small: &Path) {
+    let lib = Library::open(small).expect("library");
+    println!("search: the whole path of `lede search` (catalog, index check, scan, snippets)");
+    for query in ["budget", "zzqx", "marvi tule", "lopez", "the"] {
+        let n = lib.search(query).expect("search").len();
+        report(
+            &format!("search 10,000: {query:?} ({n} hits, 50 snippets)"),
+            time(9, || {
+                lib.search_with_snippets(query, 50).expect("search");
+            }),
+            "target <= 50 ms",
+        );
+    }
+    report(
+        "search 10,000: \"the\" with every snippet",
+        time(5, || {
+            lib.search("the").expect("search");
+        }),
+        "",
+    );
+    report(
+        "`lede search --limit 50 lopez` (the binary)",
+        time(5, || {
+            let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+                .env_remove("LEDE_LIBRARY")
+                .arg("--library")
+                .arg(small)
+                .args(["search", "--limit", "50", "lopez"])
+                .stdin(Stdio::null())
+                .output()
+                .expect("lede search runs");
+            assert!(out.status.success());
+        }),
+        "",
+    );
+    // A library from before the index, or one whose index was lost.
+    let (rebuild, _) = time(1, || {
+        std::fs::remove_dir_all(small.join("search")).expect("remove index");
+        lib.search("lopez").expect("search");
+    });
+    println!(
+        "{:<46} {rebuild:>10.3?}",
+        "search 10,000 with no index (rebuilt first)"
+    );
+}
+
+/// 100,000 shorter stories: the first frame reads only the catalog.
+fn bench_big(big: &Path) {
+    let took = generate(big, 100_000, 2);
+    println!("generated 100,000 stories (~120 words) in {took:.2?}");
+    assert_eq!(first_frame(big), 100_000);
+    report(
+        "first frame, 100,000 stories",
+        time(5, || {
+            first_frame(big);
+        }),
+        "target <= 400 ms",
+    );
+    if let Some((rss, hwm)) = memory_at_first_frame(big) {
+        println!(
+            "{:<46} VmRSS {:>6.1} MB   VmHWM {:>6.1} MB",
+            "memory at first frame, 100,000 stories",
+            rss as f64 / 1024.0,
+            hwm as f64 / 1024.0
+        );
+    }
+    drop(std::fs::remove_dir_all(big));
+}
+
+/// `lede add` of 1,000 pages, HTML and text, into new libraries and into
+/// the 10,000-story one.
+fn bench_import(tmp: &Path, small: &Path) {
+    let pages = tmp.join("pages");
+    write_pages(&pages, 1000);
+    for run in 1..=3 {
+        let library = tmp.join(format!("import{run}"));
+        let took = import(&library, &pages);
+        let count = Library::open(&library)
+            .and_then(|l| l.catalog())
+            .map_or(0, |c| c.len());
+        println!(
+            "{:<46} {took:>10.3?}   {:>6.0} pages/s   target >= 300 pages/s  ({count} stored)",
+            format!("lede add 1,000 pages, run {run}"),
+            1000.0 / took.as_secs_f64()
+        );
+    }
+    let took = import(small, &pages);
+    println!(
+        "{:<46} {took:>10.3?}   {:>6.0} pages/s",
+        "lede add 1,000 pages into the 10,000 library",
+        1000.0 / took.as_secs_f64()
+    );
+}
