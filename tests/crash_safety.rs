@@ -77,11 +77,15 @@ fn next(seed: &mut u64) -> u64 {
 fn add_killed_at_random_moments_loses_nothing_reported() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("in");
-    write_stories(&src, "kill", 150);
+    write_stories(&src, "kill", 200);
     let mut seed = 0x1ede_u64;
+    let mut killed_midway = 0;
     for round in 0..50 {
-        // Every fifth round starts a fresh library; the others add to it.
-        let library = dir.path().join(format!("lib{}", round / 5));
+        // Mostly fresh libraries; every third round adds to the last one,
+        // which a kill may have left half-imported.
+        let library = dir
+            .path()
+            .join(format!("lib{}", round - usize::from(round % 3 == 2)));
         let mut child = lede(&library)
             .arg("add")
             .arg(&src)
@@ -91,12 +95,18 @@ fn add_killed_at_random_moments_loses_nothing_reported() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || reported_ids(stdout));
-        std::thread::sleep(Duration::from_millis(next(&mut seed) % 400));
+        std::thread::sleep(Duration::from_millis(next(&mut seed) % 700));
         let _ = child.kill(); // SIGKILL on Unix
-        let _ = child.wait();
+        let finished = child.wait().is_ok_and(|s| s.success());
         let reported = reader.join().unwrap();
         assert_intact(&library, &reported);
+        killed_midway += usize::from(!finished);
     }
+    // The test means something only if kills landed during imports.
+    assert!(
+        killed_midway >= 10,
+        "only {killed_midway} rounds were killed midway"
+    );
 }
 
 #[test]
