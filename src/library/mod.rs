@@ -6,6 +6,7 @@
 //! ROOT/stories/<id>.json   the analysed Story (extract-json schema)
 //! ROOT/catalog.jsonl       one CatalogEntry per line: all that listing needs
 //! ROOT/search/             the search index (see `index`)
+//! ROOT/furniture.jsonl     lines of text dumps, to learn publishers' furniture
 //! ROOT/lock                taken by every writer
 //! ROOT/catalog.jsonl.damaged   the last damaged catalog, kept after a rebuild
 //! ```
