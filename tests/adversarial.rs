@@ -320,3 +320,17 @@ fn cli_messages_never_carry_escapes_from_file_names() {
         "raw controls in: {text:?}"
     );
 }
+
+// Inputs the fuzzer found, kept as they were found.
+#[test]
+fn fuzz_finds_stay_fixed() {
+    // A control byte inside <time datetime> rode into `published`.
+    let found: &[(&str, &[u8])] = &[(
+        "metadata-control-in-time-datetime",
+        include_bytes!("fuzz_found/metadata-control-in-time-datetime.html"),
+    )];
+    for (name, bytes) in found {
+        // `process` checks every stored field for controls.
+        let _ = process(name, bytes, None, FAST);
+    }
+}

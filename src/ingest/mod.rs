@@ -73,6 +73,7 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(IngestError::NoText);
     }
+    let article = sanitize_meta(article);
     Ok(article)
 }
 
@@ -89,6 +90,27 @@ pub fn furniture_candidates(bytes: &[u8], name: Option<&str>) -> Vec<String> {
     decode::decode(&bytes, false)
         .map(|text| furniture::candidate_lines(&text))
         .unwrap_or_default()
+}
+
+/// Metadata comes from attributes and markup the extractors may not have
+/// cleaned: every field is one sanitized line, empty ones are none.
+fn sanitize_meta(mut a: Article) -> Article {
+    use crate::sanitize::sanitize_line;
+    a.title = sanitize_line(&a.title);
+    for field in [
+        &mut a.standfirst,
+        &mut a.byline,
+        &mut a.publisher,
+        &mut a.published,
+        &mut a.url,
+        &mut a.section,
+    ] {
+        *field = field
+            .take()
+            .map(|v| sanitize_line(&v))
+            .filter(|v| !v.is_empty());
+    }
+    a
 }
 
 /// HTML or plain text, from the first bytes of content; the name breaks ties.

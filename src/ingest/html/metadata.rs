@@ -183,11 +183,16 @@ pub fn iso_date(s: &str) -> Option<String> {
     if !dated {
         return None;
     }
+    // "YYYY-MM", or "YYYY-MM-DD" and what follows it in ISO form.
+    if b.get(7) == Some(&b'-') && !digits(8..10) {
+        return Some(s[..7].to_string());
+    }
     let mut out = s.to_string();
     if out.as_bytes().get(10) == Some(&b' ') && digits(11..13) {
         out.replace_range(10..11, "T");
     }
-    let end = out.find(char::is_whitespace).unwrap_or(out.len());
+    let iso = |c: char| c.is_ascii_digit() || matches!(c, '-' | ':' | '.' | '+' | 'T' | 'Z');
+    let end = out.find(|c: char| !iso(c)).unwrap_or(out.len());
     out.truncate(end);
     Some(out)
 }
@@ -322,5 +327,15 @@ mod tests {
     fn dates_must_look_iso() {
         assert_eq!(iso_date("2020-01-02").as_deref(), Some("2020-01-02"));
         assert_eq!(iso_date("March 3, 2020"), None);
+        assert_eq!(
+            iso_date("2020-01-02 10:30:00+01:00").as_deref(),
+            Some("2020-01-02T10:30:00+01:00")
+        );
+        // Attribute junk never rides along (found by fuzzing).
+        assert_eq!(
+            iso_date("1012-05-0udget</h\u{1}~1>").as_deref(),
+            Some("1012-05")
+        );
+        assert_eq!(iso_date("2024-05-01\u{1}x").as_deref(), Some("2024-05-01"));
     }
 }
