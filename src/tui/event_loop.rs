@@ -77,9 +77,16 @@ fn event_loop(
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
     let mut saves = Vec::new();
+    // https://no-color.org: any non-empty NO_COLOR turns colour off.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     loop {
         if dirty {
-            terminal.draw(|f| view::draw(f, &app))?;
+            terminal.draw(|f| {
+                view::draw(f, &app);
+                if no_color {
+                    super::theme::strip_colors(f.buffer_mut());
+                }
+            })?;
             dirty = false;
         }
         let mut actions = drain(&rx);

@@ -1,5 +1,6 @@
 //! Every style the reader uses, in one place.
 
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 pub fn title() -> Style {
@@ -66,4 +67,45 @@ pub fn error() -> Style {
 }
 pub fn status() -> Style {
     Style::new().fg(Color::Gray)
+}
+
+/// NO_COLOR: drop every colour from a drawn frame, keeping what the
+/// colours meant as text attributes (quotes bold, jump targets and search
+/// matches reversed; figures are underlined already).
+pub fn strip_colors(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let meant = if cell.bg == target().bg.unwrap_or(Color::Reset)
+            || cell.bg == search_match().bg.unwrap_or(Color::Reset)
+        {
+            Modifier::REVERSED
+        } else if cell.fg == quote().fg.unwrap_or(Color::Reset) {
+            Modifier::BOLD
+        } else {
+            Modifier::empty()
+        };
+        cell.modifier |= meant;
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn no_color_keeps_meaning_as_attributes() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        buf.set_string(0, 0, "q", quote());
+        buf.set_string(1, 0, "t", target());
+        buf.set_string(2, 0, "f", figure());
+        strip_colors(&mut buf);
+        for cell in &buf.content {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        }
+        assert!(buf.content[0].modifier.contains(Modifier::BOLD));
+        assert!(buf.content[1].modifier.contains(Modifier::REVERSED));
+        assert!(buf.content[2].modifier.contains(Modifier::UNDERLINED));
+    }
 }
