@@ -1,19 +1,10 @@
 //! `lede search` end to end, on stories this test writes itself.
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn lede(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lede"))
-        .env_remove("LEDE_LIBRARY")
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the lede binary runs")
-}
+mod cli_common;
+use cli_common::lede;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

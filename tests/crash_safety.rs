@@ -6,17 +6,11 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-fn lede(library: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lede"));
-    cmd.env_remove("LEDE_LIBRARY")
-        .arg("--library")
-        .arg(library)
-        .stdin(Stdio::null());
-    cmd
-}
+mod cli_common;
+use cli_common::lede_cmd as lede;
 
 /// Unique small stories: (file name, headline, text).
 fn write_stories(dir: &Path, tag: &str, count: usize) {

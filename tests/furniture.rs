@@ -3,18 +3,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-fn lede(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lede"))
-        .env_remove("LEDE_LIBRARY")
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the lede binary runs")
-}
+mod cli_common;
+use cli_common::lede;
 
 /// A dump from one outlet whose template repeats an odd line no built-in
 /// rule knows.

@@ -119,13 +119,7 @@ impl Shelf {
             .filter(|(_, h)| finders.iter().all(|f| f.find(h.as_bytes()).is_some()))
             .map(|(i, _)| i)
             .collect();
-        self.selected = keep
-            .and_then(|id| {
-                self.visible
-                    .iter()
-                    .position(|&i| self.entries.get(i).is_some_and(|e| e.id == id))
-            })
-            .unwrap_or(0);
+        self.reselect(keep);
         self.top = 0;
     }
 
@@ -149,6 +143,11 @@ impl Shelf {
             }
         }
         self.visible = (0..self.entries.len()).filter(|&i| shown[i]).collect();
+        self.reselect(keep);
+    }
+
+    /// Keep the story `keep` selected if it is still shown, else the first.
+    fn reselect(&mut self, keep: Option<String>) {
         self.selected = keep
             .and_then(|id| {
                 self.visible
