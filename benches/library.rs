@@ -12,6 +12,8 @@ use ratatui::backend::TestBackend;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
+mod common;
+use common::time;
 use std::time::{Duration, Instant};
 
 /// Set in a child process: open the library at this path to its first
@@ -220,19 +222,6 @@ fn first_frame(root: &Path) -> usize {
         .draw(|f| lede::tui::view::draw(f, &app))
         .expect("draw");
     app.shelf.entries.len()
-}
-
-/// Median and minimum of `runs` timings of `f`.
-fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    t.sort();
-    (t[runs / 2], t[0])
 }
 
 fn report(name: &str, (median, min): (Duration, Duration), target: &str) {

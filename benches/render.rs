@@ -8,7 +8,9 @@ use lede::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKind, Span
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
+use common::time;
+use std::time::Duration;
 
 const WORDS: &[&str] = &[
     "the",
@@ -88,19 +90,6 @@ fn story(words: usize) -> Story {
         quotes,
         figures,
     }
-}
-
-/// Median and minimum of `runs` timings of `f`.
-fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    t.sort();
-    (t[runs / 2], t[0])
 }
 
 fn report(name: &str, (median, min): (Duration, Duration)) {

@@ -4,14 +4,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn lede(library: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lede"));
-    cmd.env_remove("LEDE_LIBRARY")
-        .arg("--library")
-        .arg(library)
-        .stdin(Stdio::null());
-    cmd
-}
+mod cli_common;
+use cli_common::lede_cmd as lede;
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the lede binary runs")
