@@ -6,8 +6,10 @@
 
 pub mod analyze;
 pub mod article;
+pub mod config;
 pub mod ingest;
 pub mod library;
+pub mod listing;
 pub mod samples;
 pub mod sanitize;
 pub mod tui;

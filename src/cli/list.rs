@@ -1,51 +1,92 @@
-//! `lede list`, `lede show`, and the home screen that stands in for the reader.
+//! `lede list`, `lede show`, `lede rm`, and `lede` alone (the reader on a
+//! terminal, the list when piped).
 
 use super::Chosen;
 use super::render;
 use anyhow::Result;
 use lede::library::{CatalogEntry, Library, LibraryError};
+use lede::listing::Sort;
 use lede::sanitize::sanitize_line;
 use std::io::Write;
 use std::process::ExitCode;
 
-/// `lede` alone: the reader on a terminal, the library list when piped.
-/// The bundled samples stand in when the user's default library is empty.
-pub fn home(chosen: &Chosen) -> Result<ExitCode> {
-    use std::io::IsTerminal;
-    let entries = newest_first(&chosen.library)?;
-    let samples = if entries.is_empty() && !chosen.named {
+/// A library the user named must exist for reading commands: a typo in
+/// `--library` is an error, not an empty list.
+fn existing(chosen: &Chosen) -> Result<&Library> {
+    let root = chosen.library.root();
+    if chosen.named && !root.exists() {
+        anyhow::bail!(
+            "no library at {} (lede add creates one there)",
+            sanitize_line(&root.display().to_string())
+        );
+    }
+    Ok(&chosen.library)
+}
+
+/// The bundled samples, when they stand in for the user's empty default library.
+fn samples_shown(chosen: &Chosen, entries: &[CatalogEntry]) -> Vec<(String, lede::Story)> {
+    if entries.is_empty() && !chosen.named {
         lede::samples::stories()
     } else {
         Vec::new()
-    };
+    }
+}
+
+/// `lede` alone: the reader on a terminal, the library list when piped.
+/// The bundled samples stand in when the user's default library is empty.
+pub fn home(chosen: &Chosen, config: Option<&std::path::Path>) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    let entries = sorted(existing(chosen)?)?;
+    let samples = samples_shown(chosen, &entries);
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
-        lede::tui::run(chosen.library.clone(), samples)?;
+        // A bad config file is named in the status line; the defaults apply.
+        let (config, notice) = match lede::config::load(config) {
+            Ok(c) => (c, None),
+            Err(e) => (
+                lede::config::Config::default(),
+                Some(format!("config not used: {e}")),
+            ),
+        };
+        lede::tui::event_loop::run_with(chosen.library.clone(), samples, config, notice)?;
         return Ok(ExitCode::SUCCESS);
     }
+    print_listing(&entries, &samples)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Print the library, or the samples with a note saying what they are.
+fn print_listing(entries: &[CatalogEntry], samples: &[(String, lede::Story)]) -> Result<()> {
     if samples.is_empty() {
-        print_entries(&entries, false)?;
+        return print_entries(entries, false);
+    }
+    eprintln!("lede: the library is empty; these are the bundled sample stories.");
+    eprintln!("lede: read one with `lede show ID`, import your own with `lede add PATH`.");
+    let mut samples: Vec<CatalogEntry> = samples
+        .iter()
+        .map(|(id, story)| CatalogEntry::from_story(id, story, 0))
+        .collect();
+    lede::listing::sort(&mut samples, Sort::default());
+    print_entries(&samples, false)
+}
+
+pub fn list(chosen: &Chosen, json: bool) -> Result<ExitCode> {
+    let entries = sorted(existing(chosen)?)?;
+    let samples = samples_shown(chosen, &entries);
+    if json || samples.is_empty() {
+        print_entries(&entries, json)?;
     } else {
-        eprintln!("lede: the library is empty; here are the bundled sample stories.");
-        eprintln!("lede: read one with `lede show ID`, import your own with `lede add PATH`.");
-        let samples: Vec<CatalogEntry> = samples
-            .iter()
-            .map(|(id, story)| CatalogEntry::from_story(id, story, 0))
-            .collect();
-        print_entries(&samples, false)?;
+        print_listing(&entries, &samples)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn list(lib: &Library, json: bool) -> Result<ExitCode> {
-    print_entries(&newest_first(lib)?, json)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn newest_first(lib: &Library) -> Result<Vec<CatalogEntry>> {
+/// In the reader's default order (newest published first, undated stories
+/// after them by date added), so `lede list` and the reader agree.
+fn sorted(lib: &Library) -> Result<Vec<CatalogEntry>> {
     let mut entries = lib.catalog()?.into_entries();
-    // Catalog order is the order of adding; the stable sort keeps it for ties.
+    // Catalog order is the order of adding; newer additions first on ties.
     entries.reverse();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.added_at));
+    lede::listing::sort(&mut entries, Sort::default());
     Ok(entries)
 }
 
@@ -64,24 +105,61 @@ fn print_entries(entries: &[CatalogEntry], json: bool) -> Result<()> {
         } else {
             title
         };
-        let about: Vec<String> = [e.publisher.as_deref(), e.published.as_deref()]
-            .into_iter()
-            .flatten()
+        let mut about: Vec<String> = e
+            .publisher
+            .as_deref()
             .map(sanitize_line)
             .filter(|s| !s.is_empty())
+            .into_iter()
             .collect();
-        if about.is_empty() {
-            writeln!(out, "{}  {title}", e.id)?;
-        } else {
-            writeln!(out, "{}  {title}  ({})", e.id, about.join(", "))?;
-        }
+        about.push(lede::listing::shown_date(e));
+        writeln!(out, "{}  {title}  ({})", e.id, about.join(", "))?;
     }
     out.flush()?;
     Ok(())
 }
 
+/// The full id for what the user typed; an ambiguous prefix lists the
+/// stories it could mean.
+fn resolve(lib: &Library, prefix: &str) -> Result<String> {
+    match lib.resolve_id(prefix) {
+        Err(LibraryError::Ambiguous(_)) => {
+            let cat = lib.catalog()?;
+            let mut msg = format!(
+                "the id {} is ambiguous; type more of one of these:",
+                sanitize_line(prefix)
+            );
+            for e in cat.find_prefix(prefix).iter().take(20) {
+                msg.push_str(&format!("\n  {}  {}", e.id, sanitize_line(&e.title)));
+            }
+            Err(anyhow::anyhow!(msg))
+        }
+        other => Ok(other?),
+    }
+}
+
+/// `lede rm ID...`: every id is resolved first, so a typo removes nothing.
+pub fn remove(chosen: &Chosen, ids: &[String]) -> Result<ExitCode> {
+    let lib = existing(chosen)?;
+    let mut full = Vec::new();
+    for id in ids {
+        let id = resolve(lib, id)?;
+        if !full.contains(&id) {
+            full.push(id);
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for id in full {
+        let gone = lib.remove(&id)?;
+        writeln!(out, "removed {}  {}", gone.id, sanitize_line(&gone.title))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `lede search WORDS`: one line per matching story.
-pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+pub fn search(chosen: &Chosen, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+    let lib = existing(chosen)?;
     let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -107,10 +185,14 @@ pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> R
 /// `lede show ID`: from the library, or from the samples while the user's
 /// default library is empty (so the ids `lede` listed work).
 pub fn show(chosen: &Chosen, id: &str) -> Result<ExitCode> {
-    let lib = &chosen.library;
-    let story = match lib.resolve_id(id) {
+    let lib = existing(chosen)?;
+    let story = match resolve(lib, id) {
         Ok(full) => lib.load_story(&full)?,
-        Err(LibraryError::NotFound(_)) if !chosen.named && lib.catalog()?.is_empty() => {
+        Err(e)
+            if matches!(e.downcast_ref(), Some(LibraryError::NotFound(_)))
+                && !chosen.named
+                && lib.catalog()?.is_empty() =>
+        {
             let mut found: Vec<_> = lede::samples::stories()
                 .into_iter()
                 .filter(|(sid, _)| sid.starts_with(id))
@@ -121,7 +203,7 @@ pub fn show(chosen: &Chosen, id: &str) -> Result<ExitCode> {
                 _ => return Err(LibraryError::Ambiguous(id.to_string()).into()),
             }
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(e),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -40,6 +40,12 @@ struct Cli {
     /// Library folder [default: $LEDE_LIBRARY, else the user data directory]
     #[arg(long, global = true, value_name = "DIR")]
     library: Option<PathBuf>,
+    /// Reader config file [default: $LEDE_CONFIG, else config.toml in the user config directory]
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print the default config file (keys, colours, sort) and exit
+    #[arg(long)]
+    print_config: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -88,7 +94,7 @@ enum Command {
     /// Print a story as plain text, wrapped for reading or a pager
     #[command(long_about = "Print a story as plain text: title, standfirst, \
         byline, publisher and date on top, then the body wrapped to the \
-        terminal width (80 columns when piped), captions marked [Caption].\n\n\
+        terminal width (at most 88 columns; 80 when piped), captions marked [Caption].\n\n\
         Example: lede show 3fa9 | less")]
     Show {
         /// Story id (a unique prefix is enough)
@@ -96,8 +102,9 @@ enum Command {
     },
     /// Remove a story and its files from the library
     Rm {
-        /// Story id (a unique prefix is enough)
-        id: String,
+        /// Story ids (a unique prefix is enough)
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
     },
     /// Re-extract every story from its kept original
     #[command(long_about = "Re-extract every story from the original bytes kept \
@@ -163,27 +170,23 @@ fn choose_library(dir: Option<PathBuf>) -> Result<Chosen> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if cli.print_config {
+        write!(std::io::stdout(), "{}", lede::config::defaults_toml())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let chosen = || choose_library(cli.library.clone());
     let Some(command) = cli.command else {
-        // The reader is its own issue; until it lands, the list stands in.
-        return list::home(&chosen()?);
+        return list::home(&chosen()?, cli.config.as_deref());
     };
     match command {
         Command::Extract { json, files } => extract(&files, json),
         Command::Add { paths } => add::add(&chosen()?.library, &paths),
-        Command::List { json } => list::list(&chosen()?.library, json),
+        Command::List { json } => list::list(&chosen()?, json),
         Command::Search { query, json, limit } => {
-            list::search(&chosen()?.library, &query.join(" "), json, limit)
+            list::search(&chosen()?, &query.join(" "), json, limit)
         }
         Command::Show { id } => list::show(&chosen()?, &id),
-        Command::Rm { id } => {
-            let lib = chosen()?.library;
-            let id = lib.resolve_id(&id)?;
-            let gone = lib.remove(&id)?;
-            let title = lede::sanitize::sanitize_line(&gone.title);
-            writeln!(std::io::stdout(), "removed {}  {title}", gone.id)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Rm { ids } => list::remove(&chosen()?, &ids),
         Command::Reindex => add::reindex(&chosen()?.library),
     }
 }

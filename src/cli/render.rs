@@ -7,12 +7,16 @@ use std::io::{self, IsTerminal, Write};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// The terminal's width when stdout is one, else 80 columns.
+/// The widest measure `lede show` wraps to, as readers do: lines much
+/// longer than this are hard to follow.
+pub const MAX_MEASURE: usize = 88;
+
+/// The terminal's width when stdout is one (at most MAX_MEASURE), else 80.
 pub fn output_width() -> usize {
     if io::stdout().is_terminal()
         && let Ok((cols, _)) = ratatui::crossterm::terminal::size()
     {
-        return usize::from(cols).max(20);
+        return usize::from(cols).clamp(20, MAX_MEASURE);
     }
     80
 }
@@ -42,7 +46,12 @@ pub fn write_story(out: &mut impl Write, story: &Story, width: usize) -> io::Res
             }
         }),
         a.publisher.as_deref().map(sanitize_line),
-        a.published.as_deref().map(sanitize_line),
+        Some(
+            a.published
+                .as_deref()
+                .and_then(lede::listing::parse)
+                .map_or_else(|| "undated".to_string(), |d| d.readable()),
+        ),
     ]
     .into_iter()
     .flatten()
@@ -203,7 +212,7 @@ mod tests {
         assert_eq!(
             text,
             "Bridge reopens\n==============\n\nTraffic returns after two years.\n\n\
-             By Ada Venn | The Ardmoor Post | 2026-05-01\n\n\
+             By Ada Venn | The Ardmoor Post | 1 May 2026\n\n\
              The bridge reopened on Friday.\n\n[Caption] The bridge at dawn.\n\n  * one\n  * two red\n"
         );
     }

@@ -16,6 +16,7 @@
 pub mod catalog;
 pub mod furniture;
 pub mod index;
+pub mod live;
 pub mod search;
 pub mod store;
 

@@ -2,13 +2,39 @@
 //! event loop to do in return.
 
 use crate::article::Story;
-use crate::library::{Hit, Position};
+use crate::library::{CatalogEntry, Hit, Position};
 
 /// One thing that happened: a key resolved through the keymap, a resize, a
 /// mouse event, or a worker's answer. `update` is a function of (App, Action).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Quit,
+    /// Back out of a story to the library (q, Esc, Left, h, Backspace).
+    Back,
+    /// `z`: the reading pane alone, without the side panes.
+    ToggleWide,
+    /// `y`: copy the selected quote or figure with a citation line.
+    Copy,
+    /// `o`: open the story's URL with the system opener.
+    OpenUrl,
+    /// `r`: mark the story read or unread.
+    ToggleRead,
+    /// `D`: delete the story (after a confirmation).
+    Delete,
+    /// `U`: bring back the last deleted story.
+    Undo,
+    /// `s`: the next sort order.
+    CycleSort,
+    /// `y` at a confirmation.
+    ConfirmYes,
+    /// A key bound to nothing where it was pressed (its name).
+    UnknownKey(String),
+    /// Once a second: save the reading position if it moved.
+    Tick,
+    /// SIGTERM, SIGHUP or SIGINT: save and leave.
+    Terminate,
+    /// The library changed on disk (another process added or removed).
+    LibraryChanged(Vec<CatalogEntry>),
     FocusNext,
     FocusPrev,
     ToggleLibrary,
@@ -82,5 +108,15 @@ pub enum Effect {
         position: Position,
         percent_read: u8,
     },
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Open this http(s) URL with the system opener.
+    OpenUrl(String),
+    SetRead {
+        id: String,
+        read: bool,
+    },
+    /// Remove these stories for good (deletions not undone by now).
+    Remove(Vec<String>),
     Quit,
 }

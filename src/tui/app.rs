@@ -1,10 +1,12 @@
 //! The reader's whole state. Built from catalog entries (a library) or
 //! from stories held in memory (samples, tests); no terminal, no disk.
 
+use super::keymap::Keymap;
 use super::layout::{Doc, Layout, Spot};
 use super::shelf::Shelf;
 use crate::article::Story;
 use crate::library::CatalogEntry;
+use crate::listing::Sort;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub enum Mode {
     Filter,
     /// Typing a search in the story.
     Search,
+    /// Waiting for y/n (deleting a story).
+    Confirm,
     Help,
 }
 
@@ -83,11 +87,15 @@ impl Reading {
         self.layout.position_of_row(&self.doc, self.top)
     }
 
-    /// How far down the story the bottom of the screen is, 0..=100.
+    /// How far down the story the bottom of the screen is, 0..=100:
+    /// 100 exactly when the last row is on screen.
     pub fn percent(&self, height: usize) -> u8 {
         let rows = self.layout.len().max(1);
         let seen = (self.top + height).min(rows);
-        (seen * 100 / rows).min(100) as u8
+        if seen >= rows {
+            return 100;
+        }
+        (seen * 100 / rows).min(99) as u8
     }
 }
 
@@ -119,6 +127,17 @@ pub struct App {
     pub pending: Option<char>,
     pub help_top: usize,
     pub quit: bool,
+    /// The key table (defaults plus the config file's changes).
+    pub keymap: Keymap,
+    /// `z`: the reading pane alone.
+    pub wide: bool,
+    /// The stories shown are the bundled samples (the library is empty).
+    pub samples: bool,
+    /// Deleted in this session, newest last: removed for good on exit,
+    /// until then `U` brings them back.
+    pub deleted: Vec<CatalogEntry>,
+    /// The story a confirmation is about (id).
+    pub confirm: Option<String>,
 }
 
 impl App {
@@ -140,7 +159,18 @@ impl App {
             pending: None,
             help_top: 0,
             quit: false,
+            keymap: Keymap::default(),
+            wide: false,
+            samples: false,
+            deleted: Vec::new(),
+            confirm: None,
         }
+    }
+
+    /// The same reader with the library listed in another order.
+    pub fn with_sort(mut self, sort: Sort) -> Self {
+        self.shelf.set_sort(sort);
+        self
     }
 
     /// A reader over stories held in memory; positions are not persisted.

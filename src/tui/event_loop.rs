@@ -1,6 +1,8 @@
 //! The only code that touches the terminal: set it up, restore it on quit,
-//! on error and on panic, read input, draw when something changed, and run
-//! disk work on plain threads that answer over a channel.
+//! on error, on panic and on SIGTERM/SIGHUP/SIGINT, read input, draw when
+//! something changed, and run disk work on plain threads that answer over
+//! a channel. Once a second it saves the reading position if it moved and
+//! looks whether another process changed the library.
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -8,23 +10,47 @@ use super::keymap;
 use super::update::update;
 use super::view;
 use crate::Story;
+use crate::config::Config;
 use crate::library::Library;
+use base64::Engine;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long to wait for input before looking at the workers' answers.
 const POLL: Duration = Duration::from_millis(50);
+/// How often the position is saved (if it moved) and the library looked at.
+const TICK: Duration = Duration::from_secs(1);
+
+/// Open the reader on `library` with the default settings.
+pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()> {
+    run_with(library, samples, Config::default(), None)
+}
 
 /// Open the reader on `library`. When the library is empty, the `samples`
-/// are shown instead (held in memory; positions not saved).
-pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()> {
-    let app = open_app(&library, samples)?;
+/// are shown instead (held in memory; positions not saved). `notice` is
+/// shown in the status line first (a config file that could not be read).
+pub fn run_with(
+    library: Library,
+    samples: Vec<(String, Story)>,
+    config: Config,
+    notice: Option<String>,
+) -> anyhow::Result<()> {
+    let mut app = open_app(&library, samples)?;
+    app.keymap = config.keymap.clone();
+    app.shelf.set_sort(config.sort);
+    if let Some(n) = notice {
+        app.set_error(n);
+    }
+    super::theme::set_palette(config.palette.clone());
     // Ours runs after ratatui's hook has restored the screen: it turns the
     // mouse off and then prints the panic message on the normal screen.
     let previous = std::panic::take_hook();
@@ -32,10 +58,27 @@ pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         previous(info);
     }));
+    let signal = Arc::new(AtomicI32::new(0));
+    let (tx, rx) = mpsc::channel::<Action>();
+    watch_signals(tx.clone(), signal.clone())?;
     let mut terminal = ratatui::try_init()?;
+    RESTORED.store(false, Ordering::SeqCst);
     let _guard = Restore;
-    execute!(std::io::stdout(), EnableMouseCapture)?;
-    event_loop(&mut terminal, app, library)
+    if config.mouse {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    let outcome = event_loop(&mut terminal, app, library, &config, tx, rx);
+    restore_terminal();
+    let failures = outcome?;
+    for f in failures {
+        eprintln!("lede: {}", crate::sanitize::sanitize_line(&f));
+    }
+    // Leave the way the signal asked, now that all is saved and restored.
+    let sig = signal.load(Ordering::SeqCst);
+    if sig != 0 {
+        let _ = signal_hook::low_level::emulate_default_handler(sig);
+    }
+    Ok(())
 }
 
 /// The reader's state for `library` before its first frame: the catalog
@@ -44,10 +87,37 @@ pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()
 pub fn open_app(library: &Library, samples: Vec<(String, Story)>) -> anyhow::Result<App> {
     let catalog = library.catalog()?;
     Ok(if catalog.is_empty() {
-        App::from_stories(samples)
+        let some = !samples.is_empty();
+        let mut app = App::from_stories(samples);
+        app.samples = some;
+        app
     } else {
         App::new(catalog.into_entries())
     })
+}
+
+/// SIGTERM, SIGHUP (the terminal closed, ssh dropped) and SIGINT become
+/// an action: the loop restores the terminal, saves, and leaves.
+fn watch_signals(tx: Sender<Action>, signal: Arc<AtomicI32>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            signal.store(sig, Ordering::SeqCst);
+            let _ = tx.send(Action::Terminate);
+        }
+    });
+    Ok(())
+}
+
+static RESTORED: AtomicBool = AtomicBool::new(true);
+
+/// Leave the alternate screen, show the cursor, turn the mouse off: once.
+fn restore_terminal() {
+    if !RESTORED.swap(true, Ordering::SeqCst) {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
 }
 
 /// Restores the terminal when the loop returns or fails.
@@ -61,48 +131,103 @@ impl Drop for Restore {
         if std::thread::panicking() {
             return;
         }
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        ratatui::restore();
+        restore_terminal();
     }
 }
 
+/// Run until quit. Whatever ends the loop (a key, a signal, a terminal
+/// that went away), the position is saved and deletions carried out;
+/// returns the messages of what failed.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     library: Library,
-) -> anyhow::Result<()> {
-    let (tx, rx) = mpsc::channel::<Action>();
+    config: &Config,
+    tx: Sender<Action>,
+    rx: Receiver<Action>,
+) -> anyhow::Result<Vec<String>> {
     let searcher = spawn_searcher(library.clone(), tx.clone());
+    spawn_watcher(library.clone(), tx.clone());
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     let mut dirty = true;
-    let mut saves = Vec::new();
+    let mut jobs = Jobs::default();
+    let mut last_tick = Instant::now();
     // https://no-color.org: any non-empty NO_COLOR turns colour off.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut broken: Option<std::io::Error> = None;
     loop {
-        if dirty {
-            terminal.draw(|f| {
-                view::draw(f, &app);
-                if no_color {
-                    super::theme::strip_colors(f.buffer_mut());
-                }
-            })?;
-            dirty = false;
-        }
         let mut actions = drain(&rx);
-        if event::poll(POLL)? {
-            actions.extend(to_action(&app, event::read()?));
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            actions.push(Action::Tick);
+        }
+        if actions.is_empty() {
+            let io = (|| -> std::io::Result<Option<Event>> {
+                if dirty {
+                    terminal.draw(|f| {
+                        view::draw(f, &app);
+                        if no_color {
+                            super::theme::strip_colors(f.buffer_mut());
+                        }
+                    })?;
+                    dirty = false;
+                }
+                if event::poll(POLL)? {
+                    return event::read().map(Some);
+                }
+                Ok(None)
+            })();
+            match io {
+                Ok(Some(ev)) => actions.extend(to_action(&app, ev)),
+                Ok(None) => {}
+                // The terminal is gone (a hang-up): save and leave.
+                Err(e) => {
+                    broken = Some(e);
+                    actions.push(Action::Terminate);
+                }
+            }
         }
         for action in actions {
-            dirty = true;
-            for effect in update(&mut app, action) {
-                if perform(effect, &library, &tx, &searcher, &mut saves) {
-                    // Quitting: let every save finish first.
-                    for job in saves.drain(..) {
-                        let _ = job.join();
-                    }
-                    return Ok(());
+            let tick = action == Action::Tick;
+            if action == Action::Terminate {
+                // The screen first: the user sees a sane terminal at once.
+                restore_terminal();
+            }
+            let effects = update(&mut app, action);
+            dirty |= !tick || !effects.is_empty();
+            for effect in effects {
+                if perform(effect, &library, config, &tx, &searcher, &mut jobs) {
+                    jobs.finish();
+                    return match broken {
+                        Some(e) if jobs.failures.is_empty() => Err(e.into()),
+                        _ => Ok(jobs.failures),
+                    };
                 }
+            }
+        }
+    }
+}
+
+/// Writes running on worker threads, waited for before quitting.
+#[derive(Default)]
+struct Jobs {
+    running: Vec<JoinHandle<Result<(), String>>>,
+    failures: Vec<String>,
+}
+
+impl Jobs {
+    fn spawn(&mut self, job: impl FnOnce() -> Result<(), String> + Send + 'static) {
+        self.running.retain(|j| !j.is_finished());
+        self.running.push(std::thread::spawn(job));
+    }
+
+    fn finish(&mut self) {
+        for job in self.running.drain(..) {
+            match job.join() {
+                Ok(Err(e)) => self.failures.push(e),
+                Err(_) => self.failures.push("a save failed".into()),
+                Ok(Ok(())) => {}
             }
         }
     }
@@ -126,6 +251,27 @@ fn spawn_searcher(library: Library, tx: Sender<Action>) -> Sender<String> {
         }
     });
     queries
+}
+
+/// A thread that looks at the library's change token once a second and
+/// sends the new catalog when another process (or a save) changed it.
+fn spawn_watcher(library: Library, tx: Sender<Action>) {
+    std::thread::spawn(move || {
+        let mut seen = library.change_token().ok();
+        loop {
+            std::thread::sleep(TICK);
+            let now = library.change_token().ok();
+            if now == seen {
+                continue;
+            }
+            seen = now;
+            if let Ok(cat) = library.catalog()
+                && tx.send(Action::LibraryChanged(cat.into_entries())).is_err()
+            {
+                return;
+            }
+        }
+    });
 }
 
 /// Snippets cut per search: the library pane shows far fewer rows.
@@ -162,14 +308,36 @@ pub fn to_action(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
+/// The one OSC 52 sequence that puts `text` on the clipboard (works over
+/// ssh and through tmux with set-clipboard on).
+pub fn osc52(text: &str) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\u{1b}]52;c;{b64}\u{7}")
+}
+
+/// The program that opens URLs: the config's, else the platform's.
+fn opener(config: &Config) -> String {
+    if let Some(o) = config.opener.as_deref().filter(|o| !o.trim().is_empty()) {
+        return o.to_string();
+    }
+    if cfg!(target_os = "macos") {
+        "open".into()
+    } else if cfg!(windows) {
+        "explorer".into()
+    } else {
+        "xdg-open".into()
+    }
+}
+
 /// Carry out one effect; true means quit. Loading and saving run on worker
-/// threads; saves are kept in `saves` so quitting can wait for them.
+/// threads; saves are kept in `jobs` so quitting can wait for them.
 fn perform(
     effect: Effect,
     library: &Library,
+    config: &Config,
     tx: &Sender<Action>,
     searcher: &Sender<String>,
-    saves: &mut Vec<JoinHandle<()>>,
+    jobs: &mut Jobs,
 ) -> bool {
     match effect {
         Effect::Quit => return true,
@@ -198,12 +366,61 @@ fn perform(
             percent_read,
         } => {
             let (library, tx) = (library.clone(), tx.clone());
-            saves.retain(|job| !job.is_finished());
-            saves.push(std::thread::spawn(move || {
-                if let Err(e) = library.set_position(&id, position, percent_read) {
-                    let _ = tx.send(Action::Failed(format!("could not save your place: {e}")));
+            jobs.spawn(move || {
+                library
+                    .set_position(&id, position, percent_read)
+                    .map_err(|e| {
+                        let msg = format!("could not save your place: {e}");
+                        let _ = tx.send(Action::Failed(msg.clone()));
+                        msg
+                    })
+            });
+        }
+        Effect::SetRead { id, read } => {
+            let (library, tx) = (library.clone(), tx.clone());
+            jobs.spawn(move || {
+                library.set_read(&id, read).map_err(|e| {
+                    let msg = format!("could not mark the story: {e}");
+                    let _ = tx.send(Action::Failed(msg.clone()));
+                    msg
+                })
+            });
+        }
+        Effect::Remove(ids) => {
+            // Only on the way out: wait for pending saves, then remove.
+            jobs.finish();
+            for id in ids {
+                if let Err(e) = library.remove(&id) {
+                    jobs.failures.push(format!("could not delete {id}: {e}"));
                 }
-            }));
+            }
+        }
+        Effect::Copy(text) => {
+            let mut out = std::io::stdout();
+            let sent = out
+                .write_all(osc52(&text).as_bytes())
+                .and_then(|()| out.flush());
+            if let Err(e) = sent {
+                let _ = tx.send(Action::Failed(format!("could not copy: {e}")));
+            }
+        }
+        Effect::OpenUrl(url) => {
+            // No shell: the URL is one argument; update checked it is http(s).
+            let spawned = std::process::Command::new(opener(config))
+                .arg(&url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+            match spawned {
+                Ok(mut child) => {
+                    std::thread::spawn(move || child.wait());
+                }
+                Err(e) => {
+                    let msg = format!("could not run {}: {e}", opener(config));
+                    let _ = tx.send(Action::Failed(msg));
+                }
+            }
         }
     }
     false

@@ -1,5 +1,6 @@
-//! Every key binding, in one table with its description: key resolution and
-//! the help overlay both read it.
+//! Every key binding, in one table with its description and its name in
+//! the config file: key resolution, the help overlay, the status hints and
+//! `lede --print-config` all read it.
 
 use super::action::Action;
 use super::app::{App, Focus, Mode};
@@ -10,9 +11,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Scope {
     Global,
     Library,
+    /// The reading pane and the sidebar: a story is open there.
+    Story,
     Reader,
     Sidebar,
     Prompt,
+    Confirm,
     Help,
 }
 
@@ -21,9 +25,11 @@ impl Scope {
         match self {
             Scope::Global => "Everywhere",
             Scope::Library => "Library",
+            Scope::Story => "Reading pane and sidebar",
             Scope::Reader => "Reading pane",
             Scope::Sidebar => "Sidebar",
             Scope::Prompt => "Search prompt",
+            Scope::Confirm => "Confirmation",
             Scope::Help => "Help",
         }
     }
@@ -52,6 +58,25 @@ const fn ctrl(c: char) -> Key {
     }
 }
 
+/// Names of the keys that are not characters, as the config file writes them.
+const NAMED: &[(&str, KeyCode)] = &[
+    ("Space", KeyCode::Char(' ')),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+];
+
 impl Key {
     pub fn from_event(ev: &KeyEvent) -> Self {
         Key {
@@ -60,24 +85,15 @@ impl Key {
         }
     }
 
-    pub fn label(&self) -> String {
+    /// The key as the config file writes it: "q", "Esc", "Ctrl-c", "PgDn".
+    pub fn name(&self) -> String {
         let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            other => format!("{other:?}"),
+            KeyCode::Char(c) if c != ' ' => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            code => NAMED
+                .iter()
+                .find(|(_, c)| *c == code)
+                .map_or_else(|| format!("{code:?}"), |(n, _)| n.to_string()),
         };
         if self.ctrl {
             format!("Ctrl-{base}")
@@ -85,161 +101,348 @@ impl Key {
             base
         }
     }
+
+    /// The key as help shows it (arrows as arrows).
+    pub fn label(&self) -> String {
+        let arrow = match self.code {
+            KeyCode::Up => "↑",
+            KeyCode::Down => "↓",
+            KeyCode::Left => "←",
+            KeyCode::Right => "→",
+            _ => return self.name(),
+        };
+        arrow.to_string()
+    }
+
+    /// Parse one key name ("q", "Esc", "Ctrl-d", "F5", "↑").
+    pub fn parse(s: &str) -> Option<Key> {
+        if let Some(rest) = s.strip_prefix("Ctrl-").or_else(|| s.strip_prefix("ctrl-")) {
+            let mut chars = rest.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return None;
+            };
+            return Some(ctrl(c.to_ascii_lowercase()));
+        }
+        let mut chars = s.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Some(match c {
+                '↑' => code(KeyCode::Up),
+                '↓' => code(KeyCode::Down),
+                '←' => code(KeyCode::Left),
+                '→' => code(KeyCode::Right),
+                c => k(c),
+            });
+        }
+        if let Some(n) = s.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+            return Some(code(KeyCode::F(n)));
+        }
+        NAMED
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(s))
+            .map(|(_, c)| code(*c))
+    }
+}
+
+/// Parse a binding: one key, or two characters typed in turn ("''").
+pub fn parse_keys(s: &str) -> Option<Vec<Key>> {
+    if let Some(key) = Key::parse(s) {
+        return Some(vec![key]);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [a, b] if !a.is_whitespace() && !b.is_whitespace() => Some(vec![k(*a), k(*b)]),
+        _ => None,
+    }
+}
+
+pub fn keys_name(keys: &[Key]) -> String {
+    keys.iter().map(Key::name).collect()
+}
+
+fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(Key::label).collect()
 }
 
 /// One binding: a key or a two-key sequence, where it applies, what it does.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub scope: Scope,
     pub action: Action,
     pub help: &'static str,
 }
 
-macro_rules! bind {
-    ($scope:ident, [$($key:expr),+], $action:expr, $help:literal) => {
-        Binding { keys: &[$($key),+], scope: Scope::$scope, action: $action, help: $help }
-    };
-}
-
-/// The default keys. One entry per key; the help overlay groups entries
-/// with the same action and scope.
-pub static BINDINGS: &[Binding] = &[
-    bind!(Global, [k('q')], Action::Quit, "quit"),
-    bind!(Global, [ctrl('c')], Action::Quit, "quit"),
-    bind!(Global, [code(KeyCode::Tab)], Action::FocusNext, "next pane"),
-    bind!(
-        Global,
-        [code(KeyCode::BackTab)],
-        Action::FocusPrev,
-        "previous pane"
-    ),
-    bind!(
-        Global,
-        [k('L')],
-        Action::ToggleLibrary,
-        "show/hide the library (narrow terminals)"
-    ),
-    bind!(
-        Global,
-        [k('S')],
-        Action::ToggleSidebar,
-        "show/hide the sidebar (narrow terminals)"
-    ),
-    bind!(Global, [k('?')], Action::ToggleHelp, "this help"),
-    bind!(Global, [k('[')], Action::TabPrev, "sidebar: previous tab"),
-    bind!(Global, [k(']')], Action::TabNext, "sidebar: next tab"),
-    bind!(
-        Global,
-        [k('\''), k('\'')],
-        Action::JumpBack,
-        "jump back to where you were"
-    ),
-    bind!(
-        Global,
-        [code(KeyCode::Esc)],
-        Action::Cancel,
-        "clear filter / mark"
-    ),
-    bind!(Global, [k('j')], Action::Down, "down"),
-    bind!(Global, [code(KeyCode::Down)], Action::Down, "down"),
-    bind!(Global, [k('k')], Action::Up, "up"),
-    bind!(Global, [code(KeyCode::Up)], Action::Up, "up"),
-    bind!(Global, [k(' ')], Action::PageDown, "page down"),
-    bind!(
-        Global,
-        [code(KeyCode::PageDown)],
-        Action::PageDown,
-        "page down"
-    ),
-    bind!(Global, [k('b')], Action::PageUp, "page up"),
-    bind!(Global, [code(KeyCode::PageUp)], Action::PageUp, "page up"),
-    bind!(Global, [k('d')], Action::HalfDown, "half page down"),
-    bind!(Global, [k('u')], Action::HalfUp, "half page up"),
-    bind!(Global, [k('g')], Action::Top, "top"),
-    bind!(Global, [code(KeyCode::Home)], Action::Top, "top"),
-    bind!(Global, [k('G')], Action::Bottom, "bottom"),
-    bind!(Global, [code(KeyCode::End)], Action::Bottom, "bottom"),
-    bind!(
-        Global,
-        [k('/')],
-        Action::SearchStart,
-        "search (library: filter + full text)"
-    ),
-    bind!(
-        Library,
-        [code(KeyCode::Enter)],
-        Action::Open,
-        "open the story"
-    ),
-    bind!(Reader, [k('n')], Action::SearchNext, "next match"),
-    bind!(Reader, [k('N')], Action::SearchPrev, "previous match"),
-    bind!(Reader, [k(')')], Action::NextQuote, "next quote"),
-    bind!(Reader, [k('(')], Action::PrevQuote, "previous quote"),
-    bind!(Reader, [k('}')], Action::NextFigure, "next figure"),
-    bind!(Reader, [k('{')], Action::PrevFigure, "previous figure"),
-    bind!(
-        Sidebar,
-        [code(KeyCode::Enter)],
-        Action::Open,
-        "jump to it in the text"
-    ),
-    bind!(Sidebar, [k(')')], Action::NextQuote, "next quote"),
-    bind!(Sidebar, [k('(')], Action::PrevQuote, "previous quote"),
-    bind!(Sidebar, [k('}')], Action::NextFigure, "next figure"),
-    bind!(Sidebar, [k('{')], Action::PrevFigure, "previous figure"),
-    bind!(
-        Prompt,
-        [code(KeyCode::Enter)],
-        Action::PromptAccept,
-        "accept"
-    ),
-    bind!(Prompt, [code(KeyCode::Esc)], Action::Cancel, "cancel"),
-    bind!(
-        Prompt,
-        [code(KeyCode::Backspace)],
-        Action::PromptBackspace,
-        "delete a character"
-    ),
-    bind!(Help, [code(KeyCode::Esc)], Action::ToggleHelp, "close help"),
-    bind!(Help, [k('?')], Action::ToggleHelp, "close help"),
-    bind!(Help, [k('q')], Action::ToggleHelp, "close help"),
-    bind!(Help, [k('j')], Action::Down, "scroll"),
-    bind!(Help, [code(KeyCode::Down)], Action::Down, "scroll"),
-    bind!(Help, [k('k')], Action::Up, "scroll"),
-    bind!(Help, [code(KeyCode::Up)], Action::Up, "scroll"),
+/// (config name, action) of every action a key can be bound to.
+pub static ACTIONS: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("back", Action::Back),
+    ("next-pane", Action::FocusNext),
+    ("previous-pane", Action::FocusPrev),
+    ("toggle-library", Action::ToggleLibrary),
+    ("toggle-sidebar", Action::ToggleSidebar),
+    ("wide-view", Action::ToggleWide),
+    ("help", Action::ToggleHelp),
+    ("previous-tab", Action::TabPrev),
+    ("next-tab", Action::TabNext),
+    ("jump-back", Action::JumpBack),
+    ("cancel", Action::Cancel),
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("page-down", Action::PageDown),
+    ("page-up", Action::PageUp),
+    ("half-page-down", Action::HalfDown),
+    ("half-page-up", Action::HalfUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("search", Action::SearchStart),
+    ("open", Action::Open),
+    ("next-match", Action::SearchNext),
+    ("previous-match", Action::SearchPrev),
+    ("next-quote", Action::NextQuote),
+    ("previous-quote", Action::PrevQuote),
+    ("next-figure", Action::NextFigure),
+    ("previous-figure", Action::PrevFigure),
+    ("copy", Action::Copy),
+    ("open-url", Action::OpenUrl),
+    ("toggle-read", Action::ToggleRead),
+    ("delete", Action::Delete),
+    ("undo", Action::Undo),
+    ("sort", Action::CycleSort),
+    ("yes", Action::ConfirmYes),
+    ("accept", Action::PromptAccept),
+    ("delete-char", Action::PromptBackspace),
 ];
 
+/// The config name of a bindable action.
+pub fn action_name(action: &Action) -> Option<&'static str> {
+    ACTIONS.iter().find(|(_, a)| a == action).map(|(n, _)| *n)
+}
+
+fn b(scope: Scope, keys: &[Key], action: Action, help: &'static str) -> Binding {
+    Binding {
+        keys: keys.to_vec(),
+        scope,
+        action,
+        help,
+    }
+}
+
+/// The default keys: less/vim for moving, mutt/newsboat for back and quit.
+pub fn defaults() -> Vec<Binding> {
+    use Action as A;
+    use KeyCode as C;
+    use Scope::*;
+    vec![
+        b(Library, &[k('q')], A::Quit, "quit"),
+        b(Global, &[ctrl('c')], A::Quit, "quit"),
+        b(Story, &[k('q')], A::Back, "back to the library"),
+        b(Story, &[code(C::Esc)], A::Back, "back to the library"),
+        b(Story, &[code(C::Left)], A::Back, "back to the library"),
+        b(Story, &[k('h')], A::Back, "back to the library"),
+        b(Story, &[code(C::Backspace)], A::Back, "back to the library"),
+        b(Global, &[code(C::Tab)], A::FocusNext, "next pane"),
+        b(Global, &[code(C::BackTab)], A::FocusPrev, "previous pane"),
+        b(Global, &[k('L')], A::ToggleLibrary, "show/hide the library"),
+        b(Global, &[k('S')], A::ToggleSidebar, "show/hide the sidebar"),
+        b(Story, &[k('z')], A::ToggleWide, "wide reading view"),
+        b(Global, &[k('?')], A::ToggleHelp, "this help"),
+        b(Global, &[k('[')], A::TabPrev, "sidebar: previous tab"),
+        b(Global, &[k(']')], A::TabNext, "sidebar: next tab"),
+        b(Story, &[k('\''), k('\'')], A::JumpBack, "jump back"),
+        b(Library, &[code(C::Esc)], A::Cancel, "clear the filter"),
+        b(Global, &[k('j')], A::Down, "down"),
+        b(Global, &[code(C::Down)], A::Down, "down"),
+        b(Global, &[k('k')], A::Up, "up"),
+        b(Global, &[code(C::Up)], A::Up, "up"),
+        b(Global, &[k(' ')], A::PageDown, "page down"),
+        b(Global, &[code(C::PageDown)], A::PageDown, "page down"),
+        b(Global, &[k('b')], A::PageUp, "page up"),
+        b(Global, &[code(C::PageUp)], A::PageUp, "page up"),
+        b(Global, &[k('d')], A::HalfDown, "half page down"),
+        b(Global, &[k('u')], A::HalfUp, "half page up"),
+        b(Global, &[k('g')], A::Top, "top"),
+        b(Global, &[code(C::Home)], A::Top, "top"),
+        b(Global, &[k('G')], A::Bottom, "bottom"),
+        b(Global, &[code(C::End)], A::Bottom, "bottom"),
+        b(Global, &[k('/')], A::SearchStart, "search (library: filter)"),
+        b(Library, &[code(C::Enter)], A::Open, "open the story"),
+        b(Library, &[code(C::Right)], A::Open, "open the story"),
+        b(Library, &[k('l')], A::Open, "open the story"),
+        b(Library, &[k('s')], A::CycleSort, "sort: published, added, …"),
+        b(Global, &[k('r')], A::ToggleRead, "mark read / unread"),
+        b(Global, &[k('D')], A::Delete, "delete the story (asks)"),
+        b(Global, &[k('U')], A::Undo, "undo the last delete"),
+        b(Global, &[k('o')], A::OpenUrl, "open the story's URL"),
+        b(Story, &[k('y')], A::Copy, "copy quote/figure + citation"),
+        b(Reader, &[k('n')], A::SearchNext, "next match"),
+        b(Reader, &[k('N')], A::SearchPrev, "previous match"),
+        b(Story, &[k(')')], A::NextQuote, "next quote"),
+        b(Story, &[k('(')], A::PrevQuote, "previous quote"),
+        b(Story, &[k('}')], A::NextFigure, "next figure"),
+        b(Story, &[k('{')], A::PrevFigure, "previous figure"),
+        b(Sidebar, &[code(C::Enter)], A::Open, "jump to it in the text"),
+        b(Prompt, &[code(C::Enter)], A::PromptAccept, "accept"),
+        b(Prompt, &[code(C::Esc)], A::Cancel, "cancel"),
+        b(Prompt, &[code(C::Backspace)], A::PromptBackspace, "delete a character"),
+        b(Confirm, &[k('y')], A::ConfirmYes, "yes"),
+        b(Confirm, &[code(C::Esc)], A::Cancel, "no"),
+        b(Confirm, &[k('n')], A::Cancel, "no"),
+        b(Help, &[code(C::Esc)], A::ToggleHelp, "close help"),
+        b(Help, &[k('?')], A::ToggleHelp, "close help"),
+        b(Help, &[k('q')], A::ToggleHelp, "close help"),
+        b(Help, &[k('j')], A::Down, "scroll"),
+        b(Help, &[code(C::Down)], A::Down, "scroll"),
+        b(Help, &[k('k')], A::Up, "scroll"),
+        b(Help, &[code(C::Up)], A::Up, "scroll"),
+        b(Help, &[k(' ')], A::PageDown, "page down"),
+        b(Help, &[code(C::PageDown)], A::PageDown, "page down"),
+        b(Help, &[k('b')], A::PageUp, "page up"),
+        b(Help, &[code(C::PageUp)], A::PageUp, "page up"),
+        b(Help, &[k('g')], A::Top, "top"),
+        b(Help, &[k('G')], A::Bottom, "bottom"),
+    ]
+}
+
+/// The key table in use: the defaults with the config's changes.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: defaults(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Give `action` these keys in every scope where it had keys before.
+    pub fn rebind(&mut self, action: &Action, keys: &[Vec<Key>]) {
+        let mut slots: Vec<(Scope, &'static str)> = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.action == *action) {
+            if !slots.iter().any(|(s, _)| *s == b.scope) {
+                slots.push((b.scope, b.help));
+            }
+        }
+        let at = self
+            .bindings
+            .iter()
+            .position(|b| b.action == *action)
+            .unwrap_or(self.bindings.len());
+        self.bindings.retain(|b| b.action != *action);
+        let fresh: Vec<Binding> = slots
+            .iter()
+            .flat_map(|&(scope, help)| {
+                keys.iter().map(move |keys| Binding {
+                    keys: keys.clone(),
+                    scope,
+                    action: action.clone(),
+                    help,
+                })
+            })
+            .collect();
+        let at = at.min(self.bindings.len());
+        self.bindings.splice(at..at, fresh);
+    }
+
+    /// The keys of `action` in `scope` (or everywhere), first binding first.
+    pub fn keys_for(&self, action: &Action, scope: Scope) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|b| b.action == *action && (b.scope == scope || b.scope == Scope::Global))
+            .map(|b| keys_label(&b.keys))
+    }
+
+    /// Every bound action with its keys, for `--print-config`.
+    pub fn by_action(&self) -> Vec<(&'static str, Vec<String>)> {
+        let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
+        for (name, action) in ACTIONS {
+            let mut keys: Vec<String> = Vec::new();
+            for b in self.bindings.iter().filter(|b| b.action == *action) {
+                let n = keys_name(&b.keys);
+                if !keys.contains(&n) {
+                    keys.push(n);
+                }
+            }
+            if !keys.is_empty() {
+                out.push((name, keys));
+            }
+        }
+        out
+    }
+
+    /// Help text: (scope, keys, description), one line per (scope, action).
+    pub fn help_lines(&self) -> Vec<(Scope, String, &'static str)> {
+        let mut out: Vec<(Scope, String, &'static str, &Action)> = Vec::new();
+        for b in &self.bindings {
+            let keys = keys_label(&b.keys);
+            match out
+                .iter_mut()
+                .find(|(s, _, _, a)| *s == b.scope && **a == b.action)
+            {
+                Some(entry) => {
+                    entry.1.push_str(", ");
+                    entry.1.push_str(&keys);
+                }
+                None => out.push((b.scope, keys, b.help, &b.action)),
+            }
+        }
+        // Grouped by scope, in the order scopes first appear.
+        let mut order: Vec<Scope> = Vec::new();
+        for (s, ..) in &out {
+            if !order.contains(s) {
+                order.push(*s);
+            }
+        }
+        order
+            .into_iter()
+            .flat_map(|s| {
+                out.iter()
+                    .filter(move |(x, ..)| *x == s)
+                    .map(|(s, k, h, _)| (*s, k.clone(), *h))
+            })
+            .collect()
+    }
+}
+
 /// The scopes searched for a key, most specific first.
-fn scopes(app: &App) -> &'static [Scope] {
+pub fn scopes(app: &App) -> &'static [Scope] {
     match app.mode {
         Mode::Help => &[Scope::Help],
         Mode::Filter | Mode::Search => &[Scope::Prompt],
+        Mode::Confirm => &[Scope::Confirm],
         Mode::Normal => match app.focus {
             Focus::Library => &[Scope::Library, Scope::Global],
-            Focus::Reader => &[Scope::Reader, Scope::Global],
-            Focus::Sidebar => &[Scope::Sidebar, Scope::Global],
+            Focus::Reader => &[Scope::Reader, Scope::Story, Scope::Global],
+            Focus::Sidebar => &[Scope::Sidebar, Scope::Story, Scope::Global],
         },
     }
 }
 
-/// The action a key press means in the app's current state, if any.
+/// The action a key press means in the app's current state. A key bound
+/// to nothing here gives `UnknownKey`, so the status line can say so.
 pub fn resolve(app: &App, ev: &KeyEvent) -> Option<Action> {
     let key = Key::from_event(ev);
+    if matches!(key.code, KeyCode::Modifier(_) | KeyCode::Null) {
+        return None;
+    }
     let scopes = scopes(app);
+    let bindings = &app.keymap.bindings;
     let in_scope = |b: &&Binding| scopes.contains(&b.scope);
     if let Some(first) = app.pending {
-        let seq = BINDINGS
+        let seq = bindings
             .iter()
             .filter(in_scope)
-            .find(|b| matches!(b.keys, [a, b2] if *a == k(first) && *b2 == key));
+            .find(|b| matches!(b.keys.as_slice(), [a, b2] if *a == k(first) && *b2 == key));
         if let Some(b) = seq {
             return Some(b.action.clone());
         }
     }
     for scope in scopes {
-        for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            match b.keys {
+        for b in bindings.iter().filter(|b| b.scope == *scope) {
+            match b.keys.as_slice() {
                 [only] if *only == key => return Some(b.action.clone()),
                 [first, _] if *first == key => {
                     if let KeyCode::Char(c) = key.code {
@@ -258,26 +461,9 @@ pub fn resolve(app: &App, ev: &KeyEvent) -> Option<Action> {
                 ctrl: false,
             },
         ) => Some(Action::PromptInput(c)),
-        _ => None,
+        (Mode::Filter | Mode::Search, _) => None,
+        // Anything but yes is no.
+        (Mode::Confirm, _) => Some(Action::Cancel),
+        _ => Some(Action::UnknownKey(key.name())),
     }
-}
-
-/// Help text: (scope, keys, description), one line per (scope, action).
-pub fn help_lines() -> Vec<(Scope, String, &'static str)> {
-    let mut out: Vec<(Scope, String, &'static str, &Action)> = Vec::new();
-    for b in BINDINGS {
-        let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
-        let keys = keys.join("");
-        match out
-            .iter_mut()
-            .find(|(s, _, _, a)| *s == b.scope && **a == b.action)
-        {
-            Some(entry) => {
-                entry.1.push_str(", ");
-                entry.1.push_str(&keys);
-            }
-            None => out.push((b.scope, keys, b.help, &b.action)),
-        }
-    }
-    out.into_iter().map(|(s, k, h, _)| (s, k, h)).collect()
 }

@@ -318,7 +318,13 @@ impl Doc {
         {
             paras.push(Para::header(ParaKind::Standfirst, s));
         }
-        let meta: Vec<String> = [&a.byline, &a.publisher, &a.published]
+        // The date in the one readable form; an undated story says so.
+        let date = a
+            .published
+            .as_deref()
+            .and_then(crate::listing::parse)
+            .map_or_else(|| "undated".to_string(), |d| d.readable());
+        let meta: Vec<String> = [&a.byline, &a.publisher, &Some(date)]
             .into_iter()
             .filter_map(|s| s.as_deref().map(sanitize_line))
             .filter(|s| !s.is_empty())

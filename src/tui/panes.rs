@@ -21,6 +21,12 @@ pub struct Panes {
     pub too_small: bool,
 }
 
+/// Columns of the reading pane in the three-pane view: a comfortable
+/// measure (MEASURE text columns) plus border and margins.
+const READER_W: u16 = MEASURE + 4;
+/// The library keeps at least this many columns beside a story.
+const MIN_LIBRARY: u16 = 24;
+
 pub fn panes(app: &App) -> Panes {
     let (w, h) = app.size;
     let full = Rect::new(0, 0, w, h);
@@ -33,43 +39,67 @@ pub fn panes(app: &App) -> Panes {
     }
     let body_h = h - 1;
     let status = Rect::new(0, body_h, w, 1);
+    let body = Rect::new(0, 0, w, body_h);
+    let open = app.reading.is_some() || app.loading.is_some();
+    let only = |p: Panes| Panes { status, ..p };
+    // Nothing open: the library has the whole screen.
+    if !open {
+        return only(Panes {
+            library: Some(body),
+            ..Panes::default()
+        });
+    }
+    // `z`: the story alone.
+    if app.wide && app.focus == Focus::Reader {
+        return only(Panes {
+            reader: Some(body),
+            ..Panes::default()
+        });
+    }
     if w >= WIDE {
-        let lib_w = (w * 22 / 100).clamp(24, 44);
-        let side_w = (w * 25 / 100).clamp(28, 52);
-        let reader_w = w - lib_w - side_w;
-        return Panes {
+        if app.focus == Focus::Library {
+            // Browsing: the library takes what a glance at the story does not need.
+            let reader_w = (w * 2 / 5).max(MIN_READER);
+            let lib_w = w - reader_w;
+            return only(Panes {
+                library: Some(Rect::new(0, 0, lib_w, body_h)),
+                reader: Some(Rect::new(lib_w, 0, reader_w, body_h)),
+                ..Panes::default()
+            });
+        }
+        // Reading: the story gets its measure, the sidebar a quarter, the
+        // library the rest.
+        let side_w = (w / 4).clamp(28, 44);
+        let reader_w = READER_W.min(w - side_w - MIN_LIBRARY);
+        let lib_w = w - side_w - reader_w;
+        return only(Panes {
             library: Some(Rect::new(0, 0, lib_w, body_h)),
             reader: Some(Rect::new(lib_w, 0, reader_w, body_h)),
             sidebar: Some(Rect::new(lib_w + reader_w, 0, side_w, body_h)),
-            status,
-            too_small: false,
-        };
+            ..Panes::default()
+        });
     }
-    // Narrow: at most one side pane unfolds beside the reading pane; when
-    // the two cannot share the width it covers the reading pane instead.
+    // Narrow: the library covers the screen while it has the focus; the
+    // sidebar unfolds beside the story, or over it when the two cannot
+    // share the width.
     let spare = w - MIN_READER;
     let (side_w, overlay) = if spare >= 24 {
         (spare.min(40), false)
     } else {
         (w, true)
     };
-    let mut p = Panes {
-        reader: Some(Rect::new(0, 0, w, body_h)),
-        status,
+    let mut p = only(Panes {
+        reader: Some(body),
         ..Panes::default()
-    };
+    });
     match app.unfolded {
-        Some(Focus::Library) if overlay => {
-            p.reader = None;
-            p.library = Some(Rect::new(0, 0, w, body_h));
-        }
         Some(Focus::Library) => {
-            p.library = Some(Rect::new(0, 0, side_w, body_h));
-            p.reader = Some(Rect::new(side_w, 0, w - side_w, body_h));
+            p.reader = None;
+            p.library = Some(body);
         }
         Some(Focus::Sidebar) if overlay => {
             p.reader = None;
-            p.sidebar = Some(Rect::new(0, 0, w, body_h));
+            p.sidebar = Some(body);
         }
         Some(Focus::Sidebar) => {
             p.reader = Some(Rect::new(0, 0, w - side_w, body_h));
@@ -92,6 +122,8 @@ pub fn inner(r: Rect) -> Rect {
 
 /// The widest line of story text; wider panes centre the text.
 pub const MAX_MEASURE: u16 = 100;
+/// The measure of the three-pane view (what readers and books use).
+pub const MEASURE: u16 = 76;
 
 /// Where the story text goes in the reading pane: inside the border, one
 /// column of margin each side, at most MAX_MEASURE columns, centred.

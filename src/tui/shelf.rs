@@ -1,13 +1,16 @@
-//! The library pane's list: catalog entries newest first, with a
-//! precomputed lowercase haystack so filtering 100,000 entries stays quick.
+//! The library pane's list: catalog entries in the chosen order (newest
+//! published first by default, as `lede list`), with a precomputed
+//! lowercase haystack so filtering 100,000 entries stays quick.
 
 use crate::library::{CatalogEntry, Field, Hit};
+use crate::listing::{self, Sort};
 use std::collections::HashMap;
 
 #[derive(Clone, Debug, Default)]
 pub struct Shelf {
-    /// Newest first.
+    /// In `sort` order.
     pub entries: Vec<CatalogEntry>,
+    pub sort: Sort,
     /// Lowercased "title \n publisher \n byline" of each entry (see `haystacks`).
     haystacks: Vec<String>,
     /// The filter as typed.
@@ -24,60 +27,60 @@ pub struct Shelf {
     pub searching: bool,
 }
 
-/// Sort key for "newest first": the published date when known, else the
-/// date the story was added, both as ISO text (borrowed when it can be).
-fn date_key(e: &CatalogEntry) -> std::borrow::Cow<'_, str> {
-    match e.published.as_deref() {
-        Some(p) if !p.is_empty() => p.into(),
-        _ => iso_date(e.added_at).into(),
-    }
-}
-
-/// YYYY-MM-DD of a Unix time (UTC), by the civil-from-days algorithm.
-pub fn iso_date(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The date shown for an entry: the first 10 characters of the published
-/// date, else the day it was added.
-pub fn shown_date(e: &CatalogEntry) -> String {
-    match e.published.as_deref() {
-        Some(p) if !p.is_empty() => p.chars().take(10).collect(),
-        _ if e.added_at > 0 => iso_date(e.added_at),
-        _ => String::new(),
-    }
-}
-
 impl Shelf {
     pub fn new(mut entries: Vec<CatalogEntry>) -> Self {
-        // Sort positions by borrowed keys, then move the entries once.
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        {
-            let keys: Vec<_> = entries.iter().map(date_key).collect();
-            order.sort_by(|&a, &b| {
-                keys[b]
-                    .cmp(&keys[a])
-                    .then(entries[b].added_at.cmp(&entries[a].added_at))
-            });
-        }
-        let mut slots: Vec<Option<CatalogEntry>> = entries.drain(..).map(Some).collect();
-        let entries: Vec<CatalogEntry> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        listing::sort(&mut entries, Sort::default());
         let visible = (0..entries.len()).collect();
         Shelf {
             entries,
             visible,
             ..Shelf::default()
         }
+    }
+
+    /// List in another order, keeping the selection and the filter.
+    pub fn set_sort(&mut self, sort: Sort) {
+        self.sort = sort;
+        let entries = std::mem::take(&mut self.entries);
+        self.replace(entries);
+    }
+
+    /// New entries (the library changed on disk): sorted, filtered as
+    /// before, the selected story kept selected when it is still there.
+    pub fn replace(&mut self, mut entries: Vec<CatalogEntry>) {
+        let keep = self.selected_entry().map(|e| e.id.clone());
+        listing::sort(&mut entries, self.sort);
+        self.entries = entries;
+        self.haystacks.clear();
+        let filter = std::mem::take(&mut self.filter);
+        let found = std::mem::take(&mut self.found);
+        let top = self.top;
+        self.set_filter(&filter);
+        if !found.is_empty() {
+            let hits = found
+                .into_iter()
+                .map(|(id, (field, snippet))| Hit {
+                    id,
+                    title: String::new(),
+                    field,
+                    snippet,
+                })
+                .collect();
+            self.add_hits(hits);
+        }
+        self.reselect(keep);
+        self.top = top;
+    }
+
+    /// Take an entry off the list (deleted); its neighbour is selected.
+    pub fn take(&mut self, id: &str) -> Option<CatalogEntry> {
+        let i = self.entries.iter().position(|e| e.id == id)?;
+        let sel = self.selected;
+        let mut entries = std::mem::take(&mut self.entries);
+        let gone = entries.remove(i);
+        self.replace(entries);
+        self.selected = sel.min(self.visible.len().saturating_sub(1));
+        Some(gone)
     }
 
     /// Lowercased "title \n publisher \n byline" of each entry, made on
@@ -108,6 +111,13 @@ impl Shelf {
         self.found.clear();
         self.searching = false;
         let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            // No filter: every entry, without building the haystacks.
+            self.visible = (0..self.entries.len()).collect();
+            self.reselect(keep);
+            self.top = 0;
+            return;
+        }
         let finders: Vec<memchr::memmem::Finder> = words
             .iter()
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
@@ -275,8 +285,19 @@ mod tests {
     }
 
     #[test]
-    fn civil_dates() {
-        assert_eq!(iso_date(0), "1970-01-01");
-        assert_eq!(iso_date(1_700_000_000), "2023-11-14");
+    fn sort_keeps_selection_and_take_selects_a_neighbour() {
+        let mut s = Shelf::new(vec![
+            entry("a", "Zebra crossing", Some("2020-01-01")),
+            entry("b", "Apple harvest", Some("2024-05-02")),
+            entry("c", "Middle road", None),
+        ]);
+        assert_eq!(s.entries[2].id, "c", "undated last");
+        s.select(1);
+        s.set_sort(Sort::Title);
+        assert_eq!(s.selected_entry().unwrap().id, "a");
+        assert_eq!(s.entries[0].id, "b");
+        s.take("a");
+        assert_eq!(s.entries.len(), 2);
+        assert!(s.selected_entry().is_some());
     }
 }

@@ -1,7 +1,46 @@
-//! Every style the reader uses, in one place.
+//! Every style the reader uses, in one place; the colours that mean
+//! something come from the palette (the config file's [colors]).
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
+use std::sync::OnceLock;
+
+/// The colours the config file can change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Palette {
+    pub quote: Color,
+    pub figure: Color,
+    pub heading: Color,
+    pub border: Color,
+    pub target: Color,
+    pub search: Color,
+    pub error: Color,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            quote: Color::Yellow,
+            figure: Color::Green,
+            heading: Color::Cyan,
+            border: Color::Cyan,
+            target: Color::Yellow,
+            search: Color::Blue,
+            error: Color::Red,
+        }
+    }
+}
+
+static PALETTE: OnceLock<Palette> = OnceLock::new();
+
+/// Set the palette once, before the first frame (later calls are ignored).
+pub fn set_palette(p: Palette) {
+    let _ = PALETTE.set(p);
+}
+
+fn palette() -> &'static Palette {
+    PALETTE.get_or_init(Palette::default)
+}
 
 pub fn title() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
@@ -13,7 +52,7 @@ pub fn dim() -> Style {
     Style::new().fg(Color::DarkGray)
 }
 pub fn heading() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::new().fg(palette().heading).add_modifier(Modifier::BOLD)
 }
 pub fn blockquote() -> Style {
     Style::new().add_modifier(Modifier::ITALIC)
@@ -25,27 +64,27 @@ pub fn caption() -> Style {
 }
 /// Quotes in the text: yellow words.
 pub fn quote() -> Style {
-    Style::new().fg(Color::Yellow)
+    Style::new().fg(palette().quote)
 }
 /// Figures in the text: green, underlined.
 pub fn figure() -> Style {
     Style::new()
-        .fg(Color::Green)
+        .fg(palette().figure)
         .add_modifier(Modifier::UNDERLINED)
 }
 pub fn search_match() -> Style {
-    Style::new().bg(Color::Blue).fg(Color::White)
+    Style::new().bg(palette().search).fg(Color::White)
 }
 /// The span a jump landed on.
 pub fn target() -> Style {
     Style::new()
-        .bg(Color::Yellow)
+        .bg(palette().target)
         .fg(Color::Black)
         .add_modifier(Modifier::BOLD)
 }
 pub fn border(focused: bool) -> Style {
     if focused {
-        Style::new().fg(Color::Cyan)
+        Style::new().fg(palette().border)
     } else {
         Style::new().fg(Color::DarkGray)
     }
@@ -56,14 +95,14 @@ pub fn selected() -> Style {
 pub fn tab(active: bool) -> Style {
     if active {
         Style::new()
-            .fg(Color::Cyan)
+            .fg(palette().border)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     } else {
         dim()
     }
 }
 pub fn error() -> Style {
-    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+    Style::new().fg(palette().error).add_modifier(Modifier::BOLD)
 }
 pub fn status() -> Style {
     Style::new().fg(Color::Gray)

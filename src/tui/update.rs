@@ -6,7 +6,9 @@ use super::app::{App, Focus, Mode, Reading, Tab};
 use super::layout::{Doc, Spot};
 use super::panes::{self, inner, panes, reader_area};
 use super::view::sidebar;
-use crate::library::Position;
+use crate::library::{CatalogEntry, Position};
+use crate::listing;
+use crate::sanitize::sanitize_line;
 use ratatui::layout::{Position as Point, Rect};
 
 /// Rows the mouse wheel moves.
@@ -18,11 +20,58 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.pending = None;
     }
     match action {
-        Action::Quit => {
+        Action::Quit | Action::Terminate => {
             fx.extend(leave_story(app));
+            let gone: Vec<String> = app.deleted.drain(..).map(|e| e.id).collect();
+            if app.persist && !gone.is_empty() {
+                fx.push(Effect::Remove(gone));
+            }
             fx.push(Effect::Quit);
             app.quit = true;
         }
+        Action::Back => fx.extend(back(app)),
+        Action::ToggleWide => {
+            if app.reading.is_some() {
+                app.wide = !app.wide;
+                set_focus(app, Focus::Reader);
+                let msg = if app.wide {
+                    "wide view: z for the side panes again"
+                } else {
+                    "side panes shown"
+                };
+                app.set_status(msg);
+            } else {
+                app.set_status("open a story first: z shows it alone");
+            }
+        }
+        Action::Copy => fx.extend(copy(app)),
+        Action::OpenUrl => fx.extend(open_url(app)),
+        Action::ToggleRead => fx.extend(toggle_read(app)),
+        Action::Delete => ask_delete(app),
+        Action::ConfirmYes => {
+            app.mode = Mode::Normal;
+            if let Some(id) = app.confirm.take() {
+                delete(app, &id);
+            }
+        }
+        Action::Undo => undo(app),
+        Action::CycleSort => {
+            let sort = app.shelf.sort.next();
+            app.shelf.set_sort(sort);
+            app.set_status(format!("sorted {}", sort.describe()));
+        }
+        Action::UnknownKey(key) => {
+            let help = app
+                .keymap
+                .keys_for(&Action::ToggleHelp, super::keymap::Scope::Global)
+                .unwrap_or_else(|| "?".into());
+            app.set_status(format!(
+                "{} does nothing here ({help} lists the keys)",
+                sanitize_line(&key)
+            ));
+        }
+        Action::Tick => fx.extend(checkpoint(app)),
+        Action::LibraryChanged(entries) => library_changed(app, entries),
         Action::FocusNext => set_focus(app, cycle(app.focus, true)),
         Action::FocusPrev => set_focus(app, cycle(app.focus, false)),
         Action::ToggleLibrary => toggle(app, Focus::Library),
@@ -72,7 +121,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Pending(c) => app.pending = Some(c),
         Action::Resize(w, h) => app.size = (w, h),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
-        Action::Click { column, row } => click(app, column, row),
+        Action::Click { column, row } => fx.extend(click(app, column, row)),
         Action::Loaded { id, story } => {
             if app.loading.as_deref() == Some(id.as_str()) {
                 app.loading = None;
@@ -111,6 +160,12 @@ fn cycle(f: Focus, forward: bool) -> Focus {
 
 /// Move focus; on narrow terminals the focused side pane unfolds.
 fn set_focus(app: &mut App, focus: Focus) {
+    // With no story open there is only the library.
+    let focus = if app.reading.is_none() && app.loading.is_none() {
+        Focus::Library
+    } else {
+        focus
+    };
     app.focus = focus;
     app.unfolded = match focus {
         Focus::Reader => None,
@@ -164,6 +219,7 @@ fn step(app: &mut App, delta: isize) {
 /// A page (`div` = 1) or half a page (`div` = 2) in the focused place.
 fn page(app: &mut App, dir: isize, div: usize) {
     let rows = match app.focus {
+        _ if app.mode == Mode::Help => super::view::help::page(app),
         Focus::Library => library_rows(app),
         Focus::Reader => reader_height(app).saturating_sub(if div == 1 { 2 } else { 0 }),
         Focus::Sidebar => 5,
@@ -330,6 +386,11 @@ fn cancel(app: &mut App) {
         Mode::Search | Mode::Help => {
             app.prompt.clear();
             app.mode = Mode::Normal;
+        }
+        Mode::Confirm => {
+            app.mode = Mode::Normal;
+            app.confirm = None;
+            app.set_status("nothing deleted");
         }
         Mode::Normal => {
             app.status = None;
@@ -540,9 +601,10 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     }
 }
 
-fn click(app: &mut App, column: u16, row: u16) {
+/// A click selects what is under it; on a library entry it opens it.
+fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     if app.mode != Mode::Normal {
-        return;
+        return Vec::new();
     }
     let p = panes(app);
     if let Some(lib) = hit(p.library, column, row) {
@@ -552,6 +614,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             let i = app.shelf.top + usize::from(row - area.y) / 2;
             if i < app.shelf.visible.len() {
                 app.shelf.select(i);
+                return open_selected(app);
             }
         }
     } else if let Some(side) = hit(p.sidebar, column, row) {
@@ -559,10 +622,10 @@ fn click(app: &mut App, column: u16, row: u16) {
         let area = inner(side);
         if row == side.y {
             app.tab = sidebar::tab_at(app, column.saturating_sub(side.x));
-            return;
+            return Vec::new();
         }
         let Some(r) = app.reading.as_mut() else {
-            return;
+            return Vec::new();
         };
         if let Some(i) = sidebar::item_at(r, app.tab, area, row) {
             match app.tab {
@@ -573,6 +636,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     } else if hit(p.reader, column, row).is_some() {
         app.focus = Focus::Reader;
     }
+    Vec::new()
 }
 
 /// After every action: re-wrap if the reading pane's width changed
@@ -595,7 +659,283 @@ fn settle(app: &mut App) {
             sidebar::fit(r, tab, side);
         }
     }
-    app.help_top = app
-        .help_top
-        .min(super::view::help::line_count().saturating_sub(1));
+    if app.mode == Mode::Help {
+        let room = super::view::help::line_count(app)
+            .saturating_sub(super::view::help::page(app));
+        app.help_top = app.help_top.min(room);
+    }
+}
+
+/// Back out of the story to the library; its place is saved.
+fn back(app: &mut App) -> Option<Effect> {
+    let save = leave_story(app);
+    if let Some(r) = app.reading.as_mut() {
+        r.target = None;
+        r.matches.clear();
+        r.current_match = None;
+    }
+    app.status = None;
+    set_focus(app, Focus::Library);
+    if let Some(id) = app.reading.as_ref().map(|r| r.id.clone())
+        && let Some(i) = app
+            .shelf
+            .visible
+            .iter()
+            .position(|&i| app.shelf.entries.get(i).is_some_and(|e| e.id == id))
+    {
+        app.shelf.select(i);
+    }
+    save
+}
+
+/// Save the reading position if it moved since the last save (called once
+/// a second, so scrolling costs at most one write a second).
+pub fn checkpoint(app: &mut App) -> Option<Effect> {
+    let height = reader_height(app);
+    let r = app.reading.as_ref()?;
+    let (block, offset) = r.position();
+    let position = Position { block, offset };
+    let percent_read = r.percent(height);
+    let id = r.id.clone();
+    let e = app.shelf.entry_mut(&id)?;
+    if e.position == position && e.percent_read == percent_read {
+        return None;
+    }
+    e.position = position;
+    e.percent_read = percent_read;
+    e.read |= percent_read >= 95;
+    app.persist.then_some(Effect::SavePosition {
+        id,
+        position,
+        percent_read,
+    })
+}
+
+/// The story an action in the current pane is about: the selected entry in
+/// the library, the open story elsewhere.
+fn target_id(app: &App) -> Option<String> {
+    match app.focus {
+        Focus::Library => app.shelf.selected_entry().map(|e| e.id.clone()),
+        _ => app.reading.as_ref().map(|r| r.id.clone()),
+    }
+}
+
+fn title_of(app: &App, id: &str) -> String {
+    let t = app
+        .shelf
+        .entry(id)
+        .map(|e| sanitize_line(&e.title))
+        .unwrap_or_default();
+    if t.is_empty() { "(untitled)".into() } else { t }
+}
+
+fn toggle_read(app: &mut App) -> Option<Effect> {
+    let Some(id) = target_id(app) else {
+        app.set_status("no story selected");
+        return None;
+    };
+    let e = app.shelf.entry_mut(&id)?;
+    e.read = !e.read;
+    let read = e.read;
+    let title = title_of(app, &id);
+    app.set_status(format!(
+        "marked {}: {title}",
+        if read { "read" } else { "unread" }
+    ));
+    app.persist.then_some(Effect::SetRead { id, read })
+}
+
+fn ask_delete(app: &mut App) {
+    let Some(id) = target_id(app) else {
+        app.set_status("no story selected");
+        return;
+    };
+    let title = title_of(app, &id);
+    app.confirm = Some(id);
+    app.mode = Mode::Confirm;
+    app.set_status(format!("Delete “{title}”? y deletes, any other key keeps it"));
+}
+
+/// Take the story off the list; it leaves the disk when the reader exits,
+/// so `U` can bring it back until then.
+fn delete(app: &mut App, id: &str) {
+    if app.reading.as_ref().is_some_and(|r| r.id == id) {
+        app.reading = None;
+        app.wide = false;
+        set_focus(app, Focus::Library);
+    }
+    let title = title_of(app, id);
+    if let Some(e) = app.shelf.take(id) {
+        app.deleted.push(e);
+        let undo = app
+            .keymap
+            .keys_for(&Action::Undo, super::keymap::Scope::Global)
+            .unwrap_or_else(|| "U".into());
+        app.set_status(format!("deleted “{title}” ({undo} undoes)"));
+    }
+}
+
+fn undo(app: &mut App) {
+    let Some(e) = app.deleted.pop() else {
+        app.set_status("nothing to undo");
+        return;
+    };
+    let id = e.id.clone();
+    let title = sanitize_line(&e.title);
+    let mut entries = std::mem::take(&mut app.shelf.entries);
+    entries.push(e);
+    app.shelf.replace(entries);
+    if let Some(i) = app
+        .shelf
+        .visible
+        .iter()
+        .position(|&i| app.shelf.entries.get(i).is_some_and(|e| e.id == id))
+    {
+        app.shelf.select(i);
+    }
+    app.set_status(format!("restored “{title}”"));
+}
+
+/// The catalog on disk changed: show what is there now (less what this
+/// reader deleted), keeping the place in the open story.
+fn library_changed(app: &mut App, mut entries: Vec<CatalogEntry>) {
+    entries.retain(|e| !app.deleted.iter().any(|d| d.id == e.id));
+    if !app.persist {
+        if entries.is_empty() {
+            return;
+        }
+        // The first story arrived: the samples give way to the library.
+        app.memory.clear();
+        app.samples = false;
+        app.persist = true;
+        if app.reading.is_some() {
+            app.reading = None;
+            app.wide = false;
+            set_focus(app, Focus::Library);
+        }
+    }
+    let before = app.shelf.entries.len();
+    if let Some(r) = app.reading.as_ref()
+        && let Some(old) = app.shelf.entry(&r.id).cloned()
+        && let Some(e) = entries.iter_mut().find(|e| e.id == r.id)
+    {
+        // Our place is newer than what the file holds until our save lands.
+        e.position = old.position;
+        e.percent_read = old.percent_read;
+    }
+    let gone_open = app
+        .reading
+        .as_ref()
+        .is_some_and(|r| !entries.iter().any(|e| e.id == r.id));
+    app.shelf.replace(entries);
+    if gone_open {
+        app.reading = None;
+        app.wide = false;
+        set_focus(app, Focus::Library);
+        app.set_status("the open story was removed from the library elsewhere");
+    } else {
+        let now = app.shelf.entries.len();
+        if now > before {
+            let n = now - before;
+            app.set_status(format!(
+                "{n} new {} in the library",
+                if n == 1 { "story" } else { "stories" }
+            ));
+        }
+    }
+}
+
+/// `y`: the selected quote (or figure, on the Figures tab) with a citation.
+fn copy(app: &mut App) -> Option<Effect> {
+    let Some(r) = app.reading.as_ref() else {
+        app.set_status("open a story to copy a quote");
+        return None;
+    };
+    let text = match app.tab {
+        Tab::Quotes => r.story.quotes.get(r.quote).map(|q| {
+            (
+                format!("“{}”", sanitize_line(&q.text)),
+                q.speaker.as_deref().map(sanitize_line),
+            )
+        }),
+        Tab::Figures => r.story.figures.get(r.figure).map(|f| {
+            let block = r.story.article.blocks.get(f.span.block);
+            let ctx = block
+                .map(|b| super::app::context(&b.text, f.span.start, f.span.end, 12))
+                .unwrap_or_else(|| f.text.clone());
+            (sanitize_line(&ctx), None)
+        }),
+    };
+    let Some((body, speaker)) = text else {
+        app.set_status("nothing selected to copy");
+        return None;
+    };
+    let clip = format!("{body}\n— {}", citation(r, speaker.as_deref()));
+    let what = match app.tab {
+        Tab::Quotes => "quote",
+        Tab::Figures => "figure",
+    };
+    app.set_status(format!("copied the {what} with its citation"));
+    Some(Effect::Copy(clip))
+}
+
+/// "Speaker, “Title”, Publisher, 2 May 2024, URL" (parts left out when unknown).
+pub fn citation(r: &Reading, speaker: Option<&str>) -> String {
+    let a = &r.story.article;
+    let clean = |s: Option<&str>| s.map(sanitize_line).filter(|s| !s.trim().is_empty());
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(clean(speaker));
+    parts.extend(clean(Some(&a.title)).map(|t| format!("“{t}”")));
+    parts.extend(clean(a.publisher.as_deref()));
+    parts.push(
+        a.published
+            .as_deref()
+            .and_then(listing::parse)
+            .map_or_else(|| "undated".to_string(), |d| d.readable()),
+    );
+    match clean(a.url.as_deref()) {
+        Some(u) => parts.push(u),
+        None => parts.extend(clean(r.story.source.as_deref()).map(|f| format!("file {f}"))),
+    }
+    parts.join(", ")
+}
+
+/// An http(s) URL fit to hand to the system opener: no spaces or controls.
+pub fn openable_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && url.len() > 8
+        && url.len() < 4096
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || crate::sanitize::is_bidi_control(c))
+}
+
+fn open_url(app: &mut App) -> Option<Effect> {
+    let id = target_id(app)?;
+    let Some(r) = app.reading.as_ref().filter(|r| r.id == id) else {
+        app.set_status("open the story first, then o opens its URL");
+        return None;
+    };
+    match r.story.article.url.as_deref() {
+        Some(u) if openable_url(u) => {
+            let url = u.to_string();
+            app.set_status(format!("opening {}", sanitize_line(&url)));
+            Some(Effect::OpenUrl(url))
+        }
+        Some(_) => {
+            app.set_error("this story's URL is not an http(s) address; not opened");
+            None
+        }
+        None => {
+            let from = r
+                .story
+                .source
+                .as_deref()
+                .map(|s| format!(" (it came from {})", sanitize_line(s)))
+                .unwrap_or_default();
+            app.set_status(format!("this story has no URL{from}"));
+            None
+        }
+    }
 }

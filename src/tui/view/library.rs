@@ -1,13 +1,13 @@
-//! The library pane: stories newest first, two rows each; only the rows on
-//! screen are drawn, so 100,000 entries cost no more than ten.
+//! The library pane: two rows per story, the title in full, then
+//! publisher, date and read state; only the rows on screen are drawn, so
+//! 100,000 entries cost no more than ten.
 
 use super::pane_block;
-use crate::library::CatalogEntry;
+use crate::listing::{read_state, shown_date};
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::layout::{text_width, truncate};
 use crate::tui::panes::inner;
-use crate::tui::shelf::shown_date;
 use crate::tui::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,100 +15,116 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-/// "new", "42%" or "read".
-pub fn read_state(e: &CatalogEntry) -> String {
-    if e.read {
-        "read".into()
-    } else if e.percent_read == 0 {
-        "new".into()
-    } else {
-        format!("{}%", e.percent_read)
-    }
-}
-
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+fn pane_title(app: &App) -> String {
     let shelf = &app.shelf;
-    let mut title = if shelf.filter.is_empty() {
-        format!(" Library ({}) ", shelf.entries.len())
+    let name = if app.samples {
+        "Samples (your library is empty: lede add FILE)"
+    } else {
+        "Library"
+    };
+    let sort = shelf.sort.name();
+    if shelf.filter.is_empty() {
+        format!(" {name} ({}) · {sort} ", shelf.entries.len())
     } else {
         format!(
-            " Library ({}/{}) /{}{} ",
+            " {name} ({}/{}) /{}{} · {sort} ",
             shelf.visible.len(),
             shelf.entries.len(),
             sanitize_line(&shelf.filter),
             if shelf.searching { " …" } else { "" }
         )
-    };
-    title = truncate(&title, usize::from(area.width.saturating_sub(2)));
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let shelf = &app.shelf;
+    let title = truncate(&pane_title(app), usize::from(area.width.saturating_sub(2)));
     pane_block(app, Focus::Library)
         .title(title)
         .render(area, frame.buffer_mut());
     let area = inner(area);
     let width = usize::from(area.width);
     let buf = frame.buffer_mut();
+    let say = |buf: &mut ratatui::buffer::Buffer, y: u16, msg: &str| {
+        if y < area.bottom() {
+            buf.set_stringn(area.x + 1, y, truncate(msg, width.saturating_sub(1)), width, theme::dim());
+        }
+    };
     if shelf.entries.is_empty() {
-        let msg = truncate("No stories yet: lede add FILE…", width);
-        buf.set_stringn(area.x, area.y, msg, width, theme::dim());
+        say(buf, area.y, "No stories yet: lede add FILE…");
+        return;
+    }
+    if shelf.visible.is_empty() {
+        let what = sanitize_line(&shelf.filter);
+        if shelf.searching {
+            say(buf, area.y, &format!("Searching the library for “{what}”…"));
+        } else {
+            say(buf, area.y, &format!("No story matches “{what}”."));
+            say(buf, area.y + 1, "Esc clears the filter; / changes it.");
+        }
         return;
     }
     let focused = app.focus == Focus::Library && app.mode == Mode::Normal;
     let rows = usize::from(area.height) / 2;
+    let room = width.saturating_sub(1);
     for (n, &i) in shelf.visible.iter().skip(shelf.top).take(rows).enumerate() {
         let Some(e) = shelf.entries.get(i) else {
             continue;
         };
         let y = area.y + (n * 2) as u16;
         let selected = shelf.top + n == shelf.selected;
-        let sel = if selected && focused {
+        let open = app.reading.as_ref().is_some_and(|r| r.id == e.id);
+        let mut style = if selected && focused {
             theme::selected()
         } else if selected {
             theme::title()
         } else {
             Style::new()
         };
-        let marker = if selected { "▌" } else { " " };
-        let title = truncate(&sanitize_line(&e.title), width.saturating_sub(1));
+        if e.read && !selected {
+            style = style.patch(theme::dim());
+        }
+        let marker = if selected {
+            "▌"
+        } else if open {
+            "│"
+        } else {
+            " "
+        };
+        let t = sanitize_line(&e.title);
+        let t = if t.trim().is_empty() { "(untitled)".to_string() } else { t };
         let line = Line::from(vec![
             Span::styled(marker, theme::border(true)),
-            Span::styled(title, sel),
+            Span::styled(truncate(&t, room), style),
         ]);
         buf.set_line(area.x, y, &line, area.width);
-        // Date and read state always show; the publisher gives way.
-        let mut tail = String::new();
-        let date = sanitize_line(&shown_date(e));
-        if !date.is_empty() {
-            tail.push_str(&date);
-            tail.push_str(" · ");
-        }
-        tail.push_str(&read_state(e));
-        let publisher = e
-            .publisher
-            .as_deref()
-            .map(sanitize_line)
-            .unwrap_or_default();
-        let room = width.saturating_sub(1);
         let meta = if let Some((field, snippet)) = shelf.found_in(&e.id) {
             // Found in the text: say where, and show the words around it.
-            truncate(
-                &format!("{}: {}", field.name(), sanitize_line(snippet)),
-                room,
-            )
-        } else if publisher.is_empty() {
-            truncate(&tail, room)
+            truncate(&format!("{}: {}", field.name(), sanitize_line(snippet)), room)
         } else {
-            let left = room.saturating_sub(text_width(&tail) + 3);
-            if left >= 4 {
-                format!("{} · {tail}", truncate(&publisher, left))
-            } else {
-                truncate(&tail, room)
-            }
+            meta_line(e, room, app.samples)
         };
-        buf.set_stringn(
-            area.x + 1,
-            y + 1,
-            meta,
-            width.saturating_sub(1),
-            theme::dim(),
-        );
+        buf.set_stringn(area.x + 1, y + 1, meta, room, theme::dim());
+    }
+}
+
+/// "Publisher · 2 May 2024 · 42%": the date and read state always show;
+/// the publisher gives way.
+fn meta_line(e: &crate::library::CatalogEntry, room: usize, sample: bool) -> String {
+    let mut tail = sanitize_line(&shown_date(e));
+    tail.push_str(" · ");
+    tail.push_str(&read_state(e));
+    if sample {
+        tail.push_str(" · sample");
+    }
+    let publisher = e.publisher.as_deref().map(sanitize_line).unwrap_or_default();
+    if publisher.trim().is_empty() {
+        return truncate(&tail, room);
+    }
+    let left = room.saturating_sub(text_width(&tail) + 3);
+    if left >= 4 {
+        format!("{} · {tail}", truncate(&publisher, left))
+    } else {
+        truncate(&tail, room)
     }
 }

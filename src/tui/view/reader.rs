@@ -5,7 +5,8 @@
 use super::pane_block;
 use crate::article::BlockKind;
 use crate::tui::app::{App, Focus, Reading};
-use crate::tui::layout::{MarkKind, ParaKind, Row, Spot, truncate};
+use crate::sanitize::sanitize_line;
+use crate::tui::layout::{MarkKind, ParaKind, Row, Spot, text_width, truncate};
 use crate::tui::panes::reader_text;
 use crate::tui::theme;
 use ratatui::Frame;
@@ -16,13 +17,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let block = pane_block(app, Focus::Reader);
+    let mut block = pane_block(app, Focus::Reader);
+    let room = usize::from(area.width.saturating_sub(4));
     let title = match (&app.reading, &app.loading) {
-        (_, Some(_)) => " Loading… ".to_string(),
-        (Some(r), None) => format!(" {} words ", r.story.article.word_count()),
-        (None, None) => " Reading ".to_string(),
+        (_, Some(_)) => "Loading…".to_string(),
+        (Some(r), None) => {
+            let t = sanitize_line(&r.story.article.title);
+            if t.trim().is_empty() { "(untitled)".into() } else { t }
+        }
+        (None, None) => "Reading".to_string(),
     };
-    block.title(title).render(area, frame.buffer_mut());
+    block = block.title(format!(" {} ", truncate(&title, room)));
+    if let (Some(r), None) = (&app.reading, &app.loading) {
+        let words = words(r.story.article.word_count());
+        if text_width(&words) + 4 < room {
+            block = block.title_bottom(Line::from(format!(" {words} ")).right_aligned());
+        }
+    }
+    block.render(area, frame.buffer_mut());
     let text = reader_text(area);
     let buf = frame.buffer_mut();
     match &app.reading {
@@ -35,6 +47,19 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             buf.set_stringn(text.x, text.y, msg, usize::from(text.width), theme::dim());
         }
     }
+}
+
+/// "1 word", "3,506 words".
+pub fn words(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped} word{}", if n == 1 { "" } else { "s" })
 }
 
 /// Draw the visible rows of the open story into `area`.

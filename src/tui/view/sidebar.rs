@@ -15,7 +15,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-/// Rows of quote text shown per item before it is cut.
+/// Rows of quote text shown per item before it is cut; the selected
+/// quote shows in full.
 const QUOTE_ROWS: usize = 3;
 /// Words of context either side of a figure.
 const CONTEXT_WORDS: usize = 4;
@@ -68,7 +69,9 @@ fn kind_name(k: FigureKind) -> &'static str {
 }
 
 /// The lines of one sidebar item at `width` columns, separator included.
+/// Quotes are cut at QUOTE_ROWS rows unless selected.
 pub fn item_lines(r: &Reading, tab: Tab, i: usize, width: usize) -> Vec<Line<'static>> {
+    let full = selected(r, tab) == i;
     let mut out = Vec::new();
     match tab {
         Tab::Quotes => {
@@ -83,10 +86,11 @@ pub fn item_lines(r: &Reading, tab: Tab, i: usize, width: usize) -> Vec<Line<'st
             let text = format!("“{}”", sanitize_line(&q.text));
             let inner_w = width.saturating_sub(2).max(1);
             let rows = wrap(&text, inner_w);
-            let cut = rows.len() > QUOTE_ROWS;
-            for (n, &(s, e)) in rows.iter().take(QUOTE_ROWS).enumerate() {
+            let keep = if full { rows.len() } else { QUOTE_ROWS };
+            let cut = rows.len() > keep;
+            for (n, &(s, e)) in rows.iter().take(keep).enumerate() {
                 let mut row = text.get(s..e).unwrap_or("").to_string();
-                if cut && n + 1 == QUOTE_ROWS {
+                if cut && n + 1 == keep {
                     row = if text_width(&row) < inner_w {
                         format!("{row}…")
                     } else {

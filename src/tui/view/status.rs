@@ -1,7 +1,9 @@
 //! The status line: prompt, messages and errors, position.
 
 use crate::sanitize::sanitize_line;
-use crate::tui::app::{App, Mode};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus, Mode};
+use crate::tui::keymap::Scope;
 use crate::tui::layout::{text_width, truncate};
 use crate::tui::panes::{MIN_HEIGHT, MIN_WIDTH, reader_area};
 use crate::tui::theme;
@@ -9,15 +11,63 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+/// Hints for the focused pane, with the keys the table binds now.
+fn hints(app: &App) -> String {
+    let (scope, items): (Scope, &[(Action, &str)]) = match app.focus {
+        Focus::Library => (
+            Scope::Library,
+            &[
+                (Action::Open, "open"),
+                (Action::SearchStart, "filter"),
+                (Action::CycleSort, "sort"),
+                (Action::ToggleRead, "read"),
+                (Action::Delete, "delete"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+        ),
+        _ => (
+            Scope::Story,
+            &[
+                (Action::Back, "back"),
+                (Action::SearchStart, "search"),
+                (Action::Copy, "copy quote"),
+                (Action::OpenUrl, "open URL"),
+                (Action::ToggleWide, "wide"),
+                (Action::ToggleHelp, "help"),
+            ],
+        ),
+    };
+    items
+        .iter()
+        .filter_map(|(a, what)| app.keymap.keys_for(a, scope).map(|k| format!("{k} {what}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Where you are: the story and how far in, or the place in the list.
+fn place(app: &App) -> String {
+    match (app.focus, app.reading.as_ref()) {
+        (Focus::Reader | Focus::Sidebar, Some(r)) => {
+            let pct = r.percent(usize::from(reader_area(app).height).max(1));
+            let title = sanitize_line(&r.story.article.title);
+            let room = usize::from(app.size.0 / 3).max(8);
+            format!(" {} · {pct}% ", truncate(&title, room))
+        }
+        _ => {
+            let shelf = &app.shelf;
+            if shelf.visible.is_empty() {
+                String::new()
+            } else {
+                format!(" {} of {} ", shelf.selected + 1, shelf.visible.len())
+            }
+        }
+    }
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
-    let right = match app.reading.as_ref() {
-        Some(r) => format!(
-            " {}% ",
-            r.percent(usize::from(reader_area(app).height).max(1))
-        ),
-        None => String::new(),
-    };
+    let right = place(app);
     let pending = app.pending.map(|c| format!("{c} ")).unwrap_or_default();
     let (left, style) = match app.mode {
         Mode::Filter => (
@@ -27,14 +77,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Mode::Search => (format!("/{}▏", sanitize_line(&app.prompt)), theme::title()),
         _ => match &app.status {
             Some(s) if s.error => (sanitize_line(&s.text), theme::error()),
+            Some(s) if app.mode == Mode::Confirm => (sanitize_line(&s.text), theme::title()),
             Some(s) => (sanitize_line(&s.text), theme::status()),
-            None => (
-                "? help · Tab next pane · / search · q quit".to_string(),
-                theme::dim(),
-            ),
+            None => (hints(app), theme::dim()),
         },
     };
-    let room = width.saturating_sub(right.chars().count() + pending.len());
+    // A message comes first and the place gives way on narrow screens;
+    // hints give way to the place.
+    let hinting = app.mode == Mode::Normal && app.status.is_none();
+    let right = if !hinting && text_width(&left) + text_width(&right) + pending.len() > width {
+        String::new()
+    } else {
+        right
+    };
+    let room = width.saturating_sub(text_width(&right) + pending.len());
     let left = truncate(&left, room);
     let pad = room.saturating_sub(text_width(&left));
     let line = Line::from(vec![
