@@ -5,7 +5,7 @@
 //! the defaults; `lede --print-config` writes the defaults.
 
 use crate::listing::Sort;
-use crate::tui::keymap::{ACTIONS, Keymap, parse_keys};
+use crate::tui::keymap::{ACTIONS, Keymap, Scope, parse_keys};
 use crate::tui::theme::Palette;
 use ratatui::style::Color;
 use serde::Deserialize;
@@ -56,8 +56,9 @@ struct File {
     reader: Reader,
     #[serde(default)]
     colors: BTreeMap<String, Spanned<String>>,
+    /// [keys.SCOPE] tables: action = [keys].
     #[serde(default)]
-    keys: BTreeMap<String, Spanned<Vec<String>>>,
+    keys: BTreeMap<String, Spanned<BTreeMap<String, Spanned<Vec<String>>>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -153,16 +154,30 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         };
         *slot = color;
     }
-    for (name, value) in &file.keys {
-        let at = Some(value.span().start);
-        let Some((_, action)) = ACTIONS.iter().find(|(n, _)| n == name) else {
-            return Err(err(at, format!("unknown action {name:?} (lede --print-config lists them)")));
+    for (scope_name, table) in &file.keys {
+        let Some(scope) = Scope::from_key(scope_name) else {
+            let names: Vec<&str> = Scope::ALL.iter().map(|s| s.key()).collect();
+            return Err(err(
+                Some(table.span().start),
+                format!("unknown key table [keys.{scope_name}]: use one of {}", names.join(", ")),
+            ));
         };
-        let mut keys = Vec::new();
-        for k in value.get_ref() {
-            keys.push(parse_keys(k).ok_or_else(|| err(at, format!("{name}: unknown key {k:?}")))?);
+        for (name, value) in table.get_ref() {
+            let at = Some(value.span().start);
+            let Some((_, action)) = ACTIONS.iter().find(|(n, _)| n == name) else {
+                return Err(err(
+                    at,
+                    format!("unknown action {name:?} (lede --print-config lists them)"),
+                ));
+            };
+            let mut keys = Vec::new();
+            for k in value.get_ref() {
+                keys.push(
+                    parse_keys(k).ok_or_else(|| err(at, format!("{name}: unknown key {k:?}")))?,
+                );
+            }
+            config.keymap.rebind(scope, action, &keys);
         }
-        config.keymap.rebind(action, &keys);
     }
     Ok(config)
 }
@@ -183,15 +198,18 @@ pub fn defaults_toml() -> String {
          # names (yellow, light-blue, dark-gray, …), 0-255 or \"#rrggbb\"\n\
          quote = \"yellow\"\nfigure = \"green\"\nheading = \"cyan\"\nborder = \"cyan\"\n\
          target = \"yellow\"\nmatch = \"blue\"\nerror = \"red\"\n\n\
-         [keys]\n\
-         # action = [keys]: the list replaces the action's default keys. Keys are\n\
-         # characters (\"q\", \"G\"), names (Esc, Enter, Tab, Shift-Tab, Up, Down, Left,\n\
-         # Right, PgUp, PgDn, Home, End, Backspace, Space, F1…) or Ctrl-x;\n\
-         # two characters are typed in turn (\"''\").\n",
+         # [keys.SCOPE]: action = [keys]; a list replaces the action's keys in\n\
+         # that scope (story = the reading pane and the sidebar; global = all\n\
+         # panes). Keys are characters (\"q\", \"G\"), names (Esc, Enter, Tab,\n\
+         # Shift-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace,\n\
+         # Space, F1…) or Ctrl-x; two characters are typed in turn (\"''\").\n",
     );
-    for (name, keys) in Keymap::default().by_action() {
-        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
-        out.push_str(&format!("{name} = [{}]\n", keys.join(", ")));
+    for (scope, actions) in Keymap::default().by_scope() {
+        out.push_str(&format!("\n[keys.{}]\n", scope.key()));
+        for (name, keys) in actions {
+            let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+            out.push_str(&format!("{name} = [{}]\n", keys.join(", ")));
+        }
     }
     out
 }
@@ -207,13 +225,13 @@ mod tests {
         let d = Config::default();
         assert_eq!(c.sort, d.sort);
         assert_eq!(c.palette, d.palette);
-        assert_eq!(c.keymap.by_action(), d.keymap.by_action());
+        assert_eq!(c.keymap.by_scope(), d.keymap.by_scope());
         assert_eq!(c.keymap.help_lines(), d.keymap.help_lines());
     }
 
     #[test]
     fn settings_change_keys_colours_and_sort() {
-        let text = "[reader]\nsort = \"title\"\nmouse = false\n[colors]\nquote = \"#ff8800\"\n[keys]\nback = [\"x\", \"Esc\"]\nquit = [\"Q\"]\n";
+        let text = "[reader]\nsort = \"title\"\nmouse = false\n[colors]\nquote = \"#ff8800\"\n[keys.story]\nback = [\"x\", \"Esc\"]\n[keys.library]\nquit = [\"Q\"]\n";
         let c = parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(c.sort, Sort::Title);
         assert!(!c.mouse);
@@ -236,8 +254,8 @@ mod tests {
     fn a_bad_file_names_its_line() {
         let cases = [
             ("[reader]\nsort = \"newest\"\n", 2, "unknown sort"),
-            ("[keys]\n\nbak = [\"x\"]\n", 3, "unknown action"),
-            ("[keys]\nback = [\"Hyper-x\"]\n", 2, "unknown key"),
+            ("[keys.story]\n\nbak = [\"x\"]\n", 3, "unknown action"),
+            ("[keys.story]\nback = [\"Hyper-x\"]\n", 2, "unknown key"),
             ("[colors]\nquote = \"plaid\"\n", 2, "unknown colour"),
             ("[reader]\nmouse = maybe\n", 2, ""),
             ("[reader]\nspeed = 3\n", 2, "speed"),

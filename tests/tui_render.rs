@@ -226,3 +226,197 @@ fn escapes_in_story_text_never_reach_cells() {
     // The quote in the dirty block still highlights its exact words.
     assert!(app.reading.as_ref().unwrap().doc.quotes[0].is_some());
 }
+
+/// A library of realistic entries: long titles, publishers, dated and
+/// undated, read and half read.
+fn shelf_app(w: u16, h: u16) -> lede::tui::App {
+    use lede::library::CatalogEntry;
+    let rows: [(&str, Option<&str>, Option<&str>, u8, bool); 8] = [
+        (
+            "Harbour authority approves second container terminal despite dredging fears",
+            Some("The Coastal Herald"),
+            Some("2024-05-02T09:30:00Z"),
+            0,
+            false,
+        ),
+        (
+            "Orchard growers count the cost of a late frost that took half the apple blossom",
+            Some("Valley Farmer Weekly"),
+            Some("2024-04-18"),
+            42,
+            false,
+        ),
+        (
+            "東京の桜が満開 🌸 Café crowds spill into the park",
+            Some("Tokyo Letter"),
+            Some("2024-04-01"),
+            100,
+            true,
+        ),
+        (
+            "City library reopens after a two-year rebuild with a rooftop reading room",
+            Some("Northbridge Gazette"),
+            Some("2023-11-20"),
+            0,
+            false,
+        ),
+        (
+            "Solar co-operative signs up its thousandth household as panel prices fall",
+            None,
+            Some("2023-06"),
+            7,
+            false,
+        ),
+        (
+            "Council delays vote on night-time bus routes until the spring budget",
+            Some("Northbridge Gazette"),
+            Some("0001-01-01"),
+            0,
+            false,
+        ),
+        (
+            "Rail link to the airport will open a year late, minister admits",
+            Some("The Coastal Herald"),
+            None,
+            0,
+            false,
+        ),
+        ("Untitled dispatch", None, None, 0, false),
+    ];
+    let entries = rows
+        .iter()
+        .enumerate()
+        .map(|(i, &(title, publisher, published, pct, read))| {
+            let mut e = CatalogEntry::from_story(&format!("e{i}"), &harbour(), 1_733_500_000 + i as u64);
+            e.title = title.into();
+            e.publisher = publisher.map(str::to_string);
+            e.published = published.map(str::to_string);
+            e.percent_read = pct;
+            e.read = read;
+            e
+        })
+        .collect();
+    let mut app = lede::tui::App::new(entries);
+    update(&mut app, Action::Resize(w, h));
+    app
+}
+
+/// The text inside a pane (borders left out), rows joined, spaces dropped:
+/// what a reader sees there, whatever the wrapping.
+fn pane_text(app: &lede::tui::App, pane: ratatui::layout::Rect) -> String {
+    let term = render(app);
+    let buf = term.backend().buffer();
+    let inner = lede::tui::panes::inner(pane);
+    let mut out = String::new();
+    for y in inner.y..inner.bottom() {
+        for x in inner.x..inner.right() {
+            out.push_str(buf[(x, y)].symbol());
+        }
+    }
+    squash(&out)
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '▌' && *c != '…')
+        .collect()
+}
+
+/// Every title in the library pane shows whole at these sizes.
+fn assert_full_titles(app: &lede::tui::App) {
+    let screen = pane_text(app, panes(app).library.expect("library shows"));
+    for e in &app.shelf.entries {
+        assert!(
+            squash(&screen).contains(&squash(&e.title)),
+            "{}x{}: {:?} cut",
+            app.size.0,
+            app.size.1,
+            e.title
+        );
+    }
+}
+
+#[test]
+fn library_160x45_full_titles() {
+    let app = shelf_app(160, 45);
+    assert_full_titles(&app);
+    assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn library_120x40_full_titles() {
+    let app = shelf_app(120, 40);
+    assert_full_titles(&app);
+    assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn library_80x24_full_titles() {
+    let app = shelf_app(80, 24);
+    assert_full_titles(&app);
+    assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn library_beside_an_open_story_while_browsing() {
+    let mut app = opened(vec![harbour(), sakura()], 160, 45);
+    update(&mut app, Action::Back);
+    assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn wide_view_without_side_panes() {
+    let mut app = opened(vec![harbour(), sakura()], 160, 45);
+    update(&mut app, Action::ToggleWide);
+    assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_40x15_scrolls_to_the_end() {
+    let mut app = opened(vec![harbour()], 40, 15);
+    update(&mut app, Action::ToggleHelp);
+    assert_snapshot!("help_40x15_top", render(&app).backend());
+    let n = lede::tui::view::help::line_count(&app);
+    for _ in 0..n {
+        update(&mut app, Action::PageDown);
+    }
+    assert_snapshot!("help_40x15_end", render(&app).backend());
+    // Every line was on screen at some point: nothing is cut.
+    assert!(app.help_top + lede::tui::view::help::page(&app) >= n);
+}
+
+#[test]
+fn empty_filter_result_says_so() {
+    let mut app = shelf_app(80, 24);
+    update(&mut app, Action::SearchStart);
+    for c in "zzz".chars() {
+        update(&mut app, Action::PromptInput(c));
+    }
+    update(&mut app, Action::PromptAccept);
+    // The full-text search finds nothing either.
+    update(
+        &mut app,
+        Action::LibraryHits {
+            query: "zzz".into(),
+            hits: Ok(Vec::new()),
+        },
+    );
+    let term = render(&app);
+    let text: String = term.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("No story matches “zzz”"));
+}
+
+#[test]
+fn selected_quote_shows_in_full() {
+    let mut s = harbour();
+    // Far more than the three rows an unselected quote gets.
+    let long = "Every delay was paid for by the people who will now pay the toll, and every one of those delays was announced as the last, in a letter that nobody at the council ever signed with their own name,";
+    s.quotes[2].text = long.into();
+    let mut app = opened(vec![s], 80, 24);
+    update(&mut app, Action::ToggleSidebar);
+    for _ in 0..2 {
+        update(&mut app, Action::Down);
+    }
+    let text = pane_text(&app, panes(&app).sidebar.expect("sidebar shows"));
+    assert!(text.contains(&squash(long)), "{text}");
+}

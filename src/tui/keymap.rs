@@ -21,6 +21,35 @@ pub enum Scope {
 }
 
 impl Scope {
+    pub const ALL: [Scope; 8] = [
+        Scope::Global,
+        Scope::Library,
+        Scope::Story,
+        Scope::Reader,
+        Scope::Sidebar,
+        Scope::Prompt,
+        Scope::Confirm,
+        Scope::Help,
+    ];
+
+    /// The scope's table in the config file ([keys.library], …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Library => "library",
+            Scope::Story => "story",
+            Scope::Reader => "reader",
+            Scope::Sidebar => "sidebar",
+            Scope::Prompt => "prompt",
+            Scope::Confirm => "confirm",
+            Scope::Help => "help",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Scope::Global => "Everywhere",
@@ -318,33 +347,28 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// Give `action` these keys in every scope where it had keys before.
-    pub fn rebind(&mut self, action: &Action, keys: &[Vec<Key>]) {
-        let mut slots: Vec<(Scope, &'static str)> = Vec::new();
-        for b in self.bindings.iter().filter(|b| b.action == *action) {
-            if !slots.iter().any(|(s, _)| *s == b.scope) {
-                slots.push((b.scope, b.help));
-            }
-        }
+    /// Give `action` these keys in `scope` (replacing its keys there).
+    pub fn rebind(&mut self, scope: Scope, action: &Action, keys: &[Vec<Key>]) {
+        let help = self
+            .bindings
+            .iter()
+            .find(|b| b.action == *action && b.scope == scope)
+            .or_else(|| self.bindings.iter().find(|b| b.action == *action))
+            .map_or_else(|| action_name(action).unwrap_or("?"), |b| b.help);
         let at = self
             .bindings
             .iter()
-            .position(|b| b.action == *action)
+            .position(|b| b.action == *action && b.scope == scope)
             .unwrap_or(self.bindings.len());
-        self.bindings.retain(|b| b.action != *action);
-        let fresh: Vec<Binding> = slots
-            .iter()
-            .flat_map(|&(scope, help)| {
-                keys.iter().map(move |keys| Binding {
-                    keys: keys.clone(),
-                    scope,
-                    action: action.clone(),
-                    help,
-                })
-            })
-            .collect();
-        let at = at.min(self.bindings.len());
-        self.bindings.splice(at..at, fresh);
+        let before = self.bindings[..at].iter().filter(|b| !(b.action == *action && b.scope == scope)).count();
+        self.bindings.retain(|b| !(b.action == *action && b.scope == scope));
+        let fresh = keys.iter().map(|keys| Binding {
+            keys: keys.clone(),
+            scope,
+            action: action.clone(),
+            help,
+        });
+        self.bindings.splice(before..before, fresh);
     }
 
     /// The keys of `action` in `scope` (or everywhere), first binding first.
@@ -355,19 +379,24 @@ impl Keymap {
             .map(|b| keys_label(&b.keys))
     }
 
-    /// Every bound action with its keys, for `--print-config`.
-    pub fn by_action(&self) -> Vec<(&'static str, Vec<String>)> {
-        let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
-        for (name, action) in ACTIONS {
-            let mut keys: Vec<String> = Vec::new();
-            for b in self.bindings.iter().filter(|b| b.action == *action) {
-                let n = keys_name(&b.keys);
-                if !keys.contains(&n) {
-                    keys.push(n);
+    /// Every scope's actions with their keys, for `--print-config`.
+    pub fn by_scope(&self) -> Vec<(Scope, Vec<(&'static str, Vec<String>)>)> {
+        let mut out = Vec::new();
+        for scope in Scope::ALL {
+            let mut actions: Vec<(&'static str, Vec<String>)> = Vec::new();
+            for b in self.bindings.iter().filter(|b| b.scope == scope) {
+                let Some(name) = action_name(&b.action) else {
+                    continue;
+                };
+                let keys = keys_name(&b.keys);
+                match actions.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, ks)) if !ks.contains(&keys) => ks.push(keys),
+                    Some(_) => {}
+                    None => actions.push((name, vec![keys])),
                 }
             }
-            if !keys.is_empty() {
-                out.push((name, keys));
+            if !actions.is_empty() {
+                out.push((scope, actions));
             }
         }
         out

@@ -41,14 +41,19 @@ impl Shelf {
     /// List in another order, keeping the selection and the filter.
     pub fn set_sort(&mut self, sort: Sort) {
         self.sort = sort;
+        let keep = self.selected_entry().map(|e| e.id.clone());
         let entries = std::mem::take(&mut self.entries);
-        self.replace(entries);
+        self.replace_keeping(entries, keep);
     }
 
     /// New entries (the library changed on disk): sorted, filtered as
     /// before, the selected story kept selected when it is still there.
-    pub fn replace(&mut self, mut entries: Vec<CatalogEntry>) {
+    pub fn replace(&mut self, entries: Vec<CatalogEntry>) {
         let keep = self.selected_entry().map(|e| e.id.clone());
+        self.replace_keeping(entries, keep);
+    }
+
+    fn replace_keeping(&mut self, mut entries: Vec<CatalogEntry>, keep: Option<String>) {
         listing::sort(&mut entries, self.sort);
         self.entries = entries;
         self.haystacks.clear();

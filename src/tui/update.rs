@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::app::{App, Focus, Mode, Reading, Tab};
 use super::layout::{Doc, Spot};
 use super::panes::{self, inner, panes, reader_area};
-use super::view::sidebar;
+use super::view::{library, sidebar};
 use crate::library::{CatalogEntry, Position};
 use crate::listing;
 use crate::sanitize::sanitize_line;
@@ -192,6 +192,53 @@ fn library_rows(app: &App) -> usize {
         .library
         .map_or(app.size.1.saturating_sub(3), |r| inner(r).height);
     (usize::from(h) / 2).max(1)
+}
+
+/// Keep the selected entry on screen in the library pane (entries take
+/// two rows, three when the title wraps).
+fn fit_library(app: &mut App) {
+    let area = panes(app)
+        .library
+        .map_or(Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3)), inner);
+    let room = library::room(area.width);
+    let h = usize::from(area.height).max(2);
+    let shelf = &mut app.shelf;
+    shelf.selected = shelf.selected.min(shelf.visible.len().saturating_sub(1));
+    if shelf.selected < shelf.top {
+        shelf.top = shelf.selected;
+    }
+    // At least two rows an entry: no more than h/2 fit.
+    shelf.top = shelf.top.max(shelf.selected.saturating_sub(h / 2));
+    let height = |shelf: &super::shelf::Shelf, k: usize| {
+        shelf
+            .visible
+            .get(k)
+            .and_then(|&i| shelf.entries.get(i))
+            .map_or(2, |e| library::entry_height(e, room))
+    };
+    while shelf.top < shelf.selected
+        && (shelf.top..=shelf.selected).map(|k| height(shelf, k)).sum::<usize>() > h
+    {
+        shelf.top += 1;
+    }
+}
+
+/// The visible entry drawn at screen row `row` of the library pane.
+fn library_entry_at(app: &App, area: Rect, row: u16) -> Option<usize> {
+    let room = library::room(area.width);
+    let mut y = area.y;
+    for k in app.shelf.top..app.shelf.visible.len() {
+        let e = app.shelf.entries.get(app.shelf.visible[k])?;
+        let h = library::entry_height(e, room) as u16;
+        if row >= y && row < y.saturating_add(h) {
+            return Some(k);
+        }
+        y = y.saturating_add(h);
+        if y >= area.bottom() {
+            break;
+        }
+    }
+    None
 }
 
 /// One step (or a big one, for top/bottom) in the focused place.
@@ -610,12 +657,9 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     if let Some(lib) = hit(p.library, column, row) {
         app.focus = Focus::Library;
         let area = inner(lib);
-        if row >= area.y && row < area.bottom() {
-            let i = app.shelf.top + usize::from(row - area.y) / 2;
-            if i < app.shelf.visible.len() {
-                app.shelf.select(i);
-                return open_selected(app);
-            }
+        if let Some(i) = library_entry_at(app, area, row) {
+            app.shelf.select(i);
+            return open_selected(app);
         }
     } else if let Some(side) = hit(p.sidebar, column, row) {
         app.focus = Focus::Sidebar;
@@ -644,8 +688,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
 fn settle(app: &mut App) {
     let area = reader_area(app);
     let height = reader_height(app);
-    let lib_rows = library_rows(app);
-    app.shelf.fit(lib_rows);
+    fit_library(app);
     let side_area = panes(app).sidebar.map(inner);
     let tab = app.tab;
     if let Some(r) = app.reading.as_mut() {

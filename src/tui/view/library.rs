@@ -6,7 +6,8 @@ use super::pane_block;
 use crate::listing::{read_state, shown_date};
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus, Mode};
-use crate::tui::layout::{text_width, truncate};
+use crate::library::CatalogEntry;
+use crate::tui::layout::{text_width, truncate, wrap};
 use crate::tui::panes::inner;
 use crate::tui::theme;
 use ratatui::Frame;
@@ -65,13 +66,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
     let focused = app.focus == Focus::Library && app.mode == Mode::Normal;
-    let rows = usize::from(area.height) / 2;
-    let room = width.saturating_sub(1);
-    for (n, &i) in shelf.visible.iter().skip(shelf.top).take(rows).enumerate() {
+    let room = room(area.width);
+    let mut next = area.y;
+    for (n, &i) in shelf.visible.iter().skip(shelf.top).enumerate() {
         let Some(e) = shelf.entries.get(i) else {
             continue;
         };
-        let y = area.y + (n * 2) as u16;
+        let y = next;
+        if y >= area.bottom() {
+            break;
+        }
         let selected = shelf.top + n == shelf.selected;
         let open = app.reading.as_ref().is_some_and(|r| r.id == e.id);
         let mut style = if selected && focused {
@@ -91,26 +95,69 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             " "
         };
-        let t = sanitize_line(&e.title);
-        let t = if t.trim().is_empty() { "(untitled)".to_string() } else { t };
-        let line = Line::from(vec![
-            Span::styled(marker, theme::border(true)),
-            Span::styled(truncate(&t, room), style),
-        ]);
-        buf.set_line(area.x, y, &line, area.width);
+        let titles = title_rows(e, room);
+        let mut y = y;
+        for (k, t) in titles.into_iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            let line = Line::from(vec![
+                Span::styled(if k == 0 { marker } else { " " }, theme::border(true)),
+                Span::styled(t, style),
+            ]);
+            buf.set_line(area.x, y, &line, area.width);
+            y += 1;
+        }
+        if y >= area.bottom() {
+            break;
+        }
         let meta = if let Some((field, snippet)) = shelf.found_in(&e.id) {
             // Found in the text: say where, and show the words around it.
             truncate(&format!("{}: {}", field.name(), sanitize_line(snippet)), room)
         } else {
             meta_line(e, room, app.samples)
         };
-        buf.set_stringn(area.x + 1, y + 1, meta, room, theme::dim());
+        buf.set_stringn(area.x + 1, y, meta, room, theme::dim());
+        y += 1;
+        next = y;
     }
+}
+
+/// The title of an entry in rows of `room` columns: one row, or two when
+/// it is too long for one (cut only beyond that).
+pub fn title_rows(e: &CatalogEntry, room: usize) -> Vec<String> {
+    let t = sanitize_line(&e.title);
+    let t = if t.trim().is_empty() { "(untitled)".to_string() } else { t };
+    if text_width(&t) <= room {
+        return vec![t];
+    }
+    let rows = wrap(&t, room.max(1));
+    let first = rows.first().and_then(|&(a, b)| t.get(a..b)).unwrap_or("");
+    let rest = rows
+        .get(1)
+        .and_then(|&(a, _)| t.get(a..))
+        .unwrap_or("")
+        .trim_start();
+    vec![first.trim_end().to_string(), truncate(rest, room)]
+}
+
+/// Rows an entry takes: its title rows and the meta row.
+pub fn entry_height(e: &CatalogEntry, room: usize) -> usize {
+    if text_width(&e.title) <= room {
+        2
+    } else {
+        title_rows(e, room).len() + 1
+    }
+}
+
+/// The text width of a title row in a library pane of `inner_width`.
+pub fn room(inner_width: u16) -> usize {
+    usize::from(inner_width).saturating_sub(1)
 }
 
 /// "Publisher · 2 May 2024 · 42%": the date and read state always show;
 /// the publisher gives way.
-fn meta_line(e: &crate::library::CatalogEntry, room: usize, sample: bool) -> String {
+fn meta_line(e: &CatalogEntry, room: usize, sample: bool) -> String {
     let mut tail = sanitize_line(&shown_date(e));
     tail.push_str(" · ");
     tail.push_str(&read_state(e));
