@@ -213,9 +213,7 @@ fn s_cycles_the_sort() {
 #[test]
 fn the_place_is_saved_as_you_read_at_most_once_a_tick() {
     let mut app = library_app(160, 12);
-    // The first tick records how much of the story the first screen shows.
-    update(&mut app, Action::Tick);
-    assert_eq!(update(&mut app, Action::Tick), [], "nothing moved since");
+    assert_eq!(update(&mut app, Action::Tick), [], "nothing moved yet");
     update(&mut app, Action::PageDown);
     update(&mut app, Action::Down);
     let fx = update(&mut app, Action::Tick);

@@ -56,6 +56,8 @@ pub struct Reading {
     pub query: String,
     pub matches: Vec<Spot>,
     pub current_match: Option<usize>,
+    /// The reader moved since the place was last saved.
+    pub moved: bool,
 }
 
 impl Reading {
@@ -79,6 +81,7 @@ impl Reading {
             query: String::new(),
             matches: Vec::new(),
             current_match: None,
+            moved: false,
         }
     }
 

@@ -117,6 +117,9 @@ fn restore_terminal() {
     if !RESTORED.swap(true, Ordering::SeqCst) {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         ratatui::restore();
+        // A signal ends the process before the terminal is dropped (which
+        // would show the cursor): show it here.
+        let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
     }
 }
 
@@ -209,25 +212,51 @@ fn event_loop(
     }
 }
 
-/// Writes running on worker threads, waited for before quitting.
-#[derive(Default)]
+type Job = Box<dyn FnOnce() -> Result<(), String> + Send>;
+
+/// Writes (positions, read marks) run in order on one worker thread, so
+/// an older save never lands after a newer one; waited for before quitting.
 struct Jobs {
-    running: Vec<JoinHandle<Result<(), String>>>,
+    tx: Option<Sender<Job>>,
+    worker: Option<JoinHandle<Vec<String>>>,
     failures: Vec<String>,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let worker = std::thread::spawn(move || {
+            let mut failures = Vec::new();
+            for job in rx {
+                if let Err(e) = job() {
+                    failures.push(e);
+                }
+            }
+            failures
+        });
+        Jobs {
+            tx: Some(tx),
+            worker: Some(worker),
+            failures: Vec::new(),
+        }
+    }
 }
 
 impl Jobs {
     fn spawn(&mut self, job: impl FnOnce() -> Result<(), String> + Send + 'static) {
-        self.running.retain(|j| !j.is_finished());
-        self.running.push(std::thread::spawn(job));
+        let sent = self.tx.as_ref().map(|tx| tx.send(Box::new(job)));
+        if !matches!(sent, Some(Ok(()))) {
+            self.failures.push("a save was dropped".into());
+        }
     }
 
+    /// Wait for every write asked for so far (no more are taken after).
     fn finish(&mut self) {
-        for job in self.running.drain(..) {
-            match job.join() {
-                Ok(Err(e)) => self.failures.push(e),
+        self.tx = None;
+        if let Some(worker) = self.worker.take() {
+            match worker.join() {
+                Ok(f) => self.failures.extend(f),
                 Err(_) => self.failures.push("a save failed".into()),
-                Ok(Ok(())) => {}
             }
         }
     }

@@ -280,7 +280,9 @@ fn scroll(app: &mut App, delta: isize) {
     let height = reader_height(app);
     if let Some(r) = app.reading.as_mut() {
         let max = r.layout.len().saturating_sub(height);
-        r.top = r.top.saturating_add_signed(delta).min(max);
+        let top = r.top.saturating_add_signed(delta).min(max);
+        r.moved |= top != r.top;
+        r.top = top;
         follow(r, height);
     }
 }
@@ -326,6 +328,10 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
 /// Keep the open story's place in its catalog entry; ask to save it.
 fn leave_story(app: &mut App) -> Option<Effect> {
     let height = reader_height(app);
+    // Only a place the reader moved to is saved: re-wrapping for another
+    // pane size must not overwrite what another reader saved since.
+    let r = app.reading.as_mut().filter(|r| r.moved)?;
+    r.moved = false;
     let r = app.reading.as_ref()?;
     let (block, offset) = r.position();
     let position = Position { block, offset };
@@ -354,6 +360,8 @@ fn show_story(app: &mut App, id: String, story: crate::article::Story) {
     let height = reader_height(app);
     r.top = r.top.min(r.layout.len().saturating_sub(height));
     follow(&mut r, height);
+    // A story that fits on one screen is read once it is shown.
+    r.moved = r.percent(height) == 100;
     app.reading = Some(r);
     app.status = None;
     set_focus(app, Focus::Reader);
@@ -517,6 +525,7 @@ fn jump(app: &mut App, spot: Spot) {
     let row = r.layout.row_of(spot.para, spot.start);
     let max = r.layout.len().saturating_sub(height);
     r.top = row.saturating_sub(height / 3).min(max);
+    r.moved = true;
     r.target = Some(spot);
 }
 
@@ -626,6 +635,7 @@ fn jump_back(app: &mut App) {
     r.back = Some(r.position());
     let max = r.layout.len().saturating_sub(height);
     r.top = r.layout.row_of_position(&r.doc, block, offset).min(max);
+    r.moved = true;
     follow(r, height);
 }
 
@@ -735,6 +745,8 @@ fn back(app: &mut App) -> Option<Effect> {
 /// a second, so scrolling costs at most one write a second).
 pub fn checkpoint(app: &mut App) -> Option<Effect> {
     let height = reader_height(app);
+    let r = app.reading.as_mut().filter(|r| r.moved)?;
+    r.moved = false;
     let r = app.reading.as_ref()?;
     let (block, offset) = r.position();
     let position = Position { block, offset };
