@@ -284,10 +284,15 @@ fn an_empty_default_library_lists_the_samples_and_writes_nothing() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), 5, "{}", stdout(&out));
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
-    // A library the user named is theirs, even when empty.
+    // A library the user named is theirs, even when empty: no samples.
+    fs::create_dir(tmp.path().join("mine")).unwrap();
     let named = run(&mut lede(&tmp.path().join("mine")));
-    assert!(named.status.success());
+    assert!(named.status.success(), "{}", stderr(&named));
     assert_eq!(stdout(&named), "");
+    // A named library that does not exist is a typo, not an empty list.
+    let typo = run(lede(&tmp.path().join("mnie")).arg("list"));
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(stderr(&typo).contains("no library at"), "{}", stderr(&typo));
 }
 
 #[test]
