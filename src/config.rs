@@ -58,8 +58,11 @@ struct File {
     colors: BTreeMap<String, Spanned<String>>,
     /// [keys.SCOPE] tables: action = [keys].
     #[serde(default)]
-    keys: BTreeMap<String, Spanned<BTreeMap<String, Spanned<Vec<String>>>>>,
+    keys: BTreeMap<String, Spanned<KeyTable>>,
 }
+
+/// One [keys.SCOPE] table: action = [keys], each list with its place.
+type KeyTable = BTreeMap<String, Spanned<Vec<String>>>;
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -121,7 +124,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             let names: Vec<&str> = Sort::ALL.iter().map(|s| s.name()).collect();
             err(
                 Some(s.span().start),
-                format!("unknown sort {:?}: use one of {}", s.get_ref(), names.join(", ")),
+                format!(
+                    "unknown sort {:?}: use one of {}",
+                    s.get_ref(),
+                    names.join(", ")
+                ),
             )
         })?;
     }
@@ -133,7 +140,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let color = Color::from_str(value.get_ref().trim()).map_err(|_| {
             err(
                 Some(value.span().start),
-                format!("{name}: unknown colour {:?} (a name like \"yellow\" or \"#rrggbb\")", value.get_ref()),
+                format!(
+                    "{name}: unknown colour {:?} (a name like \"yellow\" or \"#rrggbb\")",
+                    value.get_ref()
+                ),
             )
         })?;
         let p = &mut config.palette;
@@ -148,7 +158,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             _ => {
                 return Err(err(
                     Some(value.span().start),
-                    format!("unknown colour setting {name:?}: use quote, figure, heading, border, target, match or error"),
+                    format!(
+                        "unknown colour setting {name:?}: use quote, figure, heading, border, target, match or error"
+                    ),
                 ));
             }
         };
@@ -159,7 +171,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             let names: Vec<&str> = Scope::ALL.iter().map(|s| s.key()).collect();
             return Err(err(
                 Some(table.span().start),
-                format!("unknown key table [keys.{scope_name}]: use one of {}", names.join(", ")),
+                format!(
+                    "unknown key table [keys.{scope_name}]: use one of {}",
+                    names.join(", ")
+                ),
             ));
         };
         for (name, value) in table.get_ref() {
@@ -245,7 +260,8 @@ mod tests {
             .collect();
         assert_eq!(back, ["x", "Esc"]);
         assert_eq!(
-            c.keymap.keys_for(&Action::Quit, crate::tui::keymap::Scope::Library),
+            c.keymap
+                .keys_for(&Action::Quit, crate::tui::keymap::Scope::Library),
             Some("Q".into())
         );
     }
@@ -264,7 +280,10 @@ mod tests {
             let e = parse(text, Path::new("c.toml")).unwrap_err();
             assert_eq!(e.line, Some(line), "{text:?}: {e}");
             assert!(e.to_string().contains(words), "{e}");
-            assert!(e.to_string().starts_with(&format!("c.toml:{line}: ")), "{e}");
+            assert!(
+                e.to_string().starts_with(&format!("c.toml:{line}: ")),
+                "{e}"
+            );
         }
     }
 }

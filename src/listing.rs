@@ -217,9 +217,9 @@ pub fn sort(entries: &mut [CatalogEntry], order: Sort) {
     match order {
         Sort::Published => entries.sort_by(by_published),
         Sort::Added => entries.sort_by_key(|e| Reverse(e.added_at)),
-        Sort::Title => entries.sort_by_cached_key(|e| {
-            (text_key(Some(&e.title)), Reverse(e.added_at))
-        }),
+        Sort::Title => {
+            entries.sort_by_cached_key(|e| (text_key(Some(&e.title)), Reverse(e.added_at)))
+        }
         Sort::Publisher => {
             entries.sort_by(by_published);
             entries.sort_by_cached_key(|e| text_key(e.publisher.as_deref()));
@@ -282,7 +282,13 @@ mod tests {
         let ids: Vec<&str> = es.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["fresh", "fresh-morning", "old", "undated-new", "placeholder"]
+            [
+                "fresh",
+                "fresh-morning",
+                "old",
+                "undated-new",
+                "placeholder"
+            ]
         );
         assert_eq!(shown_date(&es[3]), "undated, added 18 May 2033");
         assert_eq!(shown_date(&es[0]), "2 May 2024");

@@ -79,15 +79,29 @@ mod tests {
             let a = &story.article;
             let name = story.source.clone().unwrap_or_default();
             assert!(name.ends_with("(lede sample)"), "{id}: {name}");
-            assert!(a.title.split_whitespace().count() >= 6, "{name}: title {:?}", a.title);
+            assert!(
+                a.title.split_whitespace().count() >= 6,
+                "{name}: title {:?}",
+                a.title
+            );
             assert!(a.byline.is_some(), "{name}: no byline");
             assert!(a.publisher.is_some(), "{name}: no publisher");
             let date = a.published.as_deref().and_then(crate::listing::parse);
             assert!(date.is_some_and(|d| d.day.is_some()), "{name}: no date");
             for b in &a.blocks {
                 let t = b.text.to_lowercase();
-                for junk in ["share", "follow us", "advertisement", "more from", "reading time"] {
-                    assert!(!t.starts_with(junk), "{name}: {:?} left in the body", b.text);
+                for junk in [
+                    "share",
+                    "follow us",
+                    "advertisement",
+                    "more from",
+                    "reading time",
+                ] {
+                    assert!(
+                        !t.starts_with(junk),
+                        "{name}: {:?} left in the body",
+                        b.text
+                    );
                 }
                 let heading = b.kind == crate::BlockKind::Heading;
                 assert!(

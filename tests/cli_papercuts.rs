@@ -59,8 +59,14 @@ fn rm_takes_several_ids_and_an_ambiguous_prefix_lists_candidates() {
     let o = lede(&lib, &["show", &a[..1]]);
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));
-    assert!(err.contains("ambiguous") && err.contains(&a) && err.contains(&b), "{err}");
-    assert!(err.contains("Council story number"), "titles name the candidates: {err}");
+    assert!(
+        err.contains("ambiguous") && err.contains(&a) && err.contains(&b),
+        "{err}"
+    );
+    assert!(
+        err.contains("Council story number"),
+        "titles name the candidates: {err}"
+    );
     // A typo among the ids removes nothing.
     let o = lede(&lib, &["rm", &a, "zzzz"]);
     assert_eq!(o.status.code(), Some(1));
@@ -87,7 +93,10 @@ fn a_mistyped_library_is_an_error_for_every_reading_command() {
         let o = lede(&typo, args);
         let (out, err) = text(&o);
         assert_ne!(o.status.code(), Some(0), "{args:?}");
-        assert!(out.is_empty() && err.contains("no library at"), "{args:?}: {err}");
+        assert!(
+            out.is_empty() && err.contains("no library at"),
+            "{args:?}: {err}"
+        );
     }
     assert!(!typo.exists(), "nothing was created");
 }
@@ -114,12 +123,26 @@ fn list_shows_readable_dates_and_says_undated() {
     )
     .unwrap();
     let mut cmd = lede_cmd(&lib);
-    assert!(cmd.arg("add").arg(&undated).arg(&dated).output().unwrap().status.success());
+    assert!(
+        cmd.arg("add")
+            .arg(&undated)
+            .arg(&dated)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
     let (out, _) = text(&lede(&lib, &["list"]));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2, "{out}");
-    assert!(lines[0].contains("Harbour wall") && lines[0].contains("2 May 2024"), "{out}");
-    assert!(lines[1].contains("Ferry") && lines[1].contains("undated, added "), "{out}");
+    assert!(
+        lines[0].contains("Harbour wall") && lines[0].contains("2 May 2024"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("Ferry") && lines[1].contains("undated, added "),
+        "{out}"
+    );
     assert!(!out.contains("T09:30"), "no raw timestamps: {out}");
 }
 
@@ -131,7 +154,10 @@ fn print_config_writes_a_config_that_reads_back() {
         .unwrap();
     assert!(o.status.success());
     let (out, _) = text(&o);
-    assert!(out.contains("[keys.story]") && out.contains("back = [\"q\", \"Esc\""), "{out}");
+    assert!(
+        out.contains("[keys.story]") && out.contains("back = [\"q\", \"Esc\""),
+        "{out}"
+    );
     let c = lede::config::parse(&out, Path::new("printed.toml")).unwrap();
     assert_eq!(c.sort, lede::listing::Sort::Published);
 }

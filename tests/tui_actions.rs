@@ -222,14 +222,23 @@ fn the_place_is_saved_as_you_read_at_most_once_a_tick() {
     // Reading to the end shows 100% and marks the story read.
     update(&mut app, Action::Bottom);
     let fx = update(&mut app, Action::Tick);
-    assert!(matches!(&fx[..], [Effect::SavePosition { percent_read: 100, .. }]));
+    assert!(matches!(
+        &fx[..],
+        [Effect::SavePosition {
+            percent_read: 100,
+            ..
+        }]
+    ));
     let e = app.shelf.entry("s1").unwrap();
     assert_eq!(e.percent_read, 100);
     assert!(e.read);
     // A signal saves like quitting does.
     update(&mut app, Action::Up);
     let fx = update(&mut app, Action::Terminate);
-    assert!(matches!(&fx[..], [Effect::SavePosition { .. }, Effect::Quit]));
+    assert!(matches!(
+        &fx[..],
+        [Effect::SavePosition { .. }, Effect::Quit]
+    ));
 }
 
 #[test]

@@ -231,7 +231,9 @@ fn escapes_in_story_text_never_reach_cells() {
 /// undated, read and half read.
 fn shelf_app(w: u16, h: u16) -> lede::tui::App {
     use lede::library::CatalogEntry;
-    let rows: [(&str, Option<&str>, Option<&str>, u8, bool); 8] = [
+    // (title, publisher, published, percent read, read)
+    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, u8, bool);
+    let rows: [Row; 8] = [
         (
             "Harbour authority approves second container terminal despite dredging fears",
             Some("The Coastal Herald"),
@@ -287,7 +289,8 @@ fn shelf_app(w: u16, h: u16) -> lede::tui::App {
         .iter()
         .enumerate()
         .map(|(i, &(title, publisher, published, pct, read))| {
-            let mut e = CatalogEntry::from_story(&format!("e{i}"), &harbour(), 1_733_500_000 + i as u64);
+            let mut e =
+                CatalogEntry::from_story(&format!("e{i}"), &harbour(), 1_733_500_000 + i as u64);
             e.title = title.into();
             e.publisher = publisher.map(str::to_string);
             e.published = published.map(str::to_string);
@@ -402,7 +405,13 @@ fn empty_filter_result_says_so() {
         },
     );
     let term = render(&app);
-    let text: String = term.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let text: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(text.contains("No story matches “zzz”"));
 }
 

@@ -16,7 +16,7 @@ const AFTER_HELP: &str = "\
 Examples:
   lede add ~/Downloads/story.html saved-pages/   import a file and a folder
   curl -s URL | lede add -                        import from stdin
-  lede list                                       newest first
+  lede list                                       newest published first
   lede search harbour tolls                       stories holding both words
   lede show 3fa9                                  read a story (a unique id prefix is enough)
   lede extract --json page.html                   no library: one JSON object per file
@@ -65,7 +65,7 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// List the stories in the library, newest first
+    /// List the stories in the library, newest published first (undated after, by date added)
     List {
         /// Print one JSON object per story and line (the catalog entry)
         #[arg(long)]

@@ -293,11 +293,21 @@ pub fn defaults() -> Vec<Binding> {
         b(Global, &[code(C::Home)], A::Top, "top"),
         b(Global, &[k('G')], A::Bottom, "bottom"),
         b(Global, &[code(C::End)], A::Bottom, "bottom"),
-        b(Global, &[k('/')], A::SearchStart, "search (library: filter)"),
+        b(
+            Global,
+            &[k('/')],
+            A::SearchStart,
+            "search (library: filter)",
+        ),
         b(Library, &[code(C::Enter)], A::Open, "open the story"),
         b(Library, &[code(C::Right)], A::Open, "open the story"),
         b(Library, &[k('l')], A::Open, "open the story"),
-        b(Library, &[k('s')], A::CycleSort, "sort: published, added, …"),
+        b(
+            Library,
+            &[k('s')],
+            A::CycleSort,
+            "sort: published, added, …",
+        ),
         b(Global, &[k('r')], A::ToggleRead, "mark read / unread"),
         b(Global, &[k('D')], A::Delete, "delete the story (asks)"),
         b(Global, &[k('U')], A::Undo, "undo the last delete"),
@@ -309,10 +319,20 @@ pub fn defaults() -> Vec<Binding> {
         b(Story, &[k('(')], A::PrevQuote, "previous quote"),
         b(Story, &[k('}')], A::NextFigure, "next figure"),
         b(Story, &[k('{')], A::PrevFigure, "previous figure"),
-        b(Sidebar, &[code(C::Enter)], A::Open, "jump to it in the text"),
+        b(
+            Sidebar,
+            &[code(C::Enter)],
+            A::Open,
+            "jump to it in the text",
+        ),
         b(Prompt, &[code(C::Enter)], A::PromptAccept, "accept"),
         b(Prompt, &[code(C::Esc)], A::Cancel, "cancel"),
-        b(Prompt, &[code(C::Backspace)], A::PromptBackspace, "delete a character"),
+        b(
+            Prompt,
+            &[code(C::Backspace)],
+            A::PromptBackspace,
+            "delete a character",
+        ),
         b(Confirm, &[k('y')], A::ConfirmYes, "yes"),
         b(Confirm, &[code(C::Esc)], A::Cancel, "no"),
         b(Confirm, &[k('n')], A::Cancel, "no"),
@@ -331,6 +351,9 @@ pub fn defaults() -> Vec<Binding> {
         b(Help, &[k('G')], A::Bottom, "bottom"),
     ]
 }
+
+/// (config name of an action, its keys) in one scope.
+pub type ActionKeys = Vec<(&'static str, Vec<String>)>;
 
 /// The key table in use: the defaults with the config's changes.
 #[derive(Clone, Debug)]
@@ -360,8 +383,12 @@ impl Keymap {
             .iter()
             .position(|b| b.action == *action && b.scope == scope)
             .unwrap_or(self.bindings.len());
-        let before = self.bindings[..at].iter().filter(|b| !(b.action == *action && b.scope == scope)).count();
-        self.bindings.retain(|b| !(b.action == *action && b.scope == scope));
+        let before = self.bindings[..at]
+            .iter()
+            .filter(|b| !(b.action == *action && b.scope == scope))
+            .count();
+        self.bindings
+            .retain(|b| !(b.action == *action && b.scope == scope));
         let fresh = keys.iter().map(|keys| Binding {
             keys: keys.clone(),
             scope,
@@ -380,10 +407,10 @@ impl Keymap {
     }
 
     /// Every scope's actions with their keys, for `--print-config`.
-    pub fn by_scope(&self) -> Vec<(Scope, Vec<(&'static str, Vec<String>)>)> {
+    pub fn by_scope(&self) -> Vec<(Scope, ActionKeys)> {
         let mut out = Vec::new();
         for scope in Scope::ALL {
-            let mut actions: Vec<(&'static str, Vec<String>)> = Vec::new();
+            let mut actions: ActionKeys = Vec::new();
             for b in self.bindings.iter().filter(|b| b.scope == scope) {
                 let Some(name) = action_name(&b.action) else {
                     continue;

@@ -206,17 +206,6 @@ impl Shelf {
     pub fn select(&mut self, index: usize) {
         self.selected = index.min(self.visible.len().saturating_sub(1));
     }
-
-    /// Keep the selection among `rows` visible entries.
-    pub fn fit(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + rows {
-            self.top = self.selected + 1 - rows;
-        }
-        self.top = self.top.min(self.visible.len().saturating_sub(1));
-    }
 }
 
 #[cfg(test)]

@@ -52,7 +52,9 @@ pub fn dim() -> Style {
     Style::new().fg(Color::DarkGray)
 }
 pub fn heading() -> Style {
-    Style::new().fg(palette().heading).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(palette().heading)
+        .add_modifier(Modifier::BOLD)
 }
 pub fn blockquote() -> Style {
     Style::new().add_modifier(Modifier::ITALIC)
@@ -102,7 +104,9 @@ pub fn tab(active: bool) -> Style {
     }
 }
 pub fn error() -> Style {
-    Style::new().fg(palette().error).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(palette().error)
+        .add_modifier(Modifier::BOLD)
 }
 pub fn status() -> Style {
     Style::new().fg(Color::Gray)

@@ -197,9 +197,10 @@ fn library_rows(app: &App) -> usize {
 /// Keep the selected entry on screen in the library pane (entries take
 /// two rows, three when the title wraps).
 fn fit_library(app: &mut App) {
-    let area = panes(app)
-        .library
-        .map_or(Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3)), inner);
+    let area = panes(app).library.map_or(
+        Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3)),
+        inner,
+    );
     let room = library::room(area.width);
     let h = usize::from(area.height).max(2);
     let shelf = &mut app.shelf;
@@ -217,7 +218,10 @@ fn fit_library(app: &mut App) {
             .map_or(2, |e| library::entry_height(e, room))
     };
     while shelf.top < shelf.selected
-        && (shelf.top..=shelf.selected).map(|k| height(shelf, k)).sum::<usize>() > h
+        && (shelf.top..=shelf.selected)
+            .map(|k| height(shelf, k))
+            .sum::<usize>()
+            > h
     {
         shelf.top += 1;
     }
@@ -713,8 +717,7 @@ fn settle(app: &mut App) {
         }
     }
     if app.mode == Mode::Help {
-        let room = super::view::help::line_count(app)
-            .saturating_sub(super::view::help::page(app));
+        let room = super::view::help::line_count(app).saturating_sub(super::view::help::page(app));
         app.help_top = app.help_top.min(room);
     }
 }
@@ -808,7 +811,9 @@ fn ask_delete(app: &mut App) {
     let title = title_of(app, &id);
     app.confirm = Some(id);
     app.mode = Mode::Confirm;
-    app.set_status(format!("Delete “{title}”? y deletes, any other key keeps it"));
+    app.set_status(format!(
+        "Delete “{title}”? y deletes, any other key keeps it"
+    ));
 }
 
 /// Take the story off the list; it leaves the disk when the reader exits,

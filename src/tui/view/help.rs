@@ -48,7 +48,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             let part = help.get(a..b).unwrap_or("").to_string();
             if side_by_side && n == 0 {
                 out.push(Line::from(vec![
-                    Span::styled(format!("  {:<w$}", truncate(&keys, KEYS_W), w = KEYS_W), theme::title()),
+                    Span::styled(
+                        format!("  {:<w$}", truncate(&keys, KEYS_W), w = KEYS_W),
+                        theme::title(),
+                    ),
                     Span::raw(part),
                 ]));
             } else {
@@ -84,13 +87,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let first = app.help_top.min(all.len().saturating_sub(1));
     let last = (first + shown).min(all.len());
     let more = if last < all.len() { " ↓ j" } else { "" };
-    let title = format!(" Keys {}-{last}/{}{more} · Esc closes ", first + 1, all.len());
+    let title = format!(
+        " Keys {}-{last}/{}{more} · Esc closes ",
+        first + 1,
+        all.len()
+    );
     let block = Block::bordered()
         .title(truncate(&title, usize::from(rect.width.saturating_sub(2))))
         .border_style(theme::border(true));
     let inner = block.inner(rect);
     block.render(rect, frame.buffer_mut());
-    for (i, line) in all.iter().skip(first).take(usize::from(inner.height)).enumerate() {
+    for (i, line) in all
+        .iter()
+        .skip(first)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         frame.buffer_mut().set_line(
             inner.x + 1,
             inner.y + i as u16,

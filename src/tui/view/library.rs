@@ -3,10 +3,10 @@
 //! 100,000 entries cost no more than ten.
 
 use super::pane_block;
+use crate::library::CatalogEntry;
 use crate::listing::{read_state, shown_date};
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus, Mode};
-use crate::library::CatalogEntry;
 use crate::tui::layout::{text_width, truncate, wrap};
 use crate::tui::panes::inner;
 use crate::tui::theme;
@@ -48,7 +48,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let buf = frame.buffer_mut();
     let say = |buf: &mut ratatui::buffer::Buffer, y: u16, msg: &str| {
         if y < area.bottom() {
-            buf.set_stringn(area.x + 1, y, truncate(msg, width.saturating_sub(1)), width, theme::dim());
+            buf.set_stringn(
+                area.x + 1,
+                y,
+                truncate(msg, width.saturating_sub(1)),
+                width,
+                theme::dim(),
+            );
         }
     };
     if shelf.entries.is_empty() {
@@ -113,7 +119,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         let meta = if let Some((field, snippet)) = shelf.found_in(&e.id) {
             // Found in the text: say where, and show the words around it.
-            truncate(&format!("{}: {}", field.name(), sanitize_line(snippet)), room)
+            truncate(
+                &format!("{}: {}", field.name(), sanitize_line(snippet)),
+                room,
+            )
         } else {
             meta_line(e, room, app.samples)
         };
@@ -127,7 +136,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 /// it is too long for one (cut only beyond that).
 pub fn title_rows(e: &CatalogEntry, room: usize) -> Vec<String> {
     let t = sanitize_line(&e.title);
-    let t = if t.trim().is_empty() { "(untitled)".to_string() } else { t };
+    let t = if t.trim().is_empty() {
+        "(untitled)".to_string()
+    } else {
+        t
+    };
     if text_width(&t) <= room {
         return vec![t];
     }
@@ -164,7 +177,11 @@ fn meta_line(e: &CatalogEntry, room: usize, sample: bool) -> String {
     if sample {
         tail.push_str(" · sample");
     }
-    let publisher = e.publisher.as_deref().map(sanitize_line).unwrap_or_default();
+    let publisher = e
+        .publisher
+        .as_deref()
+        .map(sanitize_line)
+        .unwrap_or_default();
     if publisher.trim().is_empty() {
         return truncate(&tail, room);
     }

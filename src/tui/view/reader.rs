@@ -4,8 +4,8 @@
 
 use super::pane_block;
 use crate::article::BlockKind;
-use crate::tui::app::{App, Focus, Reading};
 use crate::sanitize::sanitize_line;
+use crate::tui::app::{App, Focus, Reading};
 use crate::tui::layout::{MarkKind, ParaKind, Row, Spot, text_width, truncate};
 use crate::tui::panes::reader_text;
 use crate::tui::theme;
@@ -23,7 +23,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         (_, Some(_)) => "Loading…".to_string(),
         (Some(r), None) => {
             let t = sanitize_line(&r.story.article.title);
-            if t.trim().is_empty() { "(untitled)".into() } else { t }
+            if t.trim().is_empty() {
+                "(untitled)".into()
+            } else {
+                t
+            }
         }
         (None, None) => "Reading".to_string(),
     };
@@ -54,7 +58,7 @@ pub fn words(n: usize) -> String {
     let digits = n.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
