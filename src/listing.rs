@@ -3,7 +3,7 @@
 //! kept apart (an undated story says so and never borrows its import date).
 
 use crate::library::CatalogEntry;
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 
 /// The orders the library can be listed in (`s` cycles them in the reader).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -194,15 +194,14 @@ pub fn read_state(e: &CatalogEntry) -> String {
     }
 }
 
-fn by_published(a: &CatalogEntry, b: &CatalogEntry) -> Ordering {
-    let key = |e: &CatalogEntry| published(e).map(|d| d.key());
-    match (key(a), key(b)) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then(b.added_at.cmp(&a.added_at))
+/// Newest published first, undated after; newest added first within.
+fn published_key(e: &CatalogEntry) -> (bool, Reverse<u64>, Reverse<u64>) {
+    let date = published(e).map(|d| d.key());
+    (
+        date.is_none(),
+        Reverse(date.unwrap_or(0)),
+        Reverse(e.added_at),
+    )
 }
 
 fn text_key(s: Option<&str>) -> (bool, String) {
@@ -215,17 +214,18 @@ fn text_key(s: Option<&str>) -> (bool, String) {
 /// Sort entries in place. Ties keep the newer addition first.
 pub fn sort(entries: &mut [CatalogEntry], order: Sort) {
     match order {
-        Sort::Published => entries.sort_by(by_published),
+        // Keys computed once per entry: dates are parsed, not compared as text.
+        Sort::Published => entries.sort_by_cached_key(published_key),
         Sort::Added => entries.sort_by_key(|e| Reverse(e.added_at)),
         Sort::Title => {
             entries.sort_by_cached_key(|e| (text_key(Some(&e.title)), Reverse(e.added_at)))
         }
         Sort::Publisher => {
-            entries.sort_by(by_published);
+            entries.sort_by_cached_key(published_key);
             entries.sort_by_cached_key(|e| text_key(e.publisher.as_deref()));
         }
         Sort::Unread => {
-            entries.sort_by(by_published);
+            entries.sort_by_cached_key(published_key);
             entries.sort_by_key(|e| e.read);
         }
     }

@@ -173,8 +173,9 @@ fn set_focus(app: &mut App, focus: Focus) {
     };
 }
 
+/// `L`, `S`: show the pane, or back to the story when it has the focus.
 fn toggle(app: &mut App, pane: Focus) {
-    if panes::is_narrow(app) && app.unfolded == Some(pane) {
+    if app.unfolded == Some(pane) || app.focus == pane {
         set_focus(app, Focus::Reader);
     } else {
         set_focus(app, pane);
