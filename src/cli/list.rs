@@ -47,7 +47,11 @@ pub fn home(chosen: &Chosen, config: Option<&std::path::Path>) -> Result<ExitCod
                 Some(format!("config not used: {e}")),
             ),
         };
-        lede::tui::event_loop::run_with(chosen.library.clone(), samples, config, notice)?;
+        lede::tui::event_loop::run_with(chosen.library.clone(), samples, config, notice.clone())?;
+        // Said in the status line too, where a narrow screen may cut it.
+        if let Some(n) = notice {
+            eprintln!("lede: {}", sanitize_line(&n));
+        }
         return Ok(ExitCode::SUCCESS);
     }
     print_listing(&entries, &samples)?;

@@ -454,3 +454,20 @@ fn perform(
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::osc52;
+
+    #[test]
+    fn osc52_is_one_sequence_with_the_text_in_base64() {
+        assert_eq!(osc52("hi"), "\u{1b}]52;c;aGk=\u{7}");
+        let s = osc52("“q”\n— Ana, \u{1b}]2;x\u{7}");
+        assert_eq!(
+            s.matches('\u{1b}').count(),
+            1,
+            "escapes in the text stay encoded"
+        );
+        assert_eq!(s.matches('\u{7}').count(), 1);
+    }
+}
