@@ -5,7 +5,7 @@
 //! Plain std::time timing: `cargo bench --bench library`.
 
 use lede::article::{Article, Block, Quote, QuoteKind, Span, Story};
-use lede::library::{Catalog, Library, NewStory, Staged};
+use lede::library::{Library, NewStory};
 use lede::tui::{Action, open_app, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -191,8 +191,6 @@ fn gen_story(n: usize, paragraphs: usize) -> Story {
 fn generate(root: &Path, count: usize, paragraphs: usize) -> Duration {
     let start = Instant::now();
     let lib = Library::open(root).expect("library").without_sync();
-    let known = Catalog::default();
-    let mut staged = Staged::default();
     for first in (0..count).step_by(1000) {
         let batch: Vec<NewStory> = (first..(first + 1000).min(count))
             .map(|n| {
@@ -205,9 +203,8 @@ fn generate(root: &Path, count: usize, paragraphs: usize) -> Duration {
                 }
             })
             .collect();
-        staged.append(lib.stage(&known, batch).expect("stage"));
+        lib.add(batch).expect("add");
     }
-    lib.commit(staged).expect("commit");
     start.elapsed()
 }
 
