@@ -80,10 +80,13 @@ fn print_entries(entries: &[CatalogEntry], json: bool) -> Result<()> {
     Ok(())
 }
 
-/// `lede search WORDS`: one line per matching story.
+/// `lede search QUERY`: one line per matching story, best first; on a
+/// terminal the matched words are shown in bold.
 pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+    use std::io::IsTerminal;
     let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
     let stdout = std::io::stdout();
+    let bold = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout.lock();
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
         if json {
@@ -92,16 +95,37 @@ pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> R
             continue;
         }
         let title = sanitize_line(&hit.title);
-        let snippet = sanitize_line(&hit.snippet);
         let field = hit.field.name();
         if hit.field == lede::library::Field::Title {
             writeln!(out, "{}  {title}  [{field}]", hit.id)?;
         } else {
+            let snippet = marked(&hit.snippet, &hit.marks, bold);
             writeln!(out, "{}  {title}  [{field}] {snippet}", hit.id)?;
         }
     }
     out.flush()?;
     Ok(super::exit_status(!hits.is_empty()))
+}
+
+/// The snippet made safe for the terminal, its marked words in bold.
+fn marked(snippet: &str, marks: &[(usize, usize)], bold: bool) -> String {
+    if !bold {
+        return sanitize_line(snippet);
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    for &(s, e) in marks {
+        let (Some(before), Some(word)) = (snippet.get(at..s), snippet.get(s..e)) else {
+            continue;
+        };
+        out.push_str(&sanitize_line(before));
+        out.push_str("\x1b[1m");
+        out.push_str(&sanitize_line(word));
+        out.push_str("\x1b[22m");
+        at = e;
+    }
+    out.push_str(&sanitize_line(snippet.get(at..).unwrap_or("")));
+    out
 }
 
 /// `lede show ID`: from the library, or from the samples while the user's

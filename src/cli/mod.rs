@@ -67,16 +67,21 @@ enum Command {
     },
     /// Search the whole library: titles, bylines, speakers, quotes, body text
     #[command(long_about = "Search the whole library: titles, bylines, \
-        publishers, speakers, quotes and body text. A story matches when \
-        every word of the query appears in it (case-insensitively, as part \
-        of a word too). Prints one line per story: id, title, where it \
-        matched (title, speaker, quote, byline, publisher, body) and the \
-        words around the match; the most telling field first, newest first \
-        within a field. Exit status 1 when nothing matches.\n\n\
-        Example: lede search harbour tolls")]
+        publishers, speakers, quotes and body text. Words match whole words \
+        (case and accents aside); every word must appear. \
+        \n\n  harb*               words starting with harb\
+        \n  \"absolutely right\"  a phrase\
+        \n  ferry OR bridge     either word\
+        \n  budget -council     leave out stories with a word (or NOT council)\
+        \n  speaker:lopez       in a field: title:, speaker:, quote:, byline:, publisher:, body:\
+        \n\nPrints one line per story, best match first (a match in the title, \
+        a speaker or a quote weighs more than one in the body): id, title, \
+        where it matched and the words around the match. Exit status 1 when \
+        nothing matches.\n\n\
+        Example: lede search 'speaker:lopez \"tolls will rise\"'")]
     Search {
-        /// Words to find
-        #[arg(required = true, value_name = "WORD")]
+        /// What to find (see above)
+        #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
         /// Print one JSON object per story and line: id, title, field, snippet
         #[arg(long)]
@@ -99,11 +104,13 @@ enum Command {
         /// Story id (a unique prefix is enough)
         id: String,
     },
-    /// Re-extract every story from its kept original
+    /// Rebuild the library from its kept originals
     #[command(long_about = "Re-extract every story from the original bytes kept \
-        in the library, so stories imported by an older lede get today's \
-        cleaning. Reading positions are kept. A story that fails keeps its old \
-        text and is named on stderr (exit status 1).")]
+        in the library into a fresh database, and swap it in whole, so stories \
+        imported by an older lede get today's cleaning. Reading positions are \
+        kept. A story that fails keeps its old text and is named on stderr \
+        (exit status 1). A damaged database is moved aside as \
+        library.db.damaged and rebuilt from the originals.")]
     Reindex,
     /// Extract stories without a library (JSON Lines with --json)
     #[command(long_about = "Extract stories without touching the library.\n\n\

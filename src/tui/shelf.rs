@@ -256,6 +256,7 @@ mod tests {
             title: String::new(),
             field,
             snippet: "…the budget…".into(),
+            marks: Vec::new(),
         };
         s.add_hits(vec![hit("a", Field::Body), hit("b", Field::Title)]);
         assert_eq!(
