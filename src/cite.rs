@@ -48,7 +48,7 @@ impl Citation {
             self.speaker.clone(),
             title,
             self.publisher.clone(),
-            self.published.clone(),
+            self.published.as_deref().map(day),
             self.source.clone(),
         ]
         .into_iter()
@@ -73,7 +73,9 @@ impl Citation {
             read.push(kind.clone());
         }
         let value = self.value.map(format_value);
-        let detail = [value, self.unit.clone()]
+        // "12%" needs no "12 %" after it: the percent sign is the kind.
+        let unit = self.unit.clone().filter(|u| u != "%");
+        let detail = [value, unit]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -86,6 +88,14 @@ impl Citation {
         } else {
             format!("{} ({})", self.text, read.join(": "))
         }
+    }
+}
+
+/// The day of an ISO date-time ("2024-03-02T08:00:00Z" -> "2024-03-02").
+fn day(iso: &str) -> String {
+    match iso.get(..10) {
+        Some(d) if iso.len() > 10 && iso.as_bytes()[10] == b'T' => d.to_string(),
+        _ => iso.to_string(),
     }
 }
 

@@ -12,6 +12,7 @@
 //! Nothing is created until the first write. A library of the old format
 //! (catalog.jsonl, stories/) is migrated on first open (see `migrate`).
 
+pub mod citations;
 pub mod db;
 pub mod entry;
 pub mod furniture;
@@ -21,6 +22,7 @@ pub mod reindex;
 pub mod search;
 pub mod store;
 
+pub use citations::CitationFilter;
 pub use entry::{Catalog, CatalogEntry, Position};
 pub use furniture::FurnitureRecord;
 pub use search::{Field, Hit};
