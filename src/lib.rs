@@ -6,6 +6,7 @@
 
 pub mod analyze;
 pub mod article;
+pub mod cite;
 pub mod config;
 pub mod ingest;
 pub mod library;

@@ -220,6 +220,7 @@ fn library_filter_asks_for_full_text_hits_and_shows_them() {
         title: String::new(),
         field: Field::Quote,
         snippet: "…a zq word…".into(),
+        marks: Vec::new(),
     };
     // Hits for an older filter are dropped.
     update(

@@ -4,34 +4,29 @@ use super::progress::Progress;
 use super::{exit_status, read_input};
 use anyhow::{Context, Result};
 use lede::ingest::furniture::Furniture;
-use lede::library::{self, AddOutcome, Catalog, FurnitureRecord, Library, NewStory, Staged};
+use lede::library::{self, AddOutcome, FurnitureRecord, Library, NewStory};
 use lede::sanitize::sanitize_line;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
 /// Files extracted between two progress updates.
 const CHUNK: usize = 64;
 
 pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     let (files, mut failed) = collect_files(paths);
-    let known = lib.catalog()?;
     // What the library learned of each publisher's page furniture.
-    let furniture = lib.furniture(&known)?;
-    // Each commit rewrites the catalog: in a big library, commit less often.
-    let commit_every = CHUNK.max(known.len() / 10);
+    let furniture = lib.furniture()?;
     let mut progress = Progress::new("importing", files.len());
     let mut counts = Counts::default();
-    // Extraction (every core) overlaps writing: a writer thread stages each
-    // batch (its fsyncs wait on the disk, not the CPU) and commits.
+    // Extraction (every core) overlaps writing: a writer thread stores each
+    // batch in one transaction (its fsyncs wait on the disk, not the CPU).
     let (batches, to_writer) = mpsc::sync_channel::<Vec<NewStory>>(1);
     let (outcomes_tx, outcomes) = mpsc::channel::<Vec<AddOutcome>>();
     let writer_result = std::thread::scope(|scope| {
-        let writer =
-            scope.spawn(|| write_batches(lib, &known, commit_every, to_writer, outcomes_tx));
+        let writer = scope.spawn(|| write_batches(lib, to_writer, outcomes_tx));
         for chunk in files.chunks(CHUNK) {
             let prepared: Vec<Result<(NewStory, FurnitureRecord)>> =
                 chunk.par_iter().map(|p| prepare(p, &furniture)).collect();
@@ -40,9 +35,7 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
             for item in prepared {
                 match item {
                     Ok((story, record)) => {
-                        if !known.contains(&story.id) {
-                            records.push(record);
-                        }
+                        records.push(record);
                         batch.push(story);
                     }
                     Err(e) => {
@@ -82,37 +75,22 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     Ok(exit_status(failed == 0))
 }
 
-/// The writer thread: stage each batch as it comes, commit every
-/// `commit_every` stories and at the end, send the outcomes back. Its
-/// fsyncs run on a pool of their own, so they overlap each other without
-/// taking the extraction's threads.
+/// The writer thread: store each batch as it comes (one transaction per
+/// batch) and send the outcomes back. The originals' fsyncs run on a pool
+/// of their own, so they overlap without taking the extraction's threads.
 fn write_batches(
     lib: &Library,
-    known: &Catalog,
-    commit_every: usize,
     batches: mpsc::Receiver<Vec<NewStory>>,
     outcomes: mpsc::Sender<Vec<AddOutcome>>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(WRITE_THREADS)
         .build()?;
-    let mut staged = Staged::default();
-    let mut last_commit = Instant::now();
     for batch in batches {
-        staged.append(pool.install(|| lib.stage(known, batch))?);
-        // A commit costs a catalog and index rewrite and their fsyncs:
-        // at most one a second, so a long import still reports as it goes.
-        if staged.len() >= commit_every && last_commit.elapsed() >= COMMIT_INTERVAL {
-            let _ = outcomes.send(lib.commit(std::mem::take(&mut staged))?);
-            last_commit = Instant::now();
-        }
+        let _ = outcomes.send(pool.install(|| lib.add(batch))?);
     }
-    let _ = outcomes.send(lib.commit(staged)?);
     Ok(())
 }
-
-/// The least time between two commits of one import.
-const COMMIT_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Threads that wait on fsync while the cores extract.
 const WRITE_THREADS: usize = 8;
@@ -221,38 +199,27 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
 }
 
 pub fn reindex(lib: &Library) -> Result<ExitCode> {
-    let cat = lib.catalog()?;
-    // Learn the furniture afresh from every kept original, then re-clean.
-    let records: Vec<FurnitureRecord> = cat
-        .entries()
-        .par_iter()
-        .filter_map(|e| {
-            let bytes = lib.load_original(&e.id).ok()?;
-            Some(FurnitureRecord {
-                id: e.id.clone(),
-                publisher: e.publisher.clone(),
-                lines: lede::ingest::furniture_candidates(&bytes, e.source.as_deref()),
-            })
-        })
-        .collect();
-    lib.replace_furniture(&records)?;
-    let furniture = lib.furniture(&cat)?;
-    let mut progress = Progress::new("reindexing", cat.len());
-    let extract =
-        |bytes: &[u8], source: Option<&str>| lede::process_with(bytes, source, Some(&furniture));
-    let failures = lib.reindex(extract, |done, _| progress.set(done))?;
-    progress.finish();
+    let mut progress: Option<Progress> = None;
+    // Furniture is learned afresh from every kept original, then each is re-cleaned.
+    let failures = lib.reindex(
+        |bytes, source| lede::ingest::furniture_candidates(bytes, source),
+        |bytes, source, furniture| lede::process_with(bytes, source, Some(furniture)),
+        |done, total| {
+            progress
+                .get_or_insert_with(|| Progress::new("reindexing", total))
+                .set(done)
+        },
+    )?;
+    let total = lib.catalog()?.len();
+    if let Some(mut p) = progress {
+        p.finish();
+    }
     for (id, why) in &failures {
-        let source = cat
-            .get(id)
-            .and_then(|e| e.source.as_deref())
-            .map(|s| format!(" ({})", sanitize_line(s)))
-            .unwrap_or_default();
-        eprintln!("lede: {id}{source}: {why}");
+        eprintln!("lede: {id}: {}", sanitize_line(why));
     }
     eprintln!(
         "lede: {} re-extracted, {} failed",
-        cat.len() - failures.len(),
+        total.saturating_sub(failures.len()),
         failures.len()
     );
     Ok(exit_status(failures.is_empty()))

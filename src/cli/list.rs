@@ -133,7 +133,7 @@ fn resolve(lib: &Library, prefix: &str) -> Result<String> {
                 "the id {} is ambiguous; type more of one of these:",
                 sanitize_line(prefix)
             );
-            for e in cat.find_prefix(prefix).iter().take(20) {
+            for e in cat.entries().iter().filter(|e| e.id.starts_with(prefix)).take(20) {
                 msg.push_str(&format!("\n  {}  {}", e.id, sanitize_line(&e.title)));
             }
             Err(anyhow::anyhow!(msg))
@@ -163,9 +163,11 @@ pub fn remove(chosen: &Chosen, ids: &[String]) -> Result<ExitCode> {
 
 /// `lede search WORDS`: one line per matching story.
 pub fn search(chosen: &Chosen, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+    use std::io::IsTerminal;
     let lib = existing(chosen)?;
     let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
     let stdout = std::io::stdout();
+    let bold = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout.lock();
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
         if json {
@@ -174,16 +176,37 @@ pub fn search(chosen: &Chosen, query: &str, json: bool, limit: Option<usize>) ->
             continue;
         }
         let title = sanitize_line(&hit.title);
-        let snippet = sanitize_line(&hit.snippet);
         let field = hit.field.name();
         if hit.field == lede::library::Field::Title {
             writeln!(out, "{}  {title}  [{field}]", hit.id)?;
         } else {
+            let snippet = marked(&hit.snippet, &hit.marks, bold);
             writeln!(out, "{}  {title}  [{field}] {snippet}", hit.id)?;
         }
     }
     out.flush()?;
     Ok(super::exit_status(!hits.is_empty()))
+}
+
+/// The snippet made safe for the terminal, its marked words in bold.
+fn marked(snippet: &str, marks: &[(usize, usize)], bold: bool) -> String {
+    if !bold {
+        return sanitize_line(snippet);
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    for &(s, e) in marks {
+        let (Some(before), Some(word)) = (snippet.get(at..s), snippet.get(s..e)) else {
+            continue;
+        };
+        out.push_str(&sanitize_line(before));
+        out.push_str("\x1b[1m");
+        out.push_str(&sanitize_line(word));
+        out.push_str("\x1b[22m");
+        at = e;
+    }
+    out.push_str(&sanitize_line(snippet.get(at..).unwrap_or("")));
+    out
 }
 
 /// `lede show ID`: from the library, or from the samples while the user's

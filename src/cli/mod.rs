@@ -3,6 +3,7 @@
 mod add;
 mod list;
 mod progress;
+mod quotes;
 mod render;
 
 use anyhow::{Context, Result};
@@ -73,16 +74,21 @@ enum Command {
     },
     /// Search the whole library: titles, bylines, speakers, quotes, body text
     #[command(long_about = "Search the whole library: titles, bylines, \
-        publishers, speakers, quotes and body text. A story matches when \
-        every word of the query appears in it (case-insensitively, as part \
-        of a word too). Prints one line per story: id, title, where it \
-        matched (title, speaker, quote, byline, publisher, body) and the \
-        words around the match; the most telling field first, newest first \
-        within a field. Exit status 1 when nothing matches.\n\n\
-        Example: lede search harbour tolls")]
+        publishers, speakers, quotes and body text. Words match whole words \
+        (case and accents aside); every word must appear. \
+        \n\n  harb*               words starting with harb\
+        \n  \"absolutely right\"  a phrase\
+        \n  ferry OR bridge     either word\
+        \n  budget -council     leave out stories with a word (or NOT council)\
+        \n  speaker:lopez       in a field: title:, speaker:, quote:, byline:, publisher:, body:\
+        \n\nPrints one line per story, best match first (a match in the title, \
+        a speaker or a quote weighs more than one in the body): id, title, \
+        where it matched and the words around the match. Exit status 1 when \
+        nothing matches.\n\n\
+        Example: lede search 'speaker:lopez \"tolls will rise\"'")]
     Search {
-        /// Words to find
-        #[arg(required = true, value_name = "WORD")]
+        /// What to find (see above)
+        #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
         /// Print one JSON object per story and line: id, title, field, snippet
         #[arg(long)]
@@ -106,12 +112,66 @@ enum Command {
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
-    /// Re-extract every story from its kept original
+    /// Rebuild the library from its kept originals
     #[command(long_about = "Re-extract every story from the original bytes kept \
-        in the library, so stories imported by an older lede get today's \
-        cleaning. Reading positions are kept. A story that fails keeps its old \
-        text and is named on stderr (exit status 1).")]
+        in the library into a fresh database, and swap it in whole, so stories \
+        imported by an older lede get today's cleaning. Reading positions are \
+        kept. A story that fails keeps its old text and is named on stderr \
+        (exit status 1). A damaged database is moved aside as \
+        library.db.damaged and rebuilt from the originals.")]
     Reindex,
+    /// Every speaker in the library, most quoted first
+    #[command(long_about = "Every speaker in the library with the number of \
+        quotes and of stories they are quoted in, most quoted first. One \
+        person is one entry: lede names each speaker in the fullest form the \
+        story gives. Exit status 1 when no quote has a speaker.\n\n\
+        Example: lede speakers | head")]
+    Speakers {
+        /// Print one JSON object per speaker and line: speaker, quotes, stories
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quotes across the library, with their citations
+    #[command(long_about = "Quotes across the library, newest story first, \
+        each with its citation: speaker, story title, publisher, date, URL or \
+        file, and where it stands (story id, block, byte offset). Filters \
+        combine. Exit status 1 when nothing matches.\n\n\
+        Examples:\n  lede quotes --speaker 'Donald Trump'\n  \
+        lede quotes --search tariffs --format csv > quotes.csv")]
+    Quotes {
+        /// Only this speaker's quotes (case does not matter)
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only this story's quotes (a unique id prefix is enough)
+        #[arg(long, value_name = "ID")]
+        story: Option<String>,
+        /// Only stories that this search finds (as `lede search`)
+        #[arg(long, value_name = "QUERY")]
+        search: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: quotes::Format,
+    },
+    /// Export quotes and figures with full citations (Markdown, CSV, JSON)
+    #[command(long_about = "Write quotes and figures with full citations: \
+        speaker, quote or figure (kind, value, unit), story title, publisher, \
+        byline, published date, URL or source file, story id, block and byte \
+        offset. csv is RFC 4180 and opens in a spreadsheet; md is a \
+        blockquote per quote with its citation line; json is one object per \
+        line. With --speaker, quotes only.\n\n\
+        Example: lede export --format md --story 3fa9 > notes.md")]
+    Export {
+        #[arg(long, value_enum)]
+        format: quotes::Format,
+        /// Only this story (a unique id prefix is enough)
+        #[arg(long, value_name = "ID")]
+        story: Option<String>,
+        /// Only this speaker's quotes
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only stories that this search finds (as `lede search`)
+        #[arg(long, value_name = "QUERY")]
+        search: Option<String>,
+    },
     /// Extract stories without a library (JSON Lines with --json)
     #[command(long_about = "Extract stories without touching the library.\n\n\
         With --json, prints one JSON object per input and line: the cleaned \
@@ -188,7 +248,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show { id } => list::show(&chosen()?, &id),
         Command::Rm { ids } => list::remove(&chosen()?, &ids),
         Command::Reindex => add::reindex(&chosen()?.library),
+        Command::Speakers { json } => quotes::speakers(&chosen()?.library, json),
+        Command::Quotes {
+            speaker,
+            story,
+            search,
+            format,
+        } => {
+            let lib = chosen()?.library;
+            let filter = citation_filter(&lib, speaker, story, search, true)?;
+            quotes::write(&lib, &filter, format)
+        }
+        Command::Export {
+            format,
+            story,
+            speaker,
+            search,
+        } => {
+            let lib = chosen()?.library;
+            let filter = citation_filter(&lib, speaker, story, search, false)?;
+            quotes::write(&lib, &filter, format)
+        }
     }
+}
+
+/// The filters of `lede quotes` and `lede export`, a story prefix resolved.
+fn citation_filter(
+    lib: &Library,
+    speaker: Option<String>,
+    story: Option<String>,
+    search: Option<String>,
+    quotes_only: bool,
+) -> Result<library::CitationFilter> {
+    let story = story.map(|prefix| lib.resolve_id(&prefix)).transpose()?;
+    Ok(library::CitationFilter {
+        speaker,
+        story,
+        search,
+        quotes_only,
+    })
 }
 
 /// Read one input: a file, or stdin for "-". Reads at most one byte more

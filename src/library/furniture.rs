@@ -1,17 +1,13 @@
-//! Learned page furniture on disk: `ROOT/furniture.jsonl`, one line per
-//! text story with its publisher and its candidate furniture lines. Lines
-//! that recur across a publisher's stories are dropped from its dumps at
-//! import and at `lede reindex` (the pure model: `ingest::furniture`).
+//! Learned page furniture in the `furniture` table: per text story, its
+//! publisher and its candidate furniture lines. Lines that recur across a
+//! publisher's stories are dropped from its dumps at import and at
+//! `lede reindex` (the pure model: `ingest::furniture`).
 
-use super::catalog::Catalog;
-use super::store::{Library, LibraryError, atomic_write, io_err};
+use super::db::db_err;
+use super::store::{Library, LibraryError};
 use crate::ingest::furniture::Furniture;
+use rusqlite::{Connection, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
-use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
-
-const FILE: &str = "furniture.jsonl";
 
 /// What one story contributes to the furniture model.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -22,79 +18,78 @@ pub struct FurnitureRecord {
 }
 
 impl Library {
-    fn furniture_path(&self) -> PathBuf {
-        self.root().join(FILE)
-    }
-
-    /// The furniture learned from the stories `known` still holds. A torn
-    /// or damaged line costs only what that story taught.
-    pub fn furniture(&self, known: &Catalog) -> Result<Furniture, LibraryError> {
-        let path = self.furniture_path();
-        let file = match File::open(&path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Furniture::default()),
-            Err(e) => return Err(io_err(&path)(e)),
+    /// The furniture learned from the stories the library holds (records
+    /// of stories not, or no longer, in it teach nothing).
+    pub fn furniture(&self) -> Result<Furniture, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(Furniture::default());
         };
-        let records: Vec<FurnitureRecord> = BufReader::new(file)
-            .lines()
-            .map_while(Result::ok)
-            .filter_map(|line| serde_json::from_str(&line).ok())
-            .filter(|r: &FurnitureRecord| known.contains(&r.id))
-            .collect();
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT f.publisher, f.lines FROM furniture f \
+                 WHERE EXISTS (SELECT 1 FROM stories s WHERE s.id = f.id)",
+            )
+            .map_err(&err)?;
+        let records: Vec<(Option<String>, Vec<String>)> = stmt
+            .query_map([], |r| {
+                let lines: String = r.get(1)?;
+                Ok((r.get(0)?, serde_json::from_str(&lines).unwrap_or_default()))
+            })
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
         Ok(Furniture::learn(
-            records.iter().map(|r| (r.publisher.as_deref(), &r.lines)),
+            records.iter().map(|(p, lines)| (p.as_deref(), lines)),
         ))
     }
 
-    /// Remember what newly added stories teach (appended under the lock).
+    /// Remember what newly added stories teach.
     pub fn record_furniture(&self, records: &[FurnitureRecord]) -> Result<(), LibraryError> {
-        let records: Vec<_> = records.iter().filter(|r| !r.lines.is_empty()).collect();
-        if records.is_empty() {
+        if records.iter().all(|r| r.lines.is_empty()) {
             return Ok(());
         }
-        let mut buf = Vec::new();
-        for r in records {
-            // Strings only: serialising cannot fail.
-            if let Ok(line) = serde_json::to_vec(r) {
-                buf.extend_from_slice(&line);
-                buf.push(b'\n');
-            }
-        }
-        let path = self.furniture_path();
-        self.with_lock(|_| {
-            let mut file = OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&path)
-                .map_err(io_err(&path))?;
-            file.write_all(&buf).map_err(io_err(&path))?;
-            file.sync_data().map_err(io_err(&path))
-        })
+        let mut conn = self.writer()?;
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        insert_records(&tx, records).map_err(&err)?;
+        tx.commit().map_err(&err)
     }
 
     /// Replace everything learned (at reindex, from the kept originals).
     pub fn replace_furniture(&self, records: &[FurnitureRecord]) -> Result<(), LibraryError> {
-        let mut buf = Vec::new();
-        for r in records.iter().filter(|r| !r.lines.is_empty()) {
-            if let Ok(line) = serde_json::to_vec(r) {
-                buf.extend_from_slice(&line);
-                buf.push(b'\n');
-            }
-        }
-        let path = self.furniture_path();
-        self.with_lock(|_| atomic_write(&path, &buf))
+        let mut conn = self.writer()?;
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        tx.execute("DELETE FROM furniture", []).map_err(&err)?;
+        insert_records(&tx, records).map_err(&err)?;
+        tx.commit().map_err(&err)
     }
+}
+
+pub(super) fn insert_records(tx: &Connection, records: &[FurnitureRecord]) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR REPLACE INTO furniture (id, publisher, lines) VALUES (?1, ?2, ?3)",
+    )?;
+    for r in records.iter().filter(|r| !r.lines.is_empty()) {
+        // Strings only: serialising cannot fail.
+        let lines = serde_json::to_string(&r.lines).unwrap_or_default();
+        stmt.execute(params![r.id, r.publisher, lines])?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::CatalogEntry;
-
-    fn entry(id: &str) -> CatalogEntry {
-        let story = crate::Story::default();
-        CatalogEntry::from_story(id, &story, 0)
-    }
+    use crate::library::NewStory;
 
     fn record(id: &str, lines: &[&str]) -> FurnitureRecord {
         FurnitureRecord {
@@ -104,47 +99,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn recurring_lines_of_known_stories_are_learned() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        let promo = "Get the Morning Digest in your inbox";
-        let recs: Vec<_> = ["a", "b", "c"]
-            .iter()
-            .map(|id| record(id, &[promo, id]))
+    fn add(lib: &Library, n: usize) -> Vec<String> {
+        let batch: Vec<NewStory> = (0..n)
+            .map(|i| {
+                let original = format!("story {i}").into_bytes();
+                NewStory {
+                    id: crate::library::story_id(&original),
+                    original,
+                    story: crate::Story::default(),
+                }
+            })
             .collect();
-        lib.record_furniture(&recs).unwrap();
-        let all = Catalog::from_entries(vec![entry("a"), entry("b"), entry("c")]);
-        let furniture = lib.furniture(&all).unwrap();
-        assert!(furniture.contains(Some("The Daily Example"), promo));
-        assert!(!furniture.contains(Some("The Daily Example"), "a"));
-        // Stories no longer in the library teach nothing.
-        let two = Catalog::from_entries(vec![entry("a"), entry("b")]);
-        assert!(
-            !lib.furniture(&two)
-                .unwrap()
-                .contains(Some("The Daily Example"), promo)
-        );
+        let ids = batch.iter().map(|s| s.id.clone()).collect();
+        lib.add(batch).unwrap();
+        ids
     }
 
     #[test]
-    fn a_torn_line_costs_only_its_story() {
+    fn recurring_lines_of_stories_held_are_learned() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
-        let promo = "Follow us for breaking alerts";
-        let recs: Vec<_> = ["a", "b", "c"]
-            .iter()
-            .map(|id| record(id, &[promo]))
-            .collect();
-        lib.replace_furniture(&recs).unwrap();
-        let mut f = OpenOptions::new()
-            .append(true)
-            .open(lib.furniture_path())
-            .unwrap();
-        f.write_all(b"{\"id\":\"d\",\"publ").unwrap();
-        let all = Catalog::from_entries(["a", "b", "c", "d"].map(entry).to_vec());
+        let promo = "Get the Morning Digest in your inbox";
+        let ids = add(&lib, 3);
+        let recs: Vec<_> = ids.iter().map(|id| record(id, &[promo, id])).collect();
+        lib.record_furniture(&recs).unwrap();
+        let furniture = lib.furniture().unwrap();
+        assert!(furniture.contains(Some("The Daily Example"), promo));
+        assert!(!furniture.contains(Some("The Daily Example"), &ids[0]));
+        // Stories no longer in the library teach nothing.
+        lib.remove(&ids[2]).unwrap();
         assert!(
-            lib.furniture(&all)
+            !lib.furniture()
+                .unwrap()
+                .contains(Some("The Daily Example"), promo)
+        );
+        lib.replace_furniture(&recs[..1]).unwrap();
+        assert!(
+            !lib.furniture()
                 .unwrap()
                 .contains(Some("The Daily Example"), promo)
         );

@@ -1,30 +1,32 @@
-//! The library on disk: original bytes, extracted stories and a catalog.
+//! The library on disk: one SQLite database and the original files.
 //! The only module that touches the disk.
 //!
 //! ```text
-//! ROOT/originals/<id>      the file as imported, unchanged
-//! ROOT/stories/<id>.json   the analysed Story (extract-json schema)
-//! ROOT/catalog.jsonl       one CatalogEntry per line: all that listing needs
-//! ROOT/search/             the search index (see `index`)
-//! ROOT/furniture.jsonl     lines of text dumps, to learn publishers' furniture
-//! ROOT/lock                taken by every writer
-//! ROOT/catalog.jsonl.damaged   the last damaged catalog, kept after a rebuild
+//! ROOT/library.db              stories, texts, quotes, figures, furniture,
+//!                              the FTS5 index (see schema.sql); WAL mode
+//! ROOT/originals/<id>.gz       each file as imported, gzip-compressed
+//! ROOT/originals/<id>          ... or as it came, when it was gzip already
+//! ROOT/library.db.damaged      a damaged database `lede reindex` replaced
 //! ```
 //!
-//! Nothing is created until the first write.
+//! Nothing is created until the first write. A library of the old format
+//! (catalog.jsonl, stories/) is migrated on first open (see `migrate`).
 
-pub mod catalog;
+pub mod citations;
+pub mod db;
+pub mod entry;
 pub mod furniture;
-pub mod index;
-pub mod live;
+pub mod migrate;
+pub mod queries;
+pub mod reindex;
 pub mod search;
 pub mod store;
 
-pub use catalog::{Catalog, CatalogEntry, Position};
+pub use citations::CitationFilter;
+pub use entry::{Catalog, CatalogEntry, Position};
 pub use furniture::FurnitureRecord;
-pub use index::Field;
-pub use search::Hit;
-pub use store::{AddOutcome, Library, LibraryError, NewStory, Staged};
+pub use search::{Field, Hit};
+pub use store::{AddOutcome, Library, LibraryError, NewStory};
 
 use std::path::PathBuf;
 
@@ -41,9 +43,11 @@ pub fn default_root() -> Option<PathBuf> {
 }
 
 /// The id of a story: the first 16 hex digits of the SHA-256 of its bytes,
-/// so the same bytes imported twice are one story.
+/// so the same bytes imported twice are one story. Gzip data is hashed
+/// unpacked: a page saved gzipped and plain is one story.
 pub fn story_id(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(bytes);
+    let plain = crate::ingest::decode::gunzip_if_needed(bytes);
+    let digest = Sha256::digest(plain.as_deref().unwrap_or(bytes));
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

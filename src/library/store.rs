@@ -1,17 +1,19 @@
-//! Files, atomic writes and the writer lock.
+//! The library's stories: adding, loading, listing, removing, reading state.
+//! Every change is one SQLite transaction; the originals are files written
+//! (and synced) before the transaction that names them commits.
 
-use super::catalog::{Catalog, CatalogEntry, Compact, Position};
-use super::index::{self, IndexEntry, IndexFiles};
-use crate::article::Story;
+use super::db::{self, Conn, DB_FILE, Pool, db_err};
+use super::entry::{Catalog, CatalogEntry, Position};
+use crate::article::{
+    Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKind, Span, Story,
+};
 use rayon::prelude::*;
-use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use std::fs::{self, File};
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 use thiserror::Error;
-
-const CATALOG: &str = "catalog.jsonl";
-const CATALOG_HEADER: &str = "{\"lede_catalog\":1}";
 
 #[derive(Debug, Error)]
 pub enum LibraryError {
@@ -21,12 +23,26 @@ pub enum LibraryError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: {source}")]
+    Db {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{path}: the library database is damaged ({reason}); run `lede reindex` to rebuild it from the originals"
+    )]
+    Damaged { path: PathBuf, reason: String },
+    #[error("{path}: made by a newer lede (schema version {found}); update lede to open it")]
+    TooNew { path: PathBuf, found: i64 },
     #[error("{path}: damaged story file: {source}")]
     BadStory {
         path: PathBuf,
         #[source]
         source: serde_json::Error,
     },
+    #[error("the library at {path} is in the old format and was left as it was: {reason}")]
+    Migration { path: PathBuf, reason: String },
     #[error("no story with id {0}")]
     NotFound(String),
     #[error("the id {0} is ambiguous: type more of it")]
@@ -54,76 +70,59 @@ pub enum AddOutcome {
     Duplicate { id: String, title: String },
 }
 
-/// What reading the catalog file found.
-enum CatalogRead {
-    Fine(Catalog),
-    /// Missing while stories exist, or unreadable lines: the good lines are
-    /// kept so that a repair loses no reading state it can save.
-    Damaged(Vec<CatalogEntry>),
-}
-
-/// Stories on disk but not yet in the catalog, in the order given.
-#[derive(Debug, Default)]
-pub struct Staged {
-    items: Vec<StagedItem>,
-    /// Their search records, appended to the index files but not yet in its table.
-    index: Vec<IndexEntry>,
-}
-
-#[derive(Debug)]
-enum StagedItem {
-    /// Already in the library when staged.
-    Known(AddOutcome),
-    New(CatalogEntry),
-}
-
-impl StagedItem {
-    fn known(self) -> Option<AddOutcome> {
-        match self {
-            StagedItem::Known(o) => Some(o),
-            StagedItem::New(_) => None,
-        }
-    }
-}
-
-impl Staged {
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// Join another batch after this one.
-    pub fn append(&mut self, mut other: Staged) {
-        self.items.append(&mut other.items);
-        self.index.append(&mut other.index);
-    }
-}
-
-/// A library folder. Cheap to create; every call reads what it needs.
+/// A library folder: `library.db` and `originals/`. Clones share their
+/// open connections; nothing is created until the first write.
 #[derive(Debug, Clone)]
 pub struct Library {
     root: PathBuf,
     /// Whether writes are synced to disk (see `without_sync`).
     sync: bool,
+    pool: Pool,
+}
+
+/// The columns `entry_from_row` reads, in its order.
+pub(super) const ENTRY_COLUMNS: &str = "id, title, publisher, byline, published, added_at, source, \
+     words, quote_count, figure_count, pos_block, pos_offset, percent_read, read";
+
+pub(super) fn entry_from_row(r: &Row) -> rusqlite::Result<CatalogEntry> {
+    Ok(CatalogEntry {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        publisher: r.get(2)?,
+        byline: r.get(3)?,
+        published: r.get(4)?,
+        added_at: r.get(5)?,
+        source: r.get(6)?,
+        words: r.get(7)?,
+        quotes: r.get(8)?,
+        figures: r.get(9)?,
+        position: Position {
+            block: r.get(10)?,
+            offset: r.get(11)?,
+        },
+        percent_read: r.get(12)?,
+        read: r.get(13)?,
+    })
 }
 
 impl Library {
-    /// The library at `root`. Nothing is created until the first write, so
-    /// listing a library that does not exist yet leaves no trace.
+    /// The library at `root`. A library in the old format (catalog.jsonl
+    /// and story files) is migrated into the database here, once.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, LibraryError> {
-        Ok(Library {
+        let lib = Library {
             root: root.into(),
             sync: true,
-        })
+            pool: Pool::default(),
+        };
+        super::migrate::migrate_if_old(&lib)?;
+        Ok(lib)
     }
 
     /// The same library with no fsync at all: for generating test and
-    /// benchmark libraries quickly. A crash may then lose or tear any file.
+    /// benchmark libraries quickly. A crash may then lose recent changes.
     pub fn without_sync(mut self) -> Self {
         self.sync = false;
+        self.pool = Pool::default();
         self
     }
 
@@ -131,418 +130,535 @@ impl Library {
         &self.root
     }
 
-    fn catalog_path(&self) -> PathBuf {
-        self.root.join(CATALOG)
+    pub fn db_path(&self) -> PathBuf {
+        self.root.join(DB_FILE)
     }
 
-    fn stories_dir(&self) -> PathBuf {
-        self.root.join("stories")
+    pub(super) fn pool(&self) -> &Pool {
+        &self.pool
     }
 
-    fn story_path(&self, id: &str) -> PathBuf {
-        self.stories_dir().join(format!("{id}.json"))
+    fn originals_dir(&self) -> PathBuf {
+        self.root.join("originals")
     }
 
-    fn original_path(&self, id: &str) -> PathBuf {
-        self.root.join("originals").join(id)
+    /// A connection to the database; None when there is none yet and
+    /// `create` is false (reading a library that was never written).
+    pub(super) fn conn(&self, create: bool) -> Result<Option<Conn>, LibraryError> {
+        let path = self.db_path();
+        let conn = match self.pool.take() {
+            Some(c) => c,
+            None => {
+                if !create && !path.exists() {
+                    return Ok(None);
+                }
+                fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
+                db::open(&path, create, self.sync)?
+            }
+        };
+        Ok(Some(Conn {
+            conn: Some(conn),
+            pool: self.pool.clone(),
+            path,
+        }))
     }
 
-    /// Make the library's folders (every writer calls this first).
-    fn ensure_dirs(&self) -> Result<(), LibraryError> {
-        for dir in [self.root.join("originals"), self.stories_dir()] {
-            fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    /// A connection, making the database when it does not exist.
+    pub(super) fn writer(&self) -> Result<Conn, LibraryError> {
+        self.conn(true)?
+            .ok_or_else(|| LibraryError::NotFound(self.db_path().display().to_string()))
+    }
+
+    /// Every story, in the order added: what listing and the reader's
+    /// first frame need, from the small `stories` rows alone.
+    pub fn catalog(&self) -> Result<Catalog, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(Catalog::default());
+        };
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let mut stmt = conn
+            .prepare_cached(&format!("SELECT {ENTRY_COLUMNS} FROM stories ORDER BY sid"))
+            .map_err(&err)?;
+        let entries = stmt
+            .query_map([], entry_from_row)
+            .map_err(&err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&err)?;
+        Ok(Catalog::from_entries(entries))
+    }
+
+    /// One story's catalog entry.
+    pub fn entry(&self, id: &str) -> Result<CatalogEntry, LibraryError> {
+        let not_found = || LibraryError::NotFound(id.to_string());
+        let conn = self.conn(false)?.ok_or_else(not_found)?;
+        conn.query_row(
+            &format!("SELECT {ENTRY_COLUMNS} FROM stories WHERE id = ?1"),
+            [id],
+            entry_from_row,
+        )
+        .optional()
+        .map_err(db_err(&conn.path))?
+        .ok_or_else(not_found)
+    }
+
+    /// A value that changes whenever any process adds or removes a story
+    /// or rebuilds the library (not on reading-state changes): the reader
+    /// polls it to notice `lede add` and `lede rm` in another shell. It is
+    /// a counter the database's triggers bump in the same transaction.
+    pub fn change_token(&self) -> Result<u64, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(0);
+        };
+        conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+            r.get(0)
+        })
+        .map_err(db_err(&conn.path))
+    }
+
+    /// Store a batch of stories. The same bytes twice are one story.
+    /// Outcomes come in the order of the batch; a story is reported added
+    /// only once the transaction naming it has committed.
+    pub fn add(&self, batch: Vec<NewStory>) -> Result<Vec<AddOutcome>, LibraryError> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.writer()?;
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        // Originals of stories already here are not written again.
+        let mut seen = std::collections::HashSet::new();
+        let fresh: Vec<bool> = batch
+            .iter()
+            .map(|s| {
+                let known = conn
+                    .prepare_cached("SELECT 1 FROM stories WHERE id = ?1")?
+                    .exists([&s.id])?;
+                Ok(!known && seen.insert(s.id.clone()))
+            })
+            .collect::<rusqlite::Result<_>>()
+            .map_err(&err)?;
+        self.write_originals(
+            batch
+                .iter()
+                .zip(&fresh)
+                .filter(|(_, f)| **f)
+                .map(|(s, _)| (s.id.as_str(), s.original.as_slice())),
+        )?;
+        let now = unix_secs(SystemTime::now());
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for item in &batch {
+            let (id, title) = (item.id.clone(), item.story.article.title.clone());
+            if insert_story(&tx, &item.id, &item.story, now).map_err(&err)? {
+                outcomes.push(AddOutcome::Added { id, title });
+            } else {
+                let title = tx
+                    .query_row("SELECT title FROM stories WHERE id = ?1", [&id], |r| {
+                        r.get(0)
+                    })
+                    .map_err(&err)?;
+                outcomes.push(AddOutcome::Duplicate { id, title });
+            }
+        }
+        tx.commit().map_err(&err)?;
+        Ok(outcomes)
+    }
+
+    /// Write originals (compressed, in parallel), each by temp file and
+    /// rename, synced before the database names them.
+    fn write_originals<'a>(
+        &self,
+        files: impl Iterator<Item = (&'a str, &'a [u8])>,
+    ) -> Result<(), LibraryError> {
+        let files: Vec<(&str, &[u8])> = files.collect();
+        if files.is_empty() {
+            return Ok(());
+        }
+        let dir = self.originals_dir();
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+        files.par_iter().try_for_each(|(id, bytes)| {
+            let (name, data) = stored_original(id, bytes);
+            replace_file(&dir.join(name), &data, self.sync)
+        })?;
+        if self.sync {
+            sync_dir(&dir);
         }
         Ok(())
     }
 
-    /// The catalog alone: listing never opens a story file. A damaged
-    /// catalog is rebuilt from the story files, never silently emptied.
-    pub fn catalog(&self) -> Result<Catalog, LibraryError> {
-        match self.read_catalog()? {
-            CatalogRead::Fine(cat) => Ok(cat),
-            // Another writer may have repaired it while we waited for the lock.
-            CatalogRead::Damaged(_) => self.with_lock(Self::catalog_locked),
-        }
-    }
-
-    fn read_catalog(&self) -> Result<CatalogRead, LibraryError> {
-        let path = self.catalog_path();
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == ErrorKind::NotFound => {
-                // No catalog yet: fine when there are no stories either.
-                return Ok(if self.has_story_files()? {
-                    CatalogRead::Damaged(Vec::new())
-                } else {
-                    CatalogRead::Fine(Catalog::default())
-                });
-            }
-            Err(e) => return Err(io_err(&path)(e)),
-        };
-        let mut lines = bytes.split(|&b| b == b'\n');
-        let header_ok = lines
-            .next()
-            .is_some_and(|l| l.trim_ascii() == CATALOG_HEADER.as_bytes());
-        let lines: Vec<&[u8]> = lines.filter(|l| !l.trim_ascii().is_empty()).collect();
-        // Lines parse on every core: opening a big library waits on this.
-        let parsed: Vec<Option<CatalogEntry>> = lines
-            .par_iter()
-            .with_min_len(2048)
-            .map(|line| serde_json::from_slice::<CatalogEntry>(line).ok())
-            .collect();
-        let damaged = !header_ok || parsed.iter().any(Option::is_none);
-        let entries: Vec<CatalogEntry> = parsed.into_iter().flatten().collect();
-        if damaged {
-            // A header-less file holds nothing to trust but parsable lines.
-            return Ok(CatalogRead::Damaged(entries));
-        }
-        Ok(CatalogRead::Fine(Catalog::from_lines(entries)))
-    }
-
-    fn has_story_files(&self) -> Result<bool, LibraryError> {
-        let dir = self.stories_dir();
-        match fs::read_dir(&dir) {
-            Ok(mut it) => {
-                Ok(it.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))))
-            }
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(io_err(&dir)(e)),
-        }
-    }
-
-    /// Read the catalog while holding the lock, repairing it when damaged:
-    /// the damaged file is kept beside it as `catalog.jsonl.damaged`.
-    pub(super) fn catalog_locked(&self) -> Result<Catalog, LibraryError> {
-        let salvaged = match self.read_catalog()? {
-            CatalogRead::Fine(cat) => return Ok(cat),
-            CatalogRead::Damaged(salvaged) => salvaged,
-        };
-        let path = self.catalog_path();
-        if path.exists() {
-            let keep = self.root.join(format!("{CATALOG}.damaged"));
-            fs::copy(&path, &keep).map_err(io_err(&keep))?;
-        }
-        let saved = Catalog::from_entries(salvaged);
-        let mut cat = self.rebuild_catalog()?;
-        cat.update_each(|id, entry| {
-            if let Some(old) = saved.get(id) {
-                entry.added_at = old.added_at;
-                entry.source = old.source.clone().or(entry.source.take());
-                entry.position = old.position;
-                entry.percent_read = old.percent_read;
-                entry.read = old.read;
-            }
-        });
-        cat.sort_by_added();
-        self.write_catalog(&cat)?;
-        Ok(cat)
-    }
-
-    fn write_catalog(&self, cat: &Catalog) -> Result<(), LibraryError> {
-        let mut buf = Vec::with_capacity(cat.len() * 256 + 32);
-        buf.extend_from_slice(CATALOG_HEADER.as_bytes());
-        buf.push(b'\n');
-        for e in cat.entries() {
-            // CatalogEntry holds only strings and numbers: serialising cannot fail.
-            if serde_json::to_writer(&mut buf, &Compact(e)).is_ok() {
-                buf.push(b'\n');
-            }
-        }
-        write_atomic(&self.catalog_path(), &buf, self.sync)
-    }
-
-    /// Rebuild the catalog from the story files (keeps no reading state).
-    fn rebuild_catalog(&self) -> Result<Catalog, LibraryError> {
-        let dir = self.stories_dir();
-        let mut cat = Catalog::default();
-        let mut names: Vec<_> = match fs::read_dir(&dir) {
-            Ok(it) => it.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
-            Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(io_err(&dir)(e)),
-        };
-        names.retain(|p| p.extension().is_some_and(|x| x == "json"));
-        names.sort();
-        for path in names {
-            let Some(id) = path.file_stem().and_then(|s| s.to_str()) else {
-                continue;
-            };
-            // A damaged story file stays on disk but out of the list.
-            let Ok(story) = self.load_story(id) else {
-                continue;
-            };
-            let added = fs::metadata(&path)
-                .and_then(|m| m.modified())
-                .map(unix_secs)
-                .unwrap_or(0);
-            cat.upsert(CatalogEntry::from_story(id, &story, added));
-        }
-        Ok(cat)
-    }
-
-    /// Run `f` holding the library's writer lock (blocks for other writers).
-    pub(super) fn with_lock<T>(
-        &self,
-        f: impl FnOnce(&Self) -> Result<T, LibraryError>,
-    ) -> Result<T, LibraryError> {
-        self.ensure_dirs()?;
-        let path = self.root.join("lock");
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_err(&path))?;
-        lock.lock().map_err(io_err(&path))?;
-        let out = f(self);
-        // Dropping the file releases the lock too; unlock early and ignore errors.
-        let _ = lock.unlock();
-        out
-    }
-
-    /// Store a batch of stories: `stage` then `commit`. The same bytes
-    /// twice are one story. Outcomes come in the order of the batch.
-    pub fn add(&self, batch: Vec<NewStory>) -> Result<Vec<AddOutcome>, LibraryError> {
-        let known = self.catalog()?;
-        let staged = self.stage(&known, batch)?;
-        self.commit(staged)
-    }
-
-    /// Write the originals and story files of the stories `known` does not
-    /// hold, keeping only their small catalog entries for `commit`. Big
-    /// imports stage many batches and commit them at once, so the catalog
-    /// is rewritten seldom and the originals leave memory early.
-    pub fn stage(&self, known: &Catalog, batch: Vec<NewStory>) -> Result<Staged, LibraryError> {
-        self.ensure_catalog_file()?;
-        let mut staged = Staged::default();
-        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-        let mut searchable = Vec::new();
-        for item in batch {
-            if let Some(e) = known.get(&item.id) {
-                staged.items.push(StagedItem::Known(AddOutcome::Duplicate {
-                    id: item.id,
-                    title: e.title.clone(),
-                }));
-                continue;
-            }
-            let json = self.story_json(&item.id, &item.story)?;
-            files.push((self.story_path(&item.id), json));
-            let entry = CatalogEntry::from_story(&item.id, &item.story, 0);
-            files.push((self.original_path(&item.id), item.original));
-            searchable.push((item.id, item.story, index::stamp(&entry)));
-            staged.items.push(StagedItem::New(entry));
-        }
-        write_all_atomic(&files, self.sync)?;
-        drop(files);
-        let records: Vec<(&str, &Story, u64)> = searchable
-            .iter()
-            .map(|(id, s, st)| (id.as_str(), s, *st))
-            .collect();
-        staged.index = self.with_lock(|lib| lib.index_files().append(&records))?;
-        Ok(staged)
-    }
-
-    /// Put staged stories in the catalog: one catalog write under the lock.
-    /// A story is reported added only once the catalog naming it is on disk.
-    pub fn commit(&self, staged: Staged) -> Result<Vec<AddOutcome>, LibraryError> {
-        if !staged.items.iter().any(|i| matches!(i, StagedItem::New(_))) {
-            return Ok(staged
-                .items
-                .into_iter()
-                .filter_map(StagedItem::known)
-                .collect());
-        }
-        let now = unix_secs(SystemTime::now());
-        self.with_lock(|lib| {
-            let mut cat = lib.catalog_locked()?;
-            let mut outcomes = Vec::with_capacity(staged.items.len());
-            for item in staged.items {
-                outcomes.push(match item {
-                    StagedItem::Known(outcome) => outcome,
-                    StagedItem::New(mut entry) => {
-                        let (id, title) = (entry.id.clone(), entry.title.clone());
-                        if cat.contains(&id) {
-                            AddOutcome::Duplicate { id, title }
-                        } else {
-                            entry.added_at = now;
-                            cat.upsert(entry);
-                            AddOutcome::Added { id, title }
-                        }
-                    }
-                });
-            }
-            lib.write_index_table(&cat, staged.index)?;
-            lib.write_catalog(&cat)?;
-            Ok(outcomes)
-        })
-    }
-
-    pub(super) fn index_files(&self) -> IndexFiles {
-        IndexFiles::new(&self.root, self.sync)
-    }
-
-    /// Under the lock, before the catalog: the index table names the
-    /// catalog's stories, with `fresh` records replacing older ones.
-    fn write_index_table(&self, cat: &Catalog, fresh: Vec<IndexEntry>) -> Result<(), LibraryError> {
-        let files = self.index_files();
-        let old = match files.read_table()? {
-            index::TableRead::Fine(old) => old,
-            // The next search notices the stories it lacks and adds them.
-            index::TableRead::Damaged => Vec::new(),
-        };
-        let merged = files.compact(index::merge(old, fresh, cat))?;
-        files.write_table(&merged)
-    }
-
-    /// Story files without a catalog mean a lost catalog, so a new library
-    /// gets its (empty) catalog before its first story file.
-    fn ensure_catalog_file(&self) -> Result<(), LibraryError> {
-        if self.catalog_path().exists() {
-            return Ok(());
-        }
-        self.with_lock(|lib| {
-            let cat = lib.catalog_locked()?;
-            if lib.catalog_path().exists() {
-                return Ok(());
-            }
-            lib.write_catalog(&cat)
-        })
-    }
-
-    fn story_json(&self, id: &str, story: &Story) -> Result<Vec<u8>, LibraryError> {
-        serde_json::to_vec(story).map_err(|source| LibraryError::BadStory {
-            path: self.story_path(id),
-            source,
-        })
-    }
-
-    /// The unique catalog id that starts with `prefix`.
+    /// The unique story id that starts with `prefix`.
     pub fn resolve_id(&self, prefix: &str) -> Result<String, LibraryError> {
-        let cat = self.catalog()?;
-        if cat.contains(prefix) {
-            return Ok(prefix.to_string());
-        }
-        match cat.find_prefix(prefix).as_slice() {
-            [one] => Ok(one.id.clone()),
-            [] => Err(LibraryError::NotFound(prefix.to_string())),
+        let not_found = || LibraryError::NotFound(prefix.to_string());
+        let conn = self.conn(false)?.ok_or_else(not_found)?;
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        // Ids are lowercase hex: every id with the prefix sorts before prefix + '~'.
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT id FROM stories WHERE id >= ?1 AND id < ?1 || '~' ORDER BY id LIMIT 2",
+            )
+            .map_err(&err)?;
+        let ids: Vec<String> = stmt
+            .query_map([prefix], |r| r.get(0))
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)?;
+        match ids.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(not_found()),
+            [first, ..] if first == prefix => Ok(first.clone()),
             _ => Err(LibraryError::Ambiguous(prefix.to_string())),
         }
     }
 
     pub fn load_story(&self, id: &str) -> Result<Story, LibraryError> {
-        let path = self.story_path(id);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == ErrorKind::NotFound => {
-                return Err(LibraryError::NotFound(id.to_string()));
-            }
-            Err(e) => return Err(io_err(&path)(e)),
-        };
-        serde_json::from_slice(&bytes).map_err(|source| LibraryError::BadStory { path, source })
+        let not_found = || LibraryError::NotFound(id.to_string());
+        let conn = self.conn(false)?.ok_or_else(not_found)?;
+        load_story(&conn, id)
+            .map_err(db_err(&conn.path))?
+            .ok_or_else(not_found)
     }
 
+    /// The original bytes, exactly as imported.
     pub fn load_original(&self, id: &str) -> Result<Vec<u8>, LibraryError> {
-        let path = self.original_path(id);
-        fs::read(&path).map_err(io_err(&path))
-    }
-
-    /// Remove a story and its files.
-    pub fn remove(&self, id: &str) -> Result<CatalogEntry, LibraryError> {
-        self.with_lock(|lib| {
-            let mut cat = lib.catalog_locked()?;
-            let gone = cat
-                .remove(id)
-                .ok_or_else(|| LibraryError::NotFound(id.to_string()))?;
-            lib.write_catalog(&cat)?;
-            lib.write_index_table(&cat, Vec::new())?;
-            for path in [lib.story_path(id), lib.original_path(id)] {
-                match fs::remove_file(&path) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == ErrorKind::NotFound => {}
-                    Err(e) => return Err(io_err(&path)(e)),
-                }
+        let dir = self.originals_dir();
+        let gz = dir.join(format!("{id}.gz"));
+        match File::open(&gz) {
+            Ok(f) => {
+                let mut out = Vec::new();
+                flate2::read::GzDecoder::new(f)
+                    .read_to_end(&mut out)
+                    .map_err(io_err(&gz))?;
+                return Ok(out);
             }
-            Ok(gone)
-        })
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&gz)(e)),
+        }
+        // Stored as they came: gzip files, and libraries of the old format.
+        let raw = dir.join(id);
+        fs::read(&raw).map_err(io_err(&raw))
     }
 
-    /// Save where the reader is in a story.
+    /// Remove a story: its rows (text, quotes, figures and index entries
+    /// go with it, see the schema's trigger), then its original.
+    pub fn remove(&self, id: &str) -> Result<CatalogEntry, LibraryError> {
+        let gone = self.entry(id)?;
+        let mut conn = self.writer()?;
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&err)?;
+        let n = tx
+            .execute("DELETE FROM stories WHERE id = ?1", [id])
+            .map_err(&err)?;
+        tx.execute("DELETE FROM furniture WHERE id = ?1", [id])
+            .map_err(&err)?;
+        tx.commit().map_err(&err)?;
+        if n == 0 {
+            return Err(LibraryError::NotFound(id.to_string()));
+        }
+        let dir = self.originals_dir();
+        for path in [dir.join(format!("{id}.gz")), dir.join(id)] {
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == ErrorKind::NotFound => {}
+                Err(e) => return Err(io_err(&path)(e)),
+            }
+        }
+        Ok(gone)
+    }
+
+    /// Save where the reader is in a story (read once 95% is reached).
     pub fn set_position(
         &self,
         id: &str,
         position: Position,
         percent_read: u8,
     ) -> Result<(), LibraryError> {
-        self.with_lock(|lib| {
-            let mut cat = lib.catalog_locked()?;
-            let entry = cat
-                .get_mut(id)
-                .ok_or_else(|| LibraryError::NotFound(id.to_string()))?;
-            entry.position = position;
-            entry.percent_read = percent_read.min(100);
-            entry.read |= percent_read >= 95;
-            lib.write_catalog(&cat)
-        })
+        let percent = percent_read.min(100);
+        self.update_one(
+            "UPDATE stories SET pos_block = ?2, pos_offset = ?3, percent_read = ?4, \
+             read = read OR ?5 WHERE id = ?1",
+            params![id, position.block, position.offset, percent, percent >= 95],
+            id,
+        )
     }
 
-    /// Re-extract every story from its kept original with `extract` (run in
-    /// parallel), calling `progress(done, total)` as it goes. Returns (id,
-    /// reason) for the stories that failed; they keep their old story.
-    pub fn reindex<E: std::fmt::Display>(
+    /// Mark a story read or unread (its position is kept).
+    pub fn set_read(&self, id: &str, read: bool) -> Result<(), LibraryError> {
+        self.update_one(
+            "UPDATE stories SET read = ?2 WHERE id = ?1",
+            params![id, read],
+            id,
+        )
+    }
+
+    fn update_one(
         &self,
-        extract: impl Fn(&[u8], Option<&str>) -> Result<Story, E> + Sync,
-        mut progress: impl FnMut(usize, usize),
-    ) -> Result<Vec<(String, String)>, LibraryError> {
-        let cat = self.catalog()?;
-        let total = cat.len();
-        let mut failures = Vec::new();
-        let mut updated = Vec::new();
-        for chunk in cat.entries().chunks(REINDEX_CHUNK) {
-            let results: Vec<Result<Story, String>> = chunk
-                .par_iter()
-                .map(|entry| {
-                    let bytes = self.load_original(&entry.id).map_err(|e| e.to_string())?;
-                    extract(&bytes, entry.source.as_deref()).map_err(|e| e.to_string())
-                })
-                .collect();
-            let mut files = Vec::new();
-            for (entry, result) in chunk.iter().zip(results) {
-                match result {
-                    Ok(story) => {
-                        files.push((
-                            self.story_path(&entry.id),
-                            self.story_json(&entry.id, &story)?,
-                        ));
-                        // Only the small catalog entry is kept for the end.
-                        updated.push(CatalogEntry::from_story(&entry.id, &story, 0));
-                    }
-                    Err(e) => failures.push((entry.id.clone(), e)),
-                }
-            }
-            write_all_atomic(&files, self.sync)?;
-            progress(updated.len() + failures.len(), total);
+        sql: &str,
+        params: impl rusqlite::Params,
+        id: &str,
+    ) -> Result<(), LibraryError> {
+        let conn = self.writer()?;
+        let n = conn
+            .prepare_cached(sql)
+            .and_then(|mut s| s.execute(params))
+            .map_err(db_err(&conn.path))?;
+        if n == 0 {
+            return Err(LibraryError::NotFound(id.to_string()));
         }
-        if updated.is_empty() {
-            return Ok(failures);
-        }
-        self.with_lock(|lib| {
-            let mut cat = lib.catalog_locked()?;
-            for fresh in updated {
-                if let Some(e) = cat.get_mut(&fresh.id) {
-                    e.refresh_with(fresh);
-                }
-            }
-            lib.write_catalog(&cat)?;
-            // Every story file changed: the index is written anew.
-            lib.rebuild_index(&cat).map(drop)
-        })?;
-        Ok(failures)
+        Ok(())
     }
 }
 
-/// Stories re-extracted between two progress reports.
-const REINDEX_CHUNK: usize = 32;
+/// The file name and bytes an original is kept as: gzip-compressed as
+/// `<id>.gz`, or as it came (`<id>`) when it is gzip already.
+fn stored_original(id: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return (id.to_string(), bytes.to_vec());
+    }
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::fast(),
+    );
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    (format!("{id}.gz"), enc.finish().unwrap_or_default())
+}
 
-fn unix_secs(t: SystemTime) -> u64 {
+/// Insert one story with its text, quotes and figures (the index follows
+/// by trigger). False when a story with this id is already there.
+pub(super) fn insert_story(
+    tx: &Connection,
+    id: &str,
+    story: &Story,
+    added_at: u64,
+) -> rusqlite::Result<bool> {
+    let a = &story.article;
+    let n = tx
+        .prepare_cached(
+            "INSERT INTO stories (id, title, standfirst, byline, publisher, published, url, \
+             section, source, added_at, words, quote_count, figure_count) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+             ON CONFLICT(id) DO NOTHING",
+        )?
+        .execute(params![
+            id,
+            a.title,
+            a.standfirst,
+            a.byline,
+            a.publisher,
+            a.published,
+            a.url,
+            a.section,
+            story.source,
+            added_at,
+            a.word_count(),
+            story.quotes.len(),
+            story.figures.len()
+        ])?;
+    if n == 0 {
+        return Ok(false);
+    }
+    let sid = tx.last_insert_rowid();
+    let mut q = tx.prepare_cached(
+        "INSERT INTO quotes (story, seq, speaker, text, kind, block, start, end) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (seq, quote) in story.quotes.iter().enumerate() {
+        let kind = match quote.kind {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+        };
+        let s = quote.span;
+        q.execute(params![
+            sid,
+            seq,
+            quote.speaker,
+            quote.text,
+            kind,
+            s.block,
+            s.start,
+            s.end
+        ])?;
+    }
+    let mut f = tx.prepare_cached(
+        "INSERT INTO figures (story, seq, kind, value, unit, text, block, start, end) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (seq, fig) in story.figures.iter().enumerate() {
+        let s = fig.span;
+        f.execute(params![
+            sid,
+            seq,
+            figure_kind_name(fig.kind),
+            fig.value,
+            fig.unit,
+            fig.text,
+            s.block,
+            s.start,
+            s.end
+        ])?;
+    }
+    let (body, layout) = join_blocks(&a.blocks);
+    tx.prepare_cached("INSERT INTO texts (sid, body, layout) VALUES (?1, ?2, ?3)")?
+        .execute(params![sid, body, layout])?;
+    Ok(true)
+}
+
+/// Read one story back whole; None when there is no such id.
+pub(super) fn load_story(conn: &Connection, id: &str) -> rusqlite::Result<Option<Story>> {
+    let head = conn
+        .prepare_cached(
+            "SELECT s.sid, s.title, s.standfirst, s.byline, s.publisher, s.published, s.url, \
+             s.section, s.source, t.body, t.layout \
+             FROM stories s JOIN texts t ON t.sid = s.sid WHERE s.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Article {
+                    title: r.get(1)?,
+                    standfirst: r.get(2)?,
+                    byline: r.get(3)?,
+                    publisher: r.get(4)?,
+                    published: r.get(5)?,
+                    url: r.get(6)?,
+                    section: r.get(7)?,
+                    blocks: Vec::new(),
+                },
+                r.get::<_, Option<String>>(8)?,
+                r.get::<_, String>(9)?,
+                r.get::<_, String>(10)?,
+            ))
+        })
+        .optional()?;
+    let Some((sid, mut article, source, body, layout)) = head else {
+        return Ok(None);
+    };
+    article.blocks = split_blocks(&body, &layout).ok_or_else(|| {
+        rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(format!("story {id}: its text does not fit its layout")),
+        )
+    })?;
+    let quotes = conn
+        .prepare_cached(
+            "SELECT speaker, text, kind, block, start, end FROM quotes WHERE story = ?1 ORDER BY seq",
+        )?
+        .query_map([sid], |r| {
+            Ok(Quote {
+                speaker: r.get(0)?,
+                text: r.get(1)?,
+                kind: if r.get::<_, String>(2)? == "partial" {
+                    QuoteKind::Partial
+                } else {
+                    QuoteKind::Direct
+                },
+                span: Span {
+                    block: r.get(3)?,
+                    start: r.get(4)?,
+                    end: r.get(5)?,
+                },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let figures = conn
+        .prepare_cached(
+            "SELECT kind, value, unit, text, block, start, end FROM figures WHERE story = ?1 ORDER BY seq",
+        )?
+        .query_map([sid], |r| {
+            Ok(Figure {
+                kind: figure_kind(&r.get::<_, String>(0)?),
+                value: r.get(1)?,
+                unit: r.get(2)?,
+                text: r.get(3)?,
+                span: Span {
+                    block: r.get(4)?,
+                    start: r.get(5)?,
+                    end: r.get(6)?,
+                },
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(Story {
+        source,
+        article,
+        quotes,
+        figures,
+    }))
+}
+
+const KINDS: [(BlockKind, char); 6] = [
+    (BlockKind::Paragraph, 'p'),
+    (BlockKind::Heading, 'h'),
+    (BlockKind::Blockquote, 'q'),
+    (BlockKind::ListItem, 'l'),
+    (BlockKind::Caption, 'c'),
+    (BlockKind::Preformatted, 'r'),
+];
+
+/// The blocks' text joined by '\n' (what search reads), and the layout
+/// that splits it back: a kind letter and a byte length per block.
+pub(super) fn join_blocks(blocks: &[Block]) -> (String, String) {
+    let mut body = String::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+    let mut layout = String::with_capacity(blocks.len() * 5);
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 {
+            body.push('\n');
+            layout.push(' ');
+        }
+        body.push_str(&b.text);
+        let letter = KINDS
+            .iter()
+            .find(|(k, _)| *k == b.kind)
+            .map_or('p', |k| k.1);
+        layout.push(letter);
+        layout.push_str(&b.text.len().to_string());
+    }
+    (body, layout)
+}
+
+/// `join_blocks` undone; None when the layout does not fit the text.
+pub(super) fn split_blocks(body: &str, layout: &str) -> Option<Vec<Block>> {
+    let mut blocks = Vec::new();
+    let mut at: usize = 0;
+    for item in layout.split(' ').filter(|s| !s.is_empty()) {
+        let letter = item.chars().next()?;
+        let kind = KINDS.iter().find(|(_, l)| *l == letter)?.0;
+        let len: usize = item.get(1..)?.parse().ok()?;
+        let text = body.get(at..at.checked_add(len)?)?;
+        blocks.push(Block::new(kind, text));
+        at += len + 1;
+    }
+    Some(blocks)
+}
+
+fn figure_kind_name(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Money => "money",
+        FigureKind::Percent => "percent",
+        FigureKind::Count => "count",
+        FigureKind::Quantity => "quantity",
+        FigureKind::Year => "year",
+        FigureKind::Date => "date",
+        FigureKind::Duration => "duration",
+        FigureKind::Multiplier => "multiplier",
+        FigureKind::Ordinal => "ordinal",
+        FigureKind::Number => "number",
+    }
+}
+
+fn figure_kind(name: &str) -> FigureKind {
+    serde_json::from_value(serde_json::Value::String(name.to_string()))
+        .unwrap_or(FigureKind::Number)
+}
+
+pub(super) fn unix_secs(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0)
@@ -551,59 +667,18 @@ fn unix_secs(t: SystemTime) -> u64 {
 /// Write a file so that readers see the old bytes or the new, never half:
 /// temp file in the same folder, fsync, rename, fsync the folder.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), LibraryError> {
-    write_atomic(path, bytes, true)
-}
-
-/// `atomic_write`, with the fsyncs left out when `sync` is false.
-pub(super) fn write_atomic(path: &Path, bytes: &[u8], sync: bool) -> Result<(), LibraryError> {
-    replace_file(path, bytes, sync)?;
-    if sync {
-        sync_dir(&parent(path));
-    }
+    replace_file(path, bytes, true)?;
+    sync_dir(path.parent().unwrap_or(Path::new(".")));
     Ok(())
 }
 
-/// `atomic_write` for many files at once: the fsyncs overlap when issued
-/// from several threads, and each folder is synced once at the end.
-pub fn atomic_write_all(files: &[(PathBuf, impl AsRef<[u8]> + Sync)]) -> Result<(), LibraryError> {
-    write_all_atomic(files, true)
-}
-
-fn write_all_atomic(
-    files: &[(PathBuf, impl AsRef<[u8]> + Sync)],
-    sync: bool,
-) -> Result<(), LibraryError> {
-    files
-        .par_iter()
-        .try_for_each(|(path, bytes)| replace_file(path, bytes.as_ref(), sync))?;
-    if !sync {
-        return Ok(());
-    }
-    let mut dirs: Vec<PathBuf> = files.iter().map(|(p, _)| parent(p)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs {
-        sync_dir(&dir);
-    }
-    Ok(())
-}
-
-/// fsync one file's data.
-pub(super) fn sync_file(file: &File, path: &Path) -> Result<(), LibraryError> {
-    file.sync_data().map_err(io_err(path))
-}
-
-fn parent(path: &Path) -> PathBuf {
-    path.parent().unwrap_or(Path::new(".")).to_path_buf()
-}
-
-/// Temp file beside `path`, written and synced, renamed over `path`.
+/// Temp file beside `path`, written (and synced), renamed over `path`.
 fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<(), LibraryError> {
-    let dir = parent(path);
+    let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
-        .tempfile_in(&dir)
-        .map_err(io_err(&dir))?;
+        .tempfile_in(dir)
+        .map_err(io_err(dir))?;
     tmp.write_all(bytes).map_err(io_err(path))?;
     if sync {
         tmp.as_file().sync_data().map_err(io_err(path))?;
@@ -613,7 +688,7 @@ fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<(), LibraryErro
 }
 
 /// Make a rename durable (best effort: not every platform can sync a folder).
-fn sync_dir(dir: &Path) {
+pub(super) fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
@@ -622,16 +697,31 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Block};
 
     fn story(title: &str) -> Story {
         Story {
             source: Some(format!("{title}.txt")),
             article: Article {
                 title: title.to_string(),
-                blocks: vec![Block::paragraph(format!("The body of {title}."))],
+                published: Some("2024-05-06".into()),
+                blocks: vec![
+                    Block::paragraph(format!("The body of {title}.")),
+                    Block::new(BlockKind::Preformatted, "line one\nline two"),
+                    Block::new(BlockKind::Caption, ""),
+                ],
                 ..Article::default()
             },
+            figures: vec![Figure {
+                text: "5%".into(),
+                kind: FigureKind::Percent,
+                value: Some(5.0),
+                unit: None,
+                span: Span {
+                    block: 0,
+                    start: 0,
+                    end: 2,
+                },
+            }],
             ..Story::default()
         }
     }
@@ -651,21 +741,7 @@ mod tests {
     }
 
     #[test]
-    fn atomic_write_replaces_whole_and_leaves_no_temp_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f");
-        atomic_write(&path, b"old").unwrap();
-        atomic_write(&path, b"new bytes").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"new bytes");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1, "a temp file was left behind");
-        // A write that cannot happen names the path and touches nothing.
-        let err = atomic_write(&dir.path().join("missing/f"), b"x").unwrap_err();
-        assert!(err.to_string().contains("missing"), "{err}");
-    }
-
-    #[test]
-    fn same_bytes_twice_are_one_story() {
+    fn same_bytes_twice_are_one_story_and_come_back_whole() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
         let out = lib.add(vec![new_story("One"), new_story("One")]).unwrap();
@@ -675,47 +751,34 @@ mod tests {
         assert!(matches!(again[0], AddOutcome::Duplicate { .. }));
         assert!(matches!(again[1], AddOutcome::Added { .. }));
         assert_eq!(titles(&lib), ["One", "Two"]);
-        let id = crate::library::story_id(b"One\n\nThe body of One.");
+        let id = new_story("One").id;
         assert_eq!(lib.load_original(&id).unwrap(), b"One\n\nThe body of One.");
-        assert_eq!(lib.load_story(&id).unwrap().article.title, "One");
+        assert_eq!(lib.load_story(&id).unwrap(), story("One"));
+        let e = lib.entry(&id).unwrap();
+        assert_eq!(e.published.as_deref(), Some("2024-05-06"));
+        assert!(e.added_at > 1_600_000_000, "added_at is the import time");
     }
 
     #[test]
-    fn staged_stories_are_listed_only_once_committed() {
+    fn a_page_gzipped_and_plain_is_one_story() {
+        use flate2::{Compression, write::GzEncoder};
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
-        let known = lib.catalog().unwrap();
-        let mut staged = lib.stage(&known, vec![new_story("A")]).unwrap();
-        staged.append(
-            lib.stage(&known, vec![new_story("B"), new_story("A")])
-                .unwrap(),
-        );
-        assert_eq!(staged.len(), 3);
-        assert!(lib.catalog().unwrap().is_empty());
-        let out = lib.commit(staged).unwrap();
-        assert!(matches!(out[2], AddOutcome::Duplicate { .. }));
-        assert_eq!(titles(&lib), ["A", "B"]);
-        assert!(lib.catalog().unwrap().entries()[0].added_at > 0);
-    }
-
-    #[test]
-    fn listing_reads_only_the_catalog() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![new_story("Real")]).unwrap();
-        let mut cat = lib.catalog().unwrap();
-        for n in 0..10_000 {
-            let s = story(&format!("Story {n}"));
-            cat.upsert(CatalogEntry::from_story(&format!("{n:016x}"), &s, n));
-        }
-        lib.write_catalog(&cat).unwrap();
-        // No story file left to open: listing must still see every entry.
-        fs::remove_dir_all(dir.path().join("stories")).unwrap();
-        fs::remove_dir_all(dir.path().join("originals")).unwrap();
-        let listed = lib.catalog().unwrap();
-        assert_eq!(listed.len(), 10_001);
-        assert_eq!(listed.entries()[10_000].title, "Story 9999");
-        assert!(!dir.path().join("stories").exists());
+        let plain = new_story("Zipped");
+        let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(&plain.original).unwrap();
+        let gz = enc.finish().unwrap();
+        assert_eq!(crate::library::story_id(&gz), plain.id);
+        let zipped = NewStory {
+            id: crate::library::story_id(&gz),
+            original: gz.clone(),
+            story: story("Zipped"),
+        };
+        lib.add(vec![zipped]).unwrap();
+        let out = lib.add(vec![plain.clone()]).unwrap();
+        assert!(matches!(out[0], AddOutcome::Duplicate { .. }));
+        // The original is kept byte for byte: the gzip file as it came.
+        assert_eq!(lib.load_original(&plain.id).unwrap(), gz);
     }
 
     #[test]
@@ -724,50 +787,17 @@ mod tests {
         let root = dir.path().join("nowhere");
         let lib = Library::open(&root).unwrap();
         assert!(lib.catalog().unwrap().is_empty());
+        assert!(lib.search("anything").unwrap().is_empty());
+        assert_eq!(lib.change_token().unwrap(), 0);
+        assert!(matches!(
+            lib.resolve_id("ab"),
+            Err(LibraryError::NotFound(_))
+        ));
         assert!(!root.exists());
     }
 
     #[test]
-    fn damaged_catalog_is_rebuilt_from_story_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![new_story("A"), new_story("B"), new_story("C")])
-            .unwrap();
-        let b = lib.resolve_id(&new_story("B").id).unwrap();
-        let pos = Position {
-            block: 0,
-            offset: 4,
-        };
-        lib.set_position(&b, pos, 40).unwrap();
-        let path = dir.path().join(CATALOG);
-        let good = fs::read_to_string(&path).unwrap();
-
-        // A garbled line: the others keep their reading state.
-        let garbled = good.replacen("\"title\":\"A\"", "\"title\":", 1);
-        fs::write(&path, garbled).unwrap();
-        let mut got = titles(&lib);
-        got.sort();
-        assert_eq!(got, ["A", "B", "C"]);
-        assert_eq!(lib.catalog().unwrap().get(&b).unwrap().position, pos);
-        assert!(dir.path().join("catalog.jsonl.damaged").exists());
-
-        // Emptied, truncated or deleted: never an empty library.
-        for damage in ["", "{\"lede_catalog\":1}\n{\"id\":\"12", "not a catalog"] {
-            fs::write(&path, damage).unwrap();
-            assert_eq!(lib.catalog().unwrap().len(), 3, "after {damage:?}");
-        }
-        fs::remove_file(&path).unwrap();
-        assert_eq!(lib.catalog().unwrap().len(), 3);
-        // The repair was written back.
-        assert!(
-            fs::read_to_string(&path)
-                .unwrap()
-                .starts_with(CATALOG_HEADER)
-        );
-    }
-
-    #[test]
-    fn position_round_trips() {
+    fn position_and_read_state_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
         lib.add(vec![new_story("A")]).unwrap();
@@ -777,27 +807,41 @@ mod tests {
             offset: 17,
         };
         lib.set_position(&id, pos, 50).unwrap();
-        let e = lib.catalog().unwrap().get(&id).cloned().unwrap();
+        let e = lib.entry(&id).unwrap();
         assert_eq!((e.position, e.percent_read, e.read), (pos, 50, false));
         lib.set_position(&id, pos, 200).unwrap();
-        let e = lib.catalog().unwrap().get(&id).cloned().unwrap();
+        let e = lib.entry(&id).unwrap();
         assert_eq!((e.percent_read, e.read), (100, true));
+        lib.set_read(&id, false).unwrap();
+        assert!(!lib.entry(&id).unwrap().read);
         assert!(matches!(
             lib.set_position("nope", pos, 1),
+            Err(LibraryError::NotFound(_))
+        ));
+        assert!(matches!(
+            lib.set_read("nope", true),
             Err(LibraryError::NotFound(_))
         ));
     }
 
     #[test]
-    fn remove_deletes_entry_and_files() {
+    fn remove_deletes_rows_and_original_and_moves_the_token() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
         lib.add(vec![new_story("A"), new_story("B")]).unwrap();
+        let token = lib.change_token().unwrap();
         let a = new_story("A").id;
+        lib.set_position(&a, Position::default(), 10).unwrap();
+        assert_eq!(
+            lib.change_token().unwrap(),
+            token,
+            "reading state is no change"
+        );
         assert_eq!(lib.remove(&a).unwrap().title, "A");
+        assert_ne!(lib.change_token().unwrap(), token);
         assert_eq!(titles(&lib), ["B"]);
-        assert!(!lib.story_path(&a).exists());
-        assert!(!lib.original_path(&a).exists());
+        assert!(lib.load_original(&a).is_err());
+        assert!(matches!(lib.load_story(&a), Err(LibraryError::NotFound(_))));
         assert!(matches!(lib.remove(&a), Err(LibraryError::NotFound(_))));
         // Removed bytes can come back.
         let out = lib.add(vec![new_story("A")]).unwrap();
@@ -808,9 +852,14 @@ mod tests {
     fn ids_resolve_by_unique_prefix() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![new_story("A")]).unwrap();
+        lib.add(vec![new_story("A"), new_story("B")]).unwrap();
         let id = new_story("A").id;
         assert_eq!(lib.resolve_id(&id[..5]).unwrap(), id);
+        assert_eq!(lib.resolve_id(&id).unwrap(), id);
+        assert!(matches!(
+            lib.resolve_id(""),
+            Err(LibraryError::Ambiguous(_))
+        ));
         assert!(matches!(
             lib.resolve_id("zz"),
             Err(LibraryError::NotFound(_))
@@ -818,16 +867,51 @@ mod tests {
     }
 
     #[test]
-    fn reindex_refreshes_stories_and_names_failures() {
+    fn a_damaged_database_says_so_and_reindex_rebuilds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        lib.add(vec![new_story("A"), new_story("B")]).unwrap();
+        drop(lib);
+        let db = dir.path().join(DB_FILE);
+        let _ = fs::remove_file(dir.path().join(format!("{DB_FILE}-wal")));
+        let _ = fs::remove_file(dir.path().join(format!("{DB_FILE}-shm")));
+        fs::write(&db, b"this is not a database, it was overwritten").unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let err = lib.catalog().unwrap_err().to_string();
+        assert!(
+            err.contains("damaged") && err.contains("lede reindex"),
+            "{err}"
+        );
+        let failures = lib
+            .reindex(
+                |_, _| Vec::new(),
+                |bytes, _, _| -> Result<Story, String> {
+                    let text = String::from_utf8_lossy(bytes);
+                    Ok(story(text.lines().next().unwrap_or("")))
+                },
+                |_, _| {},
+            )
+            .unwrap();
+        assert!(failures.is_empty());
+        let mut got = titles(&lib);
+        got.sort();
+        assert_eq!(got, ["A", "B"]);
+        assert!(dir.path().join(format!("{DB_FILE}.damaged")).exists());
+    }
+
+    #[test]
+    fn reindex_refreshes_stories_keeps_state_and_names_failures() {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
         lib.add(vec![new_story("A"), new_story("B")]).unwrap();
         let a = new_story("A").id;
         lib.set_position(&a, Position::default(), 30).unwrap();
+        let token = lib.change_token().unwrap();
         let mut calls = Vec::new();
         let failures = lib
             .reindex(
-                |bytes, _| {
+                |_, _| Vec::new(),
+                |bytes, _, _| {
                     let text = String::from_utf8_lossy(bytes);
                     match text.lines().next() {
                         Some("B") => Err("cannot"),
@@ -839,9 +923,11 @@ mod tests {
             .unwrap();
         assert_eq!(failures, [(new_story("B").id, "cannot".to_string())]);
         assert_eq!(calls.last(), Some(&(2, 2)));
-        let cat = lib.catalog().unwrap();
-        assert_eq!(cat.get(&a).unwrap().title, "A again");
-        assert_eq!(cat.get(&a).unwrap().percent_read, 30);
+        assert_eq!(titles(&lib), ["A again", "B"]);
+        assert_eq!(lib.entry(&a).unwrap().percent_read, 30);
         assert_eq!(lib.load_story(&a).unwrap().article.title, "A again");
+        assert_eq!(lib.search("again").unwrap().len(), 1);
+        assert_ne!(lib.change_token().unwrap(), token);
+        assert!(!dir.path().join(format!("{DB_FILE}.rebuild")).exists());
     }
 }

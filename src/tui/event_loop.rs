@@ -272,7 +272,7 @@ fn spawn_searcher(library: Library, tx: Sender<Action>) -> Sender<String> {
                 query = newer;
             }
             let hits = library
-                .search_with_snippets(&query, SNIPPETS)
+                .search_typing(&query, SNIPPETS)
                 .map_err(|e| e.to_string());
             if tx.send(Action::LibraryHits { query, hits }).is_err() {
                 return;

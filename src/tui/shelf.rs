@@ -69,6 +69,7 @@ impl Shelf {
                     title: String::new(),
                     field,
                     snippet,
+                    marks: Vec::new(),
                 })
                 .collect();
             self.add_hits(hits);
@@ -260,6 +261,7 @@ mod tests {
             title: String::new(),
             field,
             snippet: "…the budget…".into(),
+            marks: Vec::new(),
         };
         s.add_hits(vec![hit("a", Field::Body), hit("b", Field::Title)]);
         assert_eq!(

@@ -1,0 +1,234 @@
+//! Quotes and figures across the library with their full citations, for
+//! `lede quotes` and `lede export`: one query over the quotes and figures
+//! tables joined to their stories.
+
+use super::db::db_err;
+use super::store::{Library, LibraryError};
+use crate::cite::{Citation, Item};
+use rusqlite::types::Value;
+
+/// Which records to gather. Every filter given must hold.
+#[derive(Clone, Debug, Default)]
+pub struct CitationFilter {
+    /// A speaker's name, matched without regard to case.
+    pub speaker: Option<String>,
+    /// A story's full id.
+    pub story: Option<String>,
+    /// Only stories a library search finds (the `lede search` language).
+    pub search: Option<String>,
+    /// Leave figures out (quotes only).
+    pub quotes_only: bool,
+}
+
+/// The story columns every citation carries, after the record's own.
+const STORY_COLUMNS: &str = "s.id, s.title, s.publisher, s.byline, s.published, \
+     coalesce(s.url, s.source)";
+
+impl Library {
+    /// Quotes (then figures, unless `quotes_only` or a speaker is asked
+    /// for) with their citations, newest story first, in reading order
+    /// within a story.
+    pub fn citations(&self, filter: &CitationFilter) -> Result<Vec<Citation>, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(Vec::new());
+        };
+        let stories = match &filter.search {
+            Some(q) => Some(
+                self.search(q)?
+                    .into_iter()
+                    .map(|h| h.id)
+                    .collect::<Vec<_>>(),
+            ),
+            None => None,
+        };
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let mut out = Vec::new();
+
+        // Story filters shared by both queries, as SQL and values.
+        let mut story_sql = String::new();
+        let mut story_args: Vec<Value> = Vec::new();
+        if let Some(id) = &filter.story {
+            story_sql.push_str(" AND s.id = ?");
+            story_args.push(Value::Text(id.clone()));
+        }
+        if let Some(ids) = &stories {
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            story_sql.push_str(" AND s.id IN (SELECT value FROM json_each(?))");
+            story_args.push(Value::Text(
+                serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()),
+            ));
+        }
+        let order = " ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, \
+                     s.sid DESC, block, start";
+
+        let mut args = story_args.clone();
+        let mut sql = format!(
+            "SELECT q.speaker, q.text, q.block, q.start, {STORY_COLUMNS} \
+             FROM quotes q JOIN stories s ON s.sid = q.story WHERE 1{story_sql}"
+        );
+        if let Some(name) = &filter.speaker {
+            sql.push_str(" AND q.speaker = ? COLLATE NOCASE");
+            args.push(Value::Text(name.clone()));
+        }
+        sql.push_str(order);
+        let mut stmt = conn.prepare(&sql).map_err(&err)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(Citation {
+                    item: Item::Quote,
+                    speaker: r.get(0)?,
+                    text: r.get(1)?,
+                    figure_kind: None,
+                    value: None,
+                    unit: None,
+                    block: r.get(2)?,
+                    offset: r.get(3)?,
+                    story_id: r.get(4)?,
+                    title: r.get(5)?,
+                    publisher: r.get(6)?,
+                    byline: r.get(7)?,
+                    published: r.get(8)?,
+                    source: r.get(9)?,
+                })
+            })
+            .map_err(&err)?;
+        for row in rows {
+            out.push(row.map_err(&err)?);
+        }
+
+        if filter.quotes_only || filter.speaker.is_some() {
+            return Ok(out);
+        }
+        let sql = format!(
+            "SELECT f.kind, f.value, f.unit, f.text, f.block, f.start, {STORY_COLUMNS} \
+             FROM figures f JOIN stories s ON s.sid = f.story WHERE 1{story_sql}{order}"
+        );
+        let mut stmt = conn.prepare(&sql).map_err(&err)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(story_args), |r| {
+                Ok(Citation {
+                    item: Item::Figure,
+                    speaker: None,
+                    figure_kind: r.get(0)?,
+                    value: r.get(1)?,
+                    unit: r.get(2)?,
+                    text: r.get(3)?,
+                    block: r.get(4)?,
+                    offset: r.get(5)?,
+                    story_id: r.get(6)?,
+                    title: r.get(7)?,
+                    publisher: r.get(8)?,
+                    byline: r.get(9)?,
+                    published: r.get(10)?,
+                    source: r.get(11)?,
+                })
+            })
+            .map_err(&err)?;
+        for row in rows {
+            out.push(row.map_err(&err)?);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Block, Figure, FigureKind, Quote, QuoteKind, Span, Story};
+    use crate::library::NewStory;
+
+    fn story(n: usize, speaker: &str, published: &str) -> NewStory {
+        let text = format!("“Words {n},” said {speaker}. It cost $5 million.");
+        let story = Story {
+            source: Some(format!("story{n}.html")),
+            article: Article {
+                title: format!("Story {n}"),
+                publisher: Some("The Gazette".into()),
+                published: Some(published.into()),
+                blocks: vec![Block::paragraph("Lead."), Block::paragraph(text)],
+                ..Article::default()
+            },
+            quotes: vec![Quote {
+                text: format!("Words {n},"),
+                speaker: Some(speaker.into()),
+                kind: QuoteKind::Direct,
+                span: Span {
+                    block: 1,
+                    start: 3,
+                    end: 12,
+                },
+            }],
+            figures: vec![Figure {
+                text: "$5 million".into(),
+                kind: FigureKind::Money,
+                value: Some(5e6),
+                unit: Some("USD".into()),
+                span: Span {
+                    block: 1,
+                    start: 40,
+                    end: 50,
+                },
+            }],
+        };
+        let original = format!("original {n}").into_bytes();
+        NewStory {
+            id: crate::library::story_id(&original),
+            original,
+            story,
+        }
+    }
+
+    #[test]
+    fn filters_by_speaker_story_and_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        let batch = vec![
+            story(1, "Ada Venn", "2024-01-01"),
+            story(2, "Ada Venn", "2024-03-01"),
+            story(3, "Li Chen", "2024-02-01"),
+        ];
+        let third = batch[2].id.clone();
+        lib.add(batch).unwrap();
+
+        let all = lib.citations(&CitationFilter::default()).unwrap();
+        assert_eq!(all.len(), 6, "three quotes and three figures");
+        let titles: Vec<_> = all.iter().take(3).map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["Story 2", "Story 3", "Story 1"], "newest first");
+        assert_eq!(all[0].source.as_deref(), Some("story2.html"));
+        assert_eq!((all[0].block, all[0].offset), (1, 3));
+
+        let ada = CitationFilter {
+            speaker: Some("ada venn".into()),
+            ..CitationFilter::default()
+        };
+        let quotes = lib.citations(&ada).unwrap();
+        assert_eq!(quotes.len(), 2);
+        assert!(quotes.iter().all(|c| c.item == Item::Quote));
+
+        let one = CitationFilter {
+            story: Some(third),
+            ..CitationFilter::default()
+        };
+        let items = lib.citations(&one).unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].figure_kind.as_deref(), Some("money"));
+        assert_eq!(items[1].value, Some(5e6));
+
+        let found = CitationFilter {
+            search: Some("\"Words 3\"".into()),
+            quotes_only: true,
+            ..CitationFilter::default()
+        };
+        let items = lib.citations(&found).unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].speaker.as_deref(), Some("Li Chen"));
+        let none = CitationFilter {
+            search: Some("nowhere".into()),
+            ..CitationFilter::default()
+        };
+        assert!(lib.citations(&none).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,181 @@
+//! Questions across the library that the quotes and figures tables answer
+//! with one indexed query each (see the indexes in schema.sql).
+
+use super::db::db_err;
+use super::store::{Library, LibraryError};
+use rusqlite::params;
+
+/// A speaker and how much they are quoted.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SpeakerCount {
+    pub speaker: String,
+    pub quotes: usize,
+    pub stories: usize,
+}
+
+/// One quote of a speaker, with the story it is in.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SpeakerQuote {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Library {
+    /// Every speaker with their quote and story counts, most quoted first
+    /// (reads the `quotes_speaker` index only).
+    pub fn speakers(&self) -> Result<Vec<SpeakerCount>, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(Vec::new());
+        };
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT speaker, count(*), count(DISTINCT story) FROM quotes \
+                 WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY 2 DESC, 1",
+            )
+            .map_err(&err)?;
+        stmt.query_map([], |r| {
+            Ok(SpeakerCount {
+                speaker: r.get(0)?,
+                quotes: r.get(1)?,
+                stories: r.get(2)?,
+            })
+        })
+        .map_err(&err)?
+        .collect::<Result<_, _>>()
+        .map_err(&err)
+    }
+
+    /// A speaker's quotes across stories, newest first (published date,
+    /// else the import date).
+    pub fn quotes_by(&self, speaker: &str) -> Result<Vec<SpeakerQuote>, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(Vec::new());
+        };
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT s.id, s.title, s.publisher, s.published, q.text, q.block, q.start, q.end \
+                 FROM quotes q JOIN stories s ON s.sid = q.story WHERE q.speaker = ?1 \
+                 ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC, q.seq",
+            )
+            .map_err(&err)?;
+        stmt.query_map([speaker], |r| {
+            Ok(SpeakerQuote {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                publisher: r.get(2)?,
+                published: r.get(3)?,
+                text: r.get(4)?,
+                block: r.get(5)?,
+                start: r.get(6)?,
+                end: r.get(7)?,
+            })
+        })
+        .map_err(&err)?
+        .collect::<Result<_, _>>()
+        .map_err(&err)
+    }
+
+    /// Ids of the stories carrying a figure of this kind, value and unit
+    /// (the `figures_value` index), in the order they were added.
+    pub fn stories_with_figure(
+        &self,
+        kind: crate::FigureKind,
+        value: f64,
+        unit: Option<&str>,
+    ) -> Result<Vec<String>, LibraryError> {
+        let Some(conn) = self.conn(false)? else {
+            return Ok(Vec::new());
+        };
+        let db_path = conn.path.clone();
+        let err = db_err(&db_path);
+        let kind = serde_json::to_value(kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT DISTINCT s.id, s.sid FROM figures f JOIN stories s ON s.sid = f.story \
+                 WHERE f.kind = ?1 AND f.value = ?2 AND f.unit IS ?3 ORDER BY s.sid",
+            )
+            .map_err(&err)?;
+        stmt.query_map(params![kind, value, unit], |r| r.get(0))
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Block, Figure, FigureKind, Quote, QuoteKind, Span, Story};
+    use crate::library::{Library, NewStory};
+
+    fn story(n: usize, speaker: &str, published: &str) -> NewStory {
+        let text = format!("Story {n}: “Words {n},” said {speaker}. It cost $5 million.");
+        let story = Story {
+            article: Article {
+                title: format!("Story {n}"),
+                published: Some(published.into()),
+                blocks: vec![Block::paragraph(text)],
+                ..Article::default()
+            },
+            quotes: vec![Quote {
+                text: format!("Words {n},"),
+                speaker: Some(speaker.into()),
+                kind: QuoteKind::Direct,
+                span: Span::default(),
+            }],
+            figures: vec![Figure {
+                text: "$5 million".into(),
+                kind: FigureKind::Money,
+                value: Some(5e6),
+                unit: Some("USD".into()),
+                span: Span::default(),
+            }],
+            ..Story::default()
+        };
+        let original = format!("original {n}").into_bytes();
+        NewStory {
+            id: crate::library::story_id(&original),
+            original,
+            story,
+        }
+    }
+
+    #[test]
+    fn speakers_their_quotes_and_shared_figures() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        lib.add(vec![
+            story(1, "Ada Venn", "2024-01-01"),
+            story(2, "Ada Venn", "2024-03-01"),
+            story(3, "Li Chen", "2024-02-01"),
+        ])
+        .unwrap();
+        let speakers = lib.speakers().unwrap();
+        assert_eq!(speakers[0].speaker, "Ada Venn");
+        assert_eq!((speakers[0].quotes, speakers[0].stories), (2, 2));
+        let quotes = lib.quotes_by("Ada Venn").unwrap();
+        let titles: Vec<_> = quotes.iter().map(|q| q.title.as_str()).collect();
+        assert_eq!(titles, ["Story 2", "Story 1"]);
+        let same = lib
+            .stories_with_figure(FigureKind::Money, 5e6, Some("USD"))
+            .unwrap();
+        assert_eq!(same.len(), 3);
+        assert!(
+            lib.stories_with_figure(FigureKind::Money, 5e6, None)
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
