@@ -202,7 +202,7 @@ pub fn reindex(lib: &Library) -> Result<ExitCode> {
     let mut progress: Option<Progress> = None;
     // Furniture is learned afresh from every kept original, then each is re-cleaned.
     let failures = lib.reindex(
-        |bytes, source| lede::ingest::furniture_candidates(bytes, source),
+        lede::ingest::furniture_candidates,
         |bytes, source, furniture| lede::process_with(bytes, source, Some(furniture)),
         |done, total| {
             progress
