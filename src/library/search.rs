@@ -253,7 +253,9 @@ fn fts_query(q: &str) -> Option<String> {
 
 /// `fts_query` for a query still being typed: its last word is a prefix.
 fn typing_query(q: &str) -> String {
-    let ends_in_word = q.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let last = q.split_whitespace().last().unwrap_or("");
+    let ends_in_word = q.chars().last().is_some_and(char::is_alphanumeric)
+        && !matches!(last, "OR" | "AND" | "NOT");
     if ends_in_word {
         format!("{q}*")
     } else {
@@ -529,6 +531,8 @@ mod tests {
         assert_eq!(fields(&lib, "publisher:\"coastal herald\"").len(), 3);
         // The reader's filter while typing: the last word is a prefix.
         assert_eq!(lib.search_typing("harb", 10).unwrap().len(), 1);
+        assert_eq!(lib.search_typing("zurich OR harb", 10).unwrap().len(), 2);
+        assert_eq!(lib.search_typing("harbour OR", 10).unwrap().len(), 1);
     }
 
     #[test]

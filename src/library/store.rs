@@ -220,6 +220,16 @@ impl Library {
     /// Outcomes come in the order of the batch; a story is reported added
     /// only once the transaction naming it has committed.
     pub fn add(&self, batch: Vec<NewStory>) -> Result<Vec<AddOutcome>, LibraryError> {
+        self.add_with_furniture(batch, &[])
+    }
+
+    /// `add`, remembering what the stories teach of page furniture in the
+    /// same transaction.
+    pub fn add_with_furniture(
+        &self,
+        batch: Vec<NewStory>,
+        furniture: &[super::FurnitureRecord],
+    ) -> Result<Vec<AddOutcome>, LibraryError> {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
@@ -263,6 +273,7 @@ impl Library {
                 outcomes.push(AddOutcome::Duplicate { id, title });
             }
         }
+        super::furniture::insert_records(&tx, furniture).map_err(&err)?;
         tx.commit().map_err(&err)?;
         Ok(outcomes)
     }
