@@ -84,7 +84,7 @@ fn print_entries(entries: &[CatalogEntry], json: bool) -> Result<()> {
 /// terminal the matched words are shown in bold.
 pub fn search(lib: &Library, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
+    let hits = lib.search_best(query, limit.unwrap_or(usize::MAX), usize::MAX)?;
     let stdout = std::io::stdout();
     let bold = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout.lock();

@@ -284,6 +284,17 @@ impl Library {
         query: &str,
         snippets: usize,
     ) -> Result<Vec<Hit>, LibraryError> {
+        self.search_best(query, usize::MAX, snippets)
+    }
+
+    /// The `limit` best hits only, the first `snippets` with snippets
+    /// (`lede search --limit`): the rest are ranked but never read.
+    pub fn search_best(
+        &self,
+        query: &str,
+        limit: usize,
+        snippets: usize,
+    ) -> Result<Vec<Hit>, LibraryError> {
         let Some(expr) = fts_query(query) else {
             return Ok(Vec::new());
         };
@@ -295,11 +306,13 @@ impl Library {
         let mut stmt = conn
             .prepare_cached(
                 "SELECT s.id, s.title, s.sid FROM search JOIN stories s ON s.sid = search.rowid \
-                 WHERE search MATCH ?1 ORDER BY rank, s.sid DESC",
+                 WHERE search MATCH ?1 ORDER BY rank, s.sid DESC LIMIT ?2",
             )
             .map_err(&err)?;
         let rows: Vec<(String, String, i64)> = stmt
-            .query_map([&expr], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map(params![&expr, i64::try_from(limit).unwrap_or(-1)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
