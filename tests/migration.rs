@@ -41,7 +41,7 @@ fn old_story(n: usize) -> OldStory {
             offset: n % 7,
         },
         percent_read: (n % 100) as u8,
-        read: n % 5 == 0,
+        read: n.is_multiple_of(5),
     }
 }
 

@@ -23,7 +23,7 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
     let mut counts = Counts::default();
     // Extraction (every core) overlaps writing: a writer thread stores each
     // batch in one transaction (its fsyncs wait on the disk, not the CPU).
-    let (batches, to_writer) = mpsc::sync_channel::<Vec<NewStory>>(1);
+    let (batches, to_writer) = mpsc::sync_channel::<Batch>(1);
     let (outcomes_tx, outcomes) = mpsc::channel::<Vec<AddOutcome>>();
     let writer_result = std::thread::scope(|scope| {
         let writer = scope.spawn(|| write_batches(lib, to_writer, outcomes_tx));
@@ -44,12 +44,11 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
                     }
                 }
             }
-            lib.record_furniture(&records)?;
             progress.advance(chunk.len());
             for done in outcomes.try_iter() {
                 progress.suspend(|| counts.report(done))?;
             }
-            if batches.send(batch).is_err() {
+            if batches.send((batch, records)).is_err() {
                 // The writer stopped on an error: it is reported below.
                 break;
             }
@@ -80,17 +79,20 @@ pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
 /// of their own, so they overlap without taking the extraction's threads.
 fn write_batches(
     lib: &Library,
-    batches: mpsc::Receiver<Vec<NewStory>>,
+    batches: mpsc::Receiver<Batch>,
     outcomes: mpsc::Sender<Vec<AddOutcome>>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(WRITE_THREADS)
         .build()?;
-    for batch in batches {
-        let _ = outcomes.send(pool.install(|| lib.add(batch))?);
+    for (batch, records) in batches {
+        let _ = outcomes.send(pool.install(|| lib.add_with_furniture(batch, &records))?);
     }
     Ok(())
 }
+
+/// Stories extracted together, and what they teach of page furniture.
+type Batch = (Vec<NewStory>, Vec<FurnitureRecord>);
 
 /// Threads that wait on fsync while the cores extract.
 const WRITE_THREADS: usize = 8;
@@ -202,7 +204,7 @@ pub fn reindex(lib: &Library) -> Result<ExitCode> {
     let mut progress: Option<Progress> = None;
     // Furniture is learned afresh from every kept original, then each is re-cleaned.
     let failures = lib.reindex(
-        |bytes, source| lede::ingest::furniture_candidates(bytes, source),
+        lede::ingest::furniture_candidates,
         |bytes, source, furniture| lede::process_with(bytes, source, Some(furniture)),
         |done, total| {
             progress

@@ -165,7 +165,7 @@ pub fn remove(chosen: &Chosen, ids: &[String]) -> Result<ExitCode> {
 pub fn search(chosen: &Chosen, query: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
     use std::io::IsTerminal;
     let lib = existing(chosen)?;
-    let hits = lib.search_with_snippets(query, limit.unwrap_or(usize::MAX))?;
+    let hits = lib.search_best(query, limit.unwrap_or(usize::MAX), usize::MAX)?;
     let stdout = std::io::stdout();
     let bold = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout.lock();

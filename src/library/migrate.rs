@@ -316,7 +316,7 @@ mod tests {
                 source: Some(format!("s{n}.txt")),
                 article: Article {
                     title: format!("Story {n}"),
-                    published: (n % 2 == 0).then(|| "2024-05-01".to_string()),
+                    published: n.is_multiple_of(2).then(|| "2024-05-01".to_string()),
                     blocks: vec![Block::paragraph(body.clone())],
                     ..Article::default()
                 },

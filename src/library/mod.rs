@@ -9,6 +9,12 @@
 //! ROOT/library.db.damaged      a damaged database `lede reindex` replaced
 //! ```
 //!
+//! The originals are files, not blobs in the database: they are what
+//! `lede reindex` rebuilds a damaged database from, so they must not share
+//! its fate. They are gzip-compressed, which keeps the whole library under
+//! twice the size of what was imported (the text and its index being the
+//! rest).
+//!
 //! Nothing is created until the first write. A library of the old format
 //! (catalog.jsonl, stories/) is migrated on first open (see `migrate`).
 

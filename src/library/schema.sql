@@ -70,10 +70,13 @@ CREATE TABLE furniture (
 CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 INSERT INTO meta VALUES ('generation', 0);
 
+-- Quotes come in (story, seq) order: the primary key is the only index
+-- on story. (No ORDER BY inside group_concat: sqlite3 before 3.44 could
+-- not read the schema.)
 CREATE VIEW search_source AS
 SELECT s.sid AS sid, s.title AS title, s.byline AS byline, s.publisher AS publisher,
-       (SELECT group_concat(q.speaker, char(10) ORDER BY q.seq) FROM quotes q WHERE q.story = s.sid) AS speakers,
-       (SELECT group_concat(q.text, char(10) ORDER BY q.seq) FROM quotes q WHERE q.story = s.sid) AS quoted,
+       (SELECT group_concat(q.speaker, char(10)) FROM quotes q WHERE q.story = s.sid) AS speakers,
+       (SELECT group_concat(q.text, char(10)) FROM quotes q WHERE q.story = s.sid) AS quoted,
        t.body AS body
 FROM stories s JOIN texts t ON t.sid = s.sid;
 

@@ -253,7 +253,9 @@ fn fts_query(q: &str) -> Option<String> {
 
 /// `fts_query` for a query still being typed: its last word is a prefix.
 fn typing_query(q: &str) -> String {
-    let ends_in_word = q.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let last = q.split_whitespace().last().unwrap_or("");
+    let ends_in_word = q.chars().last().is_some_and(char::is_alphanumeric)
+        && !matches!(last, "OR" | "AND" | "NOT");
     if ends_in_word {
         format!("{q}*")
     } else {
@@ -282,6 +284,17 @@ impl Library {
         query: &str,
         snippets: usize,
     ) -> Result<Vec<Hit>, LibraryError> {
+        self.search_best(query, usize::MAX, snippets)
+    }
+
+    /// The `limit` best hits only, the first `snippets` with snippets
+    /// (`lede search --limit`): the rest are ranked but never read.
+    pub fn search_best(
+        &self,
+        query: &str,
+        limit: usize,
+        snippets: usize,
+    ) -> Result<Vec<Hit>, LibraryError> {
         let Some(expr) = fts_query(query) else {
             return Ok(Vec::new());
         };
@@ -293,11 +306,13 @@ impl Library {
         let mut stmt = conn
             .prepare_cached(
                 "SELECT s.id, s.title, s.sid FROM search JOIN stories s ON s.sid = search.rowid \
-                 WHERE search MATCH ?1 ORDER BY rank, s.sid DESC",
+                 WHERE search MATCH ?1 ORDER BY rank, s.sid DESC LIMIT ?2",
             )
             .map_err(&err)?;
         let rows: Vec<(String, String, i64)> = stmt
-            .query_map([&expr], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map(params![&expr, i64::try_from(limit).unwrap_or(-1)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)?;
@@ -529,6 +544,8 @@ mod tests {
         assert_eq!(fields(&lib, "publisher:\"coastal herald\"").len(), 3);
         // The reader's filter while typing: the last word is a prefix.
         assert_eq!(lib.search_typing("harb", 10).unwrap().len(), 1);
+        assert_eq!(lib.search_typing("zurich OR harb", 10).unwrap().len(), 2);
+        assert_eq!(lib.search_typing("harbour OR", 10).unwrap().len(), 1);
     }
 
     #[test]

@@ -180,11 +180,14 @@ impl Library {
         let mut stmt = conn
             .prepare_cached(&format!("SELECT {ENTRY_COLUMNS} FROM stories ORDER BY sid"))
             .map_err(&err)?;
-        let entries = stmt
-            .query_map([], entry_from_row)
-            .map_err(&err)?
-            .collect::<Result<Vec<_>, _>>()
+        // Room for every row at once: a growing Vec would peak at twice it.
+        let rows: usize = conn
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
             .map_err(&err)?;
+        let mut entries = Vec::with_capacity(rows);
+        for entry in stmt.query_map([], entry_from_row).map_err(&err)? {
+            entries.push(entry.map_err(&err)?);
+        }
         Ok(Catalog::from_entries(entries))
     }
 
@@ -220,6 +223,16 @@ impl Library {
     /// Outcomes come in the order of the batch; a story is reported added
     /// only once the transaction naming it has committed.
     pub fn add(&self, batch: Vec<NewStory>) -> Result<Vec<AddOutcome>, LibraryError> {
+        self.add_with_furniture(batch, &[])
+    }
+
+    /// `add`, remembering what the stories teach of page furniture in the
+    /// same transaction.
+    pub fn add_with_furniture(
+        &self,
+        batch: Vec<NewStory>,
+        furniture: &[super::FurnitureRecord],
+    ) -> Result<Vec<AddOutcome>, LibraryError> {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
@@ -263,6 +276,7 @@ impl Library {
                 outcomes.push(AddOutcome::Duplicate { id, title });
             }
         }
+        super::furniture::insert_records(&tx, furniture).map_err(&err)?;
         tx.commit().map_err(&err)?;
         Ok(outcomes)
     }
@@ -837,9 +851,15 @@ mod tests {
             token,
             "reading state is no change"
         );
+        // Another handle (its own connections, as another process) sees it.
+        let other = Library::open(dir.path()).unwrap();
+        assert_eq!(other.change_token().unwrap(), token);
         assert_eq!(lib.remove(&a).unwrap().title, "A");
+        assert_ne!(other.change_token().unwrap(), token);
+        let token = other.change_token().unwrap();
+        other.add(vec![new_story("C")]).unwrap();
         assert_ne!(lib.change_token().unwrap(), token);
-        assert_eq!(titles(&lib), ["B"]);
+        assert_eq!(titles(&lib), ["B", "C"]);
         assert!(lib.load_original(&a).is_err());
         assert!(matches!(lib.load_story(&a), Err(LibraryError::NotFound(_))));
         assert!(matches!(lib.remove(&a), Err(LibraryError::NotFound(_))));
