@@ -133,7 +133,12 @@ fn resolve(lib: &Library, prefix: &str) -> Result<String> {
                 "the id {} is ambiguous; type more of one of these:",
                 sanitize_line(prefix)
             );
-            for e in cat.entries().iter().filter(|e| e.id.starts_with(prefix)).take(20) {
+            for e in cat
+                .entries()
+                .iter()
+                .filter(|e| e.id.starts_with(prefix))
+                .take(20)
+            {
                 msg.push_str(&format!("\n  {}  {}", e.id, sanitize_line(&e.title)));
             }
             Err(anyhow::anyhow!(msg))
