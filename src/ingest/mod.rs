@@ -4,8 +4,10 @@
 //! gzip is opened transparently, the charset decoded, then the HTML or the
 //! plain-text cleaner makes the article.
 
+pub mod candidate;
 pub mod caption;
 pub mod clutter;
+pub mod dates;
 pub mod decode;
 pub mod furniture;
 pub mod garbled;
@@ -31,7 +33,12 @@ pub enum IngestError {
     Garbled,
     #[error("no article text was found")]
     NoText,
+    #[error("the text is too short to be an article ({words} words; a story has at least {min})")]
+    TooShort { words: usize, min: usize },
 }
+
+/// Fewer body words than this is a note or a fragment, not a story.
+pub const MIN_STORY_WORDS: usize = 40;
 
 /// Largest input accepted, after decompression.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -50,6 +57,10 @@ pub struct Hints<'a> {
     /// Page furniture learned from the library (see `furniture`): lines
     /// that recur in a publisher's stories, removed from text dumps.
     pub furniture: Option<&'a Furniture>,
+    /// Today, in days since 1970-01-01 (see [`dates::days_from_civil`]):
+    /// a publication date after it is not trusted. The caller reads the
+    /// clock, so ingest stays a function of its inputs.
+    pub today: Option<i64>,
 }
 
 /// Turn the bytes of a saved story into a cleaned article.
@@ -73,7 +84,14 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(IngestError::NoText);
     }
-    let article = sanitize_meta(article);
+    let words = article.word_count();
+    if words < MIN_STORY_WORDS {
+        return Err(IngestError::TooShort {
+            words,
+            min: MIN_STORY_WORDS,
+        });
+    }
+    let article = sanitize_meta(article, hints.today);
     Ok(article)
 }
 
@@ -93,8 +111,9 @@ pub fn furniture_candidates(bytes: &[u8], name: Option<&str>) -> Vec<String> {
 }
 
 /// Metadata comes from attributes and markup the extractors may not have
-/// cleaned: every field is one sanitized line, empty ones are none.
-fn sanitize_meta(mut a: Article) -> Article {
+/// cleaned: every field is one sanitized line, empty ones are none, and a
+/// date that cannot be trusted (see [`dates::trusted`]) is no date.
+fn sanitize_meta(mut a: Article, today: Option<i64>) -> Article {
     use crate::sanitize::sanitize_line;
     a.title = sanitize_line(&a.title);
     for field in [
@@ -110,6 +129,7 @@ fn sanitize_meta(mut a: Article) -> Article {
             .map(|v| sanitize_line(&v))
             .filter(|v| !v.is_empty());
     }
+    a.published = a.published.filter(|d| dates::trusted(d, today));
     a
 }
 

@@ -2,8 +2,14 @@
 //! OpenGraph and other meta tags, `<time datetime>`, `<link rel=canonical>`,
 //! byline elements. Collected during the walk, resolved here.
 
+use super::entities;
 use super::hints::{Attrs, Hint};
-use crate::sanitize::sanitize_line;
+use crate::sanitize;
+
+/// One clean line: references decoded, controls and runs of space gone.
+fn sanitize_line(s: &str) -> String {
+    sanitize::sanitize_line(&entities::decode(s))
+}
 use serde_json::Value;
 
 /// What the walk saw, before choosing.

@@ -5,6 +5,7 @@
 //! minus furniture, link lists and the repeated headline.
 
 mod clean;
+mod entities;
 mod hints;
 pub mod metadata;
 mod parse;
@@ -36,8 +37,28 @@ pub fn extract(html: &str) -> Article {
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
     let roots = score::choose(&elems, &scores, &blocks, meta.article_body.as_deref());
-    let title = title::choose_title(&meta, &blocks);
-    let body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
+    // Some pages encode the headline twice ("&amp;#038;").
+    let title = entities::decode(&title::choose_title(&meta, &elems, &blocks)).into_owned();
+    let mut body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
+    if words(&body) < crate::ingest::MIN_STORY_WORDS {
+        // Too little to be a story: the choice missed; keep the page's
+        // text outside its furniture rather than refuse it.
+        let page: Vec<usize> = elems
+            .iter()
+            .position(|e| e.name == "body")
+            .into_iter()
+            .collect();
+        let whole = clean::body_blocks(&elems, &blocks, &scores, &page, &title);
+        if words(&whole) > words(&body) {
+            body = whole;
+        }
+        if words(&body) < crate::ingest::MIN_STORY_WORDS {
+            let all = clean::page_text(&elems, &blocks, &scores, &title);
+            if words(&all) > words(&body) {
+                body = all;
+            }
+        }
+    }
     let standfirst = title::standfirst(&meta, &title, &body);
     Article {
         title,
@@ -49,6 +70,14 @@ pub fn extract(html: &str) -> Article {
         section: meta.section,
         blocks: body,
     }
+}
+
+fn words(blocks: &[crate::article::Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| b.kind.is_body())
+        .map(|b| b.text.split_whitespace().count())
+        .sum()
 }
 
 /// Letters and digits only, lowercased: for comparing titles and lines.
