@@ -141,6 +141,26 @@ pub fn parse_visible(text: &str) -> Option<String> {
     None
 }
 
+/// "/2015/07/14/", "/2022/12/", "/2023/october/03/" in an address, as
+/// "YYYY-MM-DD" or "YYYY-MM".
+pub fn in_url(url: &str) -> Option<String> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3,9})/(?:(\d{1,2})(?:/|$))?")
+            .unwrap_or_else(|e| panic!("literal regex: {e}"))
+    });
+    let c = URL_DATE.captures(url)?;
+    let y: i64 = c.get(1)?.as_str().parse().ok()?;
+    let m = c.get(2)?.as_str();
+    let m = m.parse::<u32>().ok().or_else(|| month_number(m))?;
+    match c.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
+        Some(d) => {
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            ymd(&iso).map(|_| iso)
+        }
+        None => (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +181,18 @@ mod tests {
         assert!(!trusted("yesterday", None));
         assert!(trusted("2030-01-01", None), "no clock, no future rule");
         assert!(trusted("2024-05", None));
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        assert_eq!(in_url("https://a.org/2015/07/14/slug").as_deref(), Some("2015-07-14"));
+        assert_eq!(in_url("https://a.org/blog/2022/12").as_deref(), Some("2022-12"));
+        assert_eq!(
+            in_url("https://a.org/2023/october/03/slug").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(in_url("https://a.org/p/2024-best-things"), None);
+        assert_eq!(in_url("https://a.org/2024/slug/"), None);
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub struct LdArticle {
     pub description: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    pub modified: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub section: Option<String>,
@@ -93,6 +94,8 @@ pub struct Meta {
     pub byline: Option<String>,
     pub publisher: Option<String>,
     pub published: Option<String>,
+    /// The last-modified date the metadata declares (ISO), if any.
+    pub modified: Option<String>,
     pub url: Option<String>,
     pub section: Option<String>,
     pub article_body: Option<String>,
@@ -138,8 +141,20 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         .as_deref()
         .and_then(iso_date)
         .or_else(|| raw.first_meta(DATE_KEYS).as_deref().and_then(iso_date))
+        .or_else(|| ld_field(raw, "datePublished"))
         .or_else(|| raw.times.iter().find_map(|t| iso_date(t)));
+    let modified = ld.modified.as_deref().and_then(iso_date).or_else(|| ld_field(raw, "dateModified")).or_else(|| {
+        raw.first_meta(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+        ])
+        .as_deref()
+        .and_then(iso_date)
+    });
     Meta {
+        modified,
         headline: ld.headline.clone(),
         og_title: raw.first_meta(&["og:title", "twitter:title"]),
         doc_title: raw.title.as_deref().map(sanitize_line),
@@ -164,6 +179,18 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
             .or_else(|| raw.first_meta(&["article:section"])),
         article_body: ld.body,
     }
+}
+
+/// A date field of any JSON-LD object (a WebPage, or a script that does
+/// not parse), as ISO.
+fn ld_field(raw: &RawMeta, key: &str) -> Option<String> {
+    let quoted = format!("\"{key}\"");
+    raw.json_ld.iter().find_map(|script| {
+        let at = script.find(&quoted)? + quoted.len();
+        let rest = script.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
+        let value = rest.strip_prefix('"')?;
+        iso_date(value.get(..value.find('"')?)?)
+    })
 }
 
 fn strip_by(byline: &str) -> String {
@@ -266,6 +293,7 @@ fn article_fields(v: &Value) -> LdArticle {
         description: text("description"),
         authors: names(v.get("author")),
         published: text("datePublished").or_else(|| text("dateCreated")),
+        modified: text("dateModified"),
         publisher: names(v.get("publisher")).into_iter().next(),
         url,
         section: text("articleSection"),

@@ -13,7 +13,8 @@ mod score;
 mod title;
 mod walk;
 
-use crate::article::Article;
+use crate::article::{Article, BlockKind};
+use crate::ingest::dates;
 use walk::Walked;
 
 /// Extract the article from a decoded HTML page.
@@ -60,17 +61,64 @@ pub fn extract(html: &str) -> Article {
         }
     }
     let standfirst = title::standfirst(&meta, &title, &body);
+    let published = shown_date(&meta, &blocks, &title);
     Article {
         title,
         standfirst,
         byline: meta.byline,
         publisher: meta.publisher,
-        published: meta.published,
+        published,
         url: meta.url,
         section: meta.section,
         blocks: body,
     }
 }
+
+/// The publication date as the page shows it: a date line near the
+/// headline (often "Updated ..."), preferring one the metadata also
+/// declares; else the declared publication date.
+fn shown_date(meta: &metadata::Meta, blocks: &[walk::RawBlock], title: &str) -> Option<String> {
+    let key = norm(title);
+    let anchor = blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && !key.is_empty() && norm(&b.text) == key)
+        .or_else(|| blocks.iter().position(|b| b.kind == BlockKind::Heading && b.level == 1));
+    let declared: Vec<&str> = [&meta.published, &meta.modified]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get(..10))
+        .collect();
+    let Some(anchor) = anchor else {
+        return meta.published.clone();
+    };
+    let window = blocks
+        .iter()
+        .skip(anchor.saturating_sub(DATE_BEFORE))
+        .take(DATE_BEFORE + DATE_AFTER)
+        .filter(|b| b.text.chars().count() <= 150);
+    let shown: Vec<String> = window.filter_map(|b| dates::parse_visible(&b.text)).collect();
+    // A date in the story's address ("/2015/07/14/") is when it was filed.
+    if let Some(filed) = meta.url.as_deref().and_then(dates::in_url) {
+        let candidates = shown.iter().map(String::as_str).chain(declared.iter().copied());
+        return candidates
+            .filter(|d| d.starts_with(&filed))
+            .map(str::to_string)
+            .next()
+            .or_else(|| (filed.len() == 10).then_some(filed));
+    }
+    if let Some(d) = shown.iter().find(|d| declared.contains(&d.as_str())) {
+        return [&meta.published, &meta.modified]
+            .into_iter()
+            .flatten()
+            .find(|m| m.starts_with(d.as_str()))
+            .cloned();
+    }
+    shown.into_iter().next().or_else(|| meta.published.clone())
+}
+
+/// Blocks looked at for a date line before and after the headline.
+const DATE_BEFORE: usize = 6;
+const DATE_AFTER: usize = 14;
 
 fn words(blocks: &[crate::article::Block]) -> usize {
     blocks
