@@ -185,8 +185,14 @@ mod tests {
 
     #[test]
     fn dates_in_addresses() {
-        assert_eq!(in_url("https://a.org/2015/07/14/slug").as_deref(), Some("2015-07-14"));
-        assert_eq!(in_url("https://a.org/blog/2022/12").as_deref(), Some("2022-12"));
+        assert_eq!(
+            in_url("https://a.org/2015/07/14/slug").as_deref(),
+            Some("2015-07-14")
+        );
+        assert_eq!(
+            in_url("https://a.org/blog/2022/12").as_deref(),
+            Some("2022-12")
+        );
         assert_eq!(
             in_url("https://a.org/2023/october/03/slug").as_deref(),
             Some("2023-10-03")

@@ -143,16 +143,21 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         .or_else(|| raw.first_meta(DATE_KEYS).as_deref().and_then(iso_date))
         .or_else(|| ld_field(raw, "datePublished"))
         .or_else(|| raw.times.iter().find_map(|t| iso_date(t)));
-    let modified = ld.modified.as_deref().and_then(iso_date).or_else(|| ld_field(raw, "dateModified")).or_else(|| {
-        raw.first_meta(&[
-            "article:modified_time",
-            "og:updated_time",
-            "datemodified",
-            "last-modified",
-        ])
+    let modified = ld
+        .modified
         .as_deref()
         .and_then(iso_date)
-    });
+        .or_else(|| ld_field(raw, "dateModified"))
+        .or_else(|| {
+            raw.first_meta(&[
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "last-modified",
+            ])
+            .as_deref()
+            .and_then(iso_date)
+        });
     Meta {
         modified,
         headline: ld.headline.clone(),
@@ -187,7 +192,11 @@ fn ld_field(raw: &RawMeta, key: &str) -> Option<String> {
     let quoted = format!("\"{key}\"");
     raw.json_ld.iter().find_map(|script| {
         let at = script.find(&quoted)? + quoted.len();
-        let rest = script.get(at..)?.trim_start().strip_prefix(':')?.trim_start();
+        let rest = script
+            .get(at..)?
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start();
         let value = rest.strip_prefix('"')?;
         iso_date(value.get(..value.find('"')?)?)
     })

@@ -4,6 +4,7 @@
 //! -> score (which containers hold the article) -> keep their blocks
 //! minus furniture, link lists and the repeated headline.
 
+mod byline;
 mod clean;
 mod entities;
 mod hints;
@@ -61,11 +62,20 @@ pub fn extract(html: &str) -> Article {
         }
     }
     let standfirst = title::standfirst(&meta, &title, &body);
-    let published = shown_date(&meta, &blocks, &title);
+    let anchor = headline_block(&blocks, &title);
+    let published = shown_date(&meta, &blocks, anchor);
+    let declared = meta.byline.clone().and_then(|b| {
+        if byline::name_like(&b) {
+            return Some(b);
+        }
+        Some(byline::clean(&b)).filter(|c| byline::name_like(c))
+    });
+    let shown = anchor.and_then(|a| byline::shown(&elems, &blocks, a));
+    let byline = byline::choose(declared, shown, &title::site_names(&meta));
     Article {
         title,
         standfirst,
-        byline: meta.byline,
+        byline,
         publisher: meta.publisher,
         published,
         url: meta.url,
@@ -74,15 +84,27 @@ pub fn extract(html: &str) -> Article {
     }
 }
 
+/// The block of the headline (else the first h1): metadata lines sit near it.
+fn headline_block(blocks: &[walk::RawBlock], title: &str) -> Option<usize> {
+    let key = norm(title);
+    blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && !key.is_empty() && norm(&b.text) == key)
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Heading && b.level == 1)
+        })
+}
+
 /// The publication date as the page shows it: a date line near the
 /// headline (often "Updated ..."), preferring one the metadata also
 /// declares; else the declared publication date.
-fn shown_date(meta: &metadata::Meta, blocks: &[walk::RawBlock], title: &str) -> Option<String> {
-    let key = norm(title);
-    let anchor = blocks
-        .iter()
-        .position(|b| b.kind == BlockKind::Heading && !key.is_empty() && norm(&b.text) == key)
-        .or_else(|| blocks.iter().position(|b| b.kind == BlockKind::Heading && b.level == 1));
+fn shown_date(
+    meta: &metadata::Meta,
+    blocks: &[walk::RawBlock],
+    anchor: Option<usize>,
+) -> Option<String> {
     let declared: Vec<&str> = [&meta.published, &meta.modified]
         .into_iter()
         .flatten()
@@ -96,10 +118,15 @@ fn shown_date(meta: &metadata::Meta, blocks: &[walk::RawBlock], title: &str) -> 
         .skip(anchor.saturating_sub(DATE_BEFORE))
         .take(DATE_BEFORE + DATE_AFTER)
         .filter(|b| b.text.chars().count() <= 150);
-    let shown: Vec<String> = window.filter_map(|b| dates::parse_visible(&b.text)).collect();
+    let shown: Vec<String> = window
+        .filter_map(|b| dates::parse_visible(&b.text))
+        .collect();
     // A date in the story's address ("/2015/07/14/") is when it was filed.
     if let Some(filed) = meta.url.as_deref().and_then(dates::in_url) {
-        let candidates = shown.iter().map(String::as_str).chain(declared.iter().copied());
+        let candidates = shown
+            .iter()
+            .map(String::as_str)
+            .chain(declared.iter().copied());
         return candidates
             .filter(|d| d.starts_with(&filed))
             .map(str::to_string)

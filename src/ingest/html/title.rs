@@ -67,7 +67,7 @@ fn in_menu(elems: &[Elem], owner: usize) -> bool {
 
 /// Normalized names of the site: og:site_name or the publisher, and the
 /// short end piece of the <title> ("Headline | Site").
-fn site_names(meta: &Meta) -> Vec<String> {
+pub fn site_names(meta: &Meta) -> Vec<String> {
     let mut out: Vec<String> = meta.publisher.iter().map(|p| norm(p)).collect();
     if let Some(t) = &meta.doc_title {
         let stripped = strip_site_suffix(t, None, true);
