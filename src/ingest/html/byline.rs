@@ -13,13 +13,13 @@ const AFTER: usize = 16;
 
 /// "By", "Written by:", "Posted by", "Author:", "Text by" ... at the start.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:written|posted|published|text|words|guide|article|story|reporting|reviewed|edited|created)\s+by|by|author(?:s|ed by)?|von|por|par|di)\b\s*:?\s*")
+    Regex::new(r"(?i)^(?:(?:written|posted|published|text|words|guide|article|story|reporting|reviewed|edited|created|recipe|photos?|interview)\s+by|by|author(?:s|ed by)?|von|por|par|di)\b\s*:?\s*")
         .unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
 
 /// Where a name line goes on into other things: a date, a role, a note.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[•|·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\breviewed\b|\bon\s+\w+\s+\d|\blast\s+updated\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s*(?:min|minute)|\d).*$")
+    Regex::new(r"(?i)\s*(?:[•|·⋅●]|\s[-–—]\s|\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\s+on$|\s+sponsored\b|\s+(?:co-?)?founder\b|\s+(?:staff\s+)?writer\b|\s+(?:senior\s+|managing\s+|review\s+|deputy\s+)?editor\b|\s+reviewer\b|\s+contributor\b|(?-i:\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$)|\bupdated\b|\bpublished\b|\breviewed\b|\bon\s+\w+\s+\d|\blast\s+updated\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s*(?:min|minute)|\b\d).*$")
         .unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
 
@@ -42,6 +42,13 @@ pub fn name_like(s: &str) -> bool {
         return false;
     }
     if s.ends_with('.') && !words.last().is_some_and(|w| w.len() <= 3) {
+        return false;
+    }
+    const NOT_NAMES: &[&str] = &[
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "by", "share", "menu", "home", "my top",
+    ];
+    if NOT_NAMES.contains(&s.to_lowercase().as_str()) {
         return false;
     }
     let capitalised = words

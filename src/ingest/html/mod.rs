@@ -64,12 +64,11 @@ pub fn extract(html: &str) -> Article {
     let standfirst = title::standfirst(&meta, &title, &body);
     let anchor = headline_block(&blocks, &title);
     let published = shown_date(&meta, &blocks, anchor);
-    let declared = meta.byline.clone().and_then(|b| {
-        if byline::name_like(&b) {
-            return Some(b);
-        }
-        Some(byline::clean(&b)).filter(|c| byline::name_like(c))
-    });
+    let declared = meta
+        .byline
+        .as_deref()
+        .map(byline::clean)
+        .filter(|c| byline::name_like(c));
     let shown = anchor.and_then(|a| byline::shown(&elems, &blocks, a));
     let byline = byline::choose(declared, shown, &title::site_names(&meta));
     Article {
