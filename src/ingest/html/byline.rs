@@ -45,8 +45,25 @@ pub fn name_like(s: &str) -> bool {
         return false;
     }
     const NOT_NAMES: &[&str] = &[
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "by", "share", "menu", "home", "my top",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "by",
+        "share",
+        "menu",
+        "home",
+        "my top",
     ];
     if NOT_NAMES.contains(&s.to_lowercase().as_str()) {
         return false;

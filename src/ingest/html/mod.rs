@@ -39,6 +39,7 @@ pub fn extract(html: &str) -> Article {
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
     let roots = score::choose(&elems, &scores, &blocks, meta.article_body.as_deref());
+    let roots = score::widen(&elems, &blocks, roots);
     // Some pages encode the headline twice ("&amp;#038;").
     let title = entities::decode(&title::choose_title(&meta, &elems, &blocks)).into_owned();
     let mut body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
