@@ -148,11 +148,12 @@ const DATE_BEFORE: usize = 6;
 const DATE_AFTER: usize = 14;
 
 fn words(blocks: &[crate::article::Block]) -> usize {
-    blocks
-        .iter()
-        .filter(|b| b.kind.is_body())
-        .map(|b| b.text.split_whitespace().count())
-        .sum()
+    crate::ingest::story_words(
+        blocks
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| b.text.as_str()),
+    )
 }
 
 /// Letters and digits only, lowercased: for comparing titles and lines.

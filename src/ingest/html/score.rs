@@ -262,7 +262,7 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
                 other += b.text.chars().count();
             }
         }
-        if prose >= 200 && prose * 5 >= chosen && prose >= 2 * other {
+        if prose >= 200 && prose * 2 >= chosen && prose >= 2 * other {
             best = vec![a];
         } else if prose * 3 < other {
             break;
