@@ -17,6 +17,14 @@ pub mod tui;
 
 pub use article::{Article, Block, BlockKind, Figure, FigureKind, Quote, QuoteKind, Span, Story};
 
+/// Today in days since 1970-01-01, from the clock (UTC).
+fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (secs / 86_400) as i64
+}
+
 /// The whole pure pipeline: bytes of a saved file -> analysed story.
 pub fn process(bytes: &[u8], source: Option<&str>) -> Result<Story, ingest::IngestError> {
     process_with(bytes, source, None)
@@ -31,6 +39,7 @@ pub fn process_with(
     let hints = ingest::Hints {
         name: source,
         furniture,
+        today: Some(today()),
     };
     let article = ingest::ingest(bytes, hints)?;
     Ok(analyze::analyze(article, source.map(str::to_string)))

@@ -3,6 +3,7 @@
 use super::progress::Progress;
 use super::{exit_status, read_input};
 use anyhow::{Context, Result};
+use lede::ingest::candidate::{Companion, companion};
 use lede::ingest::furniture::Furniture;
 use lede::library::{self, AddOutcome, FurnitureRecord, Library, NewStory};
 use lede::sanitize::sanitize_line;
@@ -16,7 +17,10 @@ use std::sync::mpsc;
 const CHUNK: usize = 64;
 
 pub fn add(lib: &Library, paths: &[PathBuf]) -> Result<ExitCode> {
-    let (files, mut failed) = collect_files(paths);
+    let (files, mut failed, skipped) = collect_files(paths);
+    if let Some(note) = skipped_note(&skipped) {
+        eprintln!("{note}");
+    }
     // What the library learned of each publisher's page furniture.
     let furniture = lib.furniture()?;
     let mut progress = Progress::new("importing", files.len());
@@ -146,12 +150,30 @@ fn prepare(path: &Path, furniture: &Furniture) -> Result<(NewStory, FurnitureRec
     Ok((story, record))
 }
 
+/// One line naming the companion files skipped (scripts, styles, images
+/// of a saved page's folder): they are not stories, and not failures.
+fn skipped_note(skipped: &[(PathBuf, Companion)]) -> Option<String> {
+    let ((first, why), rest) = skipped.split_first()?;
+    let first = sanitize_line(&first.display().to_string());
+    Some(if rest.is_empty() {
+        format!("lede: skipped {first} ({why}, not a story)")
+    } else {
+        format!(
+            "lede: skipped {} files that are not stories ({first}: {why}, ...)",
+            skipped.len()
+        )
+    })
+}
+
+type Skipped = Vec<(PathBuf, Companion)>;
+
 /// Every file under the given paths, folders walked recursively in name
-/// order, hidden entries skipped. Folders that cannot be read are named on
-/// stderr and counted as failures.
-fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+/// order, hidden entries and companion files (see [`companion`]) skipped.
+/// Folders that cannot be read are named on stderr and counted as failures.
+fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize, Skipped) {
     let mut files = Vec::new();
     let mut failed = 0;
+    let mut skipped = Vec::new();
     let mut stdin_seen = false;
     for p in paths {
         if p == Path::new("-") {
@@ -160,15 +182,17 @@ fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
                 files.push(p.clone());
             }
         } else if p.is_dir() {
-            walk(p, &mut files, &mut failed);
+            walk(p, &mut files, &mut failed, &mut skipped);
+        } else if let Some(why) = companion(p, false) {
+            skipped.push((p.clone(), why));
         } else {
             files.push(p.clone());
         }
     }
-    (files, failed)
+    (files, failed, skipped)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize, skipped: &mut Skipped) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -192,8 +216,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failed: &mut usize) {
         if p.is_dir() {
             // Links to folders are not followed: they can loop.
             if !symlink {
-                walk(&p, files, failed);
+                walk(&p, files, failed, skipped);
             }
+        } else if let Some(why) = companion(&p, true) {
+            skipped.push((p, why));
         } else {
             files.push(p);
         }

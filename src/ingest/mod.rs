@@ -4,8 +4,10 @@
 //! gzip is opened transparently, the charset decoded, then the HTML or the
 //! plain-text cleaner makes the article.
 
+pub mod candidate;
 pub mod caption;
 pub mod clutter;
+pub mod dates;
 pub mod decode;
 pub mod furniture;
 pub mod garbled;
@@ -31,6 +33,40 @@ pub enum IngestError {
     Garbled,
     #[error("no article text was found")]
     NoText,
+    #[error("the text is too short to be an article ({words} words; a story has at least {min})")]
+    TooShort { words: usize, min: usize },
+}
+
+/// Fewer body words than this is a note or a fragment, not a story.
+pub const MIN_STORY_WORDS: usize = 40;
+
+/// Words of a text, for the length rule: runs between spaces, and in
+/// scripts written without spaces (Chinese, Japanese, Thai...) one word
+/// per two letters.
+pub fn story_words<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
+    let mut words = 0;
+    for token in texts.flat_map(str::split_whitespace) {
+        let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
+        words += if unspaced > 0 {
+            unspaced.div_ceil(2)
+        } else {
+            1
+        };
+    }
+    words
+}
+
+/// Letters of scripts that do not put spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // kana
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' // CJK ideographs
+        | '\u{f900}'..='\u{faff}'
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+        | '\u{0e80}'..='\u{0eff}' // Lao
+        | '\u{1000}'..='\u{109f}' // Myanmar
+        | '\u{1780}'..='\u{17ff}' // Khmer
+    )
 }
 
 /// Largest input accepted, after decompression.
@@ -50,6 +86,10 @@ pub struct Hints<'a> {
     /// Page furniture learned from the library (see `furniture`): lines
     /// that recur in a publisher's stories, removed from text dumps.
     pub furniture: Option<&'a Furniture>,
+    /// Today, in days since 1970-01-01 (see [`dates::days_from_civil`]):
+    /// a publication date after it is not trusted. The caller reads the
+    /// clock, so ingest stays a function of its inputs.
+    pub today: Option<i64>,
 }
 
 /// Turn the bytes of a saved story into a cleaned article.
@@ -73,7 +113,14 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
         return Err(IngestError::NoText);
     }
-    let article = sanitize_meta(article);
+    let words = story_words(article.body().map(|(_, b)| b.text.as_str()));
+    if words < MIN_STORY_WORDS {
+        return Err(IngestError::TooShort {
+            words,
+            min: MIN_STORY_WORDS,
+        });
+    }
+    let article = sanitize_meta(article, hints.today);
     Ok(article)
 }
 
@@ -93,8 +140,9 @@ pub fn furniture_candidates(bytes: &[u8], name: Option<&str>) -> Vec<String> {
 }
 
 /// Metadata comes from attributes and markup the extractors may not have
-/// cleaned: every field is one sanitized line, empty ones are none.
-fn sanitize_meta(mut a: Article) -> Article {
+/// cleaned: every field is one sanitized line, empty ones are none, and a
+/// date that cannot be trusted (see [`dates::trusted`]) is no date.
+fn sanitize_meta(mut a: Article, today: Option<i64>) -> Article {
     use crate::sanitize::sanitize_line;
     a.title = sanitize_line(&a.title);
     for field in [
@@ -110,6 +158,7 @@ fn sanitize_meta(mut a: Article) -> Article {
             .map(|v| sanitize_line(&v))
             .filter(|v| !v.is_empty());
     }
+    a.published = a.published.filter(|d| dates::trusted(d, today));
     a
 }
 
@@ -165,6 +214,53 @@ mod tests {
             Format::Text
         );
         assert_eq!(sniff(b"  <html lang=en>", None), Format::Html);
+    }
+
+    #[test]
+    fn short_texts_are_refused_with_a_reason() {
+        let note = b"Buy milk and eggs.\n\nCall the plumber about the sink on Monday.";
+        let err = ingest(note, Hints::default()).unwrap_err();
+        assert!(
+            matches!(err, IngestError::TooShort { words: 12, min: 40 }),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("too short"));
+        let story = format!(
+            "Headline here\n\n{}",
+            "The council met and voted on the plan. ".repeat(8)
+        );
+        assert!(ingest(story.as_bytes(), Hints::default()).is_ok());
+    }
+
+    #[test]
+    fn unspaced_scripts_count_words_by_letters() {
+        let ja = "商品の改造が商標法違反になる場合があります。";
+        assert!(story_words([ja].into_iter()) >= 10);
+        assert_eq!(story_words(["two words"].into_iter()), 2);
+    }
+
+    #[test]
+    fn untrustworthy_dates_leave_published_empty() {
+        let page = |date: &str| {
+            format!(
+                "<html><head><meta property=\"article:published_time\" content=\"{date}\"></head><body><article><h1>A headline for the test</h1>{}</article></body></html>",
+                "<p>The council met on Tuesday and voted on the plan, which had been debated for months.</p>".repeat(4)
+            )
+        };
+        let today = dates::days_from_civil(2026, 12, 7);
+        let hints = Hints {
+            today: Some(today),
+            ..Hints::default()
+        };
+        for (date, kept) in [
+            ("0001-01-01T00:00:00Z", false),
+            ("1850-05-01", false),
+            ("2031-01-01", false),
+            ("2024-05-01", true),
+        ] {
+            let a = ingest(page(date).as_bytes(), hints).unwrap();
+            assert_eq!(a.published.is_some(), kept, "{date}: {:?}", a.published);
+        }
     }
 
     #[test]

@@ -159,6 +159,29 @@ pub fn body_blocks(
     roots: &[usize],
     title: &str,
 ) -> Vec<Block> {
+    blocks_within(elems, blocks, scores, roots, title, false)
+}
+
+/// Every block of the page that reads as text (headline, link lines and
+/// stock lines left out), furniture included: the last resort for pages
+/// whose markup hides the story inside something that looks like furniture.
+pub fn page_text(elems: &[Elem], blocks: &[RawBlock], scores: &Scores, title: &str) -> Vec<Block> {
+    let roots: Vec<usize> = elems
+        .iter()
+        .position(|e| e.name == "body")
+        .into_iter()
+        .collect();
+    blocks_within(elems, blocks, scores, &roots, title, true)
+}
+
+fn blocks_within(
+    elems: &[Elem],
+    blocks: &[RawBlock],
+    scores: &Scores,
+    roots: &[usize],
+    title: &str,
+    keep_furniture: bool,
+) -> Vec<Block> {
     let title_norm = norm(title);
     let mut out: Vec<Block> = Vec::new();
     for root in roots {
@@ -186,7 +209,7 @@ pub fn body_blocks(
                 .get(b.owner)
                 .and_then(|o| o.nearest_list)
                 .is_some_and(|l| l > start && l <= end && scores.link_density(l) > 0.5);
-            if junk_inside || teaser || link_list {
+            if (junk_inside && !keep_furniture) || teaser || link_list {
                 continue;
             }
             let len = b.text.chars().count().max(1);

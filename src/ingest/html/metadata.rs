@@ -2,8 +2,14 @@
 //! OpenGraph and other meta tags, `<time datetime>`, `<link rel=canonical>`,
 //! byline elements. Collected during the walk, resolved here.
 
+use super::entities;
 use super::hints::{Attrs, Hint};
-use crate::sanitize::sanitize_line;
+use crate::sanitize;
+
+/// One clean line: references decoded, controls and runs of space gone.
+fn sanitize_line(s: &str) -> String {
+    sanitize::sanitize_line(&entities::decode(s))
+}
 use serde_json::Value;
 
 /// What the walk saw, before choosing.
@@ -70,6 +76,7 @@ pub struct LdArticle {
     pub description: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    pub modified: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
     pub section: Option<String>,
@@ -87,6 +94,8 @@ pub struct Meta {
     pub byline: Option<String>,
     pub publisher: Option<String>,
     pub published: Option<String>,
+    /// The last-modified date the metadata declares (ISO), if any.
+    pub modified: Option<String>,
     pub url: Option<String>,
     pub section: Option<String>,
     pub article_body: Option<String>,
@@ -132,8 +141,25 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         .as_deref()
         .and_then(iso_date)
         .or_else(|| raw.first_meta(DATE_KEYS).as_deref().and_then(iso_date))
+        .or_else(|| ld_field(raw, "datePublished"))
         .or_else(|| raw.times.iter().find_map(|t| iso_date(t)));
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(iso_date)
+        .or_else(|| ld_field(raw, "dateModified"))
+        .or_else(|| {
+            raw.first_meta(&[
+                "article:modified_time",
+                "og:updated_time",
+                "datemodified",
+                "last-modified",
+            ])
+            .as_deref()
+            .and_then(iso_date)
+        });
     Meta {
+        modified,
         headline: ld.headline.clone(),
         og_title: raw.first_meta(&["og:title", "twitter:title"]),
         doc_title: raw.title.as_deref().map(sanitize_line),
@@ -158,6 +184,22 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
             .or_else(|| raw.first_meta(&["article:section"])),
         article_body: ld.body,
     }
+}
+
+/// A date field of any JSON-LD object (a WebPage, or a script that does
+/// not parse), as ISO.
+fn ld_field(raw: &RawMeta, key: &str) -> Option<String> {
+    let quoted = format!("\"{key}\"");
+    raw.json_ld.iter().find_map(|script| {
+        let at = script.find(&quoted)? + quoted.len();
+        let rest = script
+            .get(at..)?
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start();
+        let value = rest.strip_prefix('"')?;
+        iso_date(value.get(..value.find('"')?)?)
+    })
 }
 
 fn strip_by(byline: &str) -> String {
@@ -260,6 +302,7 @@ fn article_fields(v: &Value) -> LdArticle {
         description: text("description"),
         authors: names(v.get("author")),
         published: text("datePublished").or_else(|| text("dateCreated")),
+        modified: text("dateModified"),
         publisher: names(v.get("publisher")).into_iter().next(),
         url,
         section: text("articleSection"),

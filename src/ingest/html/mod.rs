@@ -4,7 +4,9 @@
 //! -> score (which containers hold the article) -> keep their blocks
 //! minus furniture, link lists and the repeated headline.
 
+mod byline;
 mod clean;
+mod entities;
 mod hints;
 pub mod metadata;
 mod parse;
@@ -12,7 +14,8 @@ mod score;
 mod title;
 mod walk;
 
-use crate::article::Article;
+use crate::article::{Article, BlockKind};
+use crate::ingest::dates;
 use walk::Walked;
 
 /// Extract the article from a decoded HTML page.
@@ -36,19 +39,121 @@ pub fn extract(html: &str) -> Article {
     let meta = metadata::resolve(&raw, byline_text);
     let scores = score::score(&elems, &blocks);
     let roots = score::choose(&elems, &scores, &blocks, meta.article_body.as_deref());
-    let title = title::choose_title(&meta, &blocks);
-    let body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
+    let roots = score::widen(&elems, &blocks, roots);
+    // Some pages encode the headline twice ("&amp;#038;").
+    let title = entities::decode(&title::choose_title(&meta, &elems, &blocks)).into_owned();
+    let mut body = clean::body_blocks(&elems, &blocks, &scores, &roots, &title);
+    if words(&body) < crate::ingest::MIN_STORY_WORDS {
+        // Too little to be a story: the choice missed; keep the page's
+        // text outside its furniture rather than refuse it.
+        let page: Vec<usize> = elems
+            .iter()
+            .position(|e| e.name == "body")
+            .into_iter()
+            .collect();
+        let whole = clean::body_blocks(&elems, &blocks, &scores, &page, &title);
+        if words(&whole) > words(&body) {
+            body = whole;
+        }
+        if words(&body) < crate::ingest::MIN_STORY_WORDS {
+            let all = clean::page_text(&elems, &blocks, &scores, &title);
+            if words(&all) > words(&body) {
+                body = all;
+            }
+        }
+    }
     let standfirst = title::standfirst(&meta, &title, &body);
+    let anchor = headline_block(&blocks, &title);
+    let published = shown_date(&meta, &blocks, anchor);
+    let declared = meta
+        .byline
+        .as_deref()
+        .map(byline::clean)
+        .filter(|c| byline::name_like(c));
+    let shown = anchor.and_then(|a| byline::shown(&elems, &blocks, a));
+    let byline = byline::choose(declared, shown, &title::site_names(&meta));
     Article {
         title,
         standfirst,
-        byline: meta.byline,
+        byline,
         publisher: meta.publisher,
-        published: meta.published,
+        published,
         url: meta.url,
         section: meta.section,
         blocks: body,
     }
+}
+
+/// The block of the headline (else the first h1): metadata lines sit near it.
+fn headline_block(blocks: &[walk::RawBlock], title: &str) -> Option<usize> {
+    let key = norm(title);
+    blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && !key.is_empty() && norm(&b.text) == key)
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Heading && b.level == 1)
+        })
+}
+
+/// The publication date as the page shows it: a date line near the
+/// headline (often "Updated ..."), preferring one the metadata also
+/// declares; else the declared publication date.
+fn shown_date(
+    meta: &metadata::Meta,
+    blocks: &[walk::RawBlock],
+    anchor: Option<usize>,
+) -> Option<String> {
+    let declared: Vec<&str> = [&meta.published, &meta.modified]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get(..10))
+        .collect();
+    let Some(anchor) = anchor else {
+        return meta.published.clone();
+    };
+    let window = blocks
+        .iter()
+        .skip(anchor.saturating_sub(DATE_BEFORE))
+        .take(DATE_BEFORE + DATE_AFTER)
+        .filter(|b| b.text.chars().count() <= 150);
+    let shown: Vec<String> = window
+        .filter_map(|b| dates::parse_visible(&b.text))
+        .collect();
+    // A date in the story's address ("/2015/07/14/") is when it was filed.
+    if let Some(filed) = meta.url.as_deref().and_then(dates::in_url) {
+        let candidates = shown
+            .iter()
+            .map(String::as_str)
+            .chain(declared.iter().copied());
+        return candidates
+            .filter(|d| d.starts_with(&filed))
+            .map(str::to_string)
+            .next()
+            .or_else(|| (filed.len() == 10).then_some(filed));
+    }
+    if let Some(d) = shown.iter().find(|d| declared.contains(&d.as_str())) {
+        return [&meta.published, &meta.modified]
+            .into_iter()
+            .flatten()
+            .find(|m| m.starts_with(d.as_str()))
+            .cloned();
+    }
+    shown.into_iter().next().or_else(|| meta.published.clone())
+}
+
+/// Blocks looked at for a date line before and after the headline.
+const DATE_BEFORE: usize = 6;
+const DATE_AFTER: usize = 14;
+
+fn words(blocks: &[crate::article::Block]) -> usize {
+    crate::ingest::story_words(
+        blocks
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| b.text.as_str()),
+    )
 }
 
 /// Letters and digits only, lowercased: for comparing titles and lines.

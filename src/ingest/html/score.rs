@@ -194,6 +194,90 @@ pub fn choose(
     best.1
 }
 
+/// Prose of a block that counts as article text when widening: long
+/// enough, few links, not furniture inside `within`.
+fn prose_len(elems: &[Elem], b: &RawBlock, within: usize, end: usize) -> usize {
+    if !matches!(
+        b.kind,
+        BlockKind::Paragraph
+            | BlockKind::Blockquote
+            | BlockKind::ListItem
+            | BlockKind::Preformatted
+    ) {
+        return 0;
+    }
+    let len = b.text.chars().count();
+    let junk = elems
+        .get(b.owner)
+        .and_then(|o| o.nearest_junk)
+        .is_some_and(|j| j >= within && j <= end);
+    if junk || len < 80 || b.link_chars * 5 > len {
+        return 0;
+    }
+    len
+}
+
+/// A body split over cousin containers (page-builder widgets, sections):
+/// move up to an ancestor while the text it adds is mostly prose and
+/// adds a good share to what was chosen.
+pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usize> {
+    let (Some(&first), Some(&last)) = (roots.first(), roots.last()) else {
+        return roots;
+    };
+    let last_end = elems.get(last).map_or(last, |e| e.end);
+    let inside = |o: usize| {
+        roots
+            .iter()
+            .any(|&r| o >= r && elems.get(r).is_some_and(|e| o <= e.end))
+    };
+    let chosen: usize = blocks
+        .iter()
+        .filter(|b| b.owner >= first && b.owner <= last_end && inside(b.owner))
+        .map(|b| prose_len(elems, b, first, last_end))
+        .sum();
+    let mut best = roots.clone();
+    // An <article> holds one story: never widen past it.
+    if elems.get(first).is_some_and(|e| e.name == "article") {
+        return roots;
+    }
+    let mut at = elems.get(first).and_then(|e| e.parent);
+    for _ in 0..WIDEN_LEVELS {
+        let Some(a) = at else { break };
+        let Some(el) = elems.get(a) else { break };
+        if matches!(el.name, "body" | "html") || el.hint.junk || el.nearest_junk.is_some() {
+            break;
+        }
+        let (mut prose, mut other) = (0usize, 0usize);
+        for b in blocks
+            .iter()
+            .filter(|b| b.owner >= a && b.owner <= el.end && !inside(b.owner))
+        {
+            if b.kind == BlockKind::Caption {
+                continue;
+            }
+            let p = prose_len(elems, b, a, el.end);
+            if p > 0 {
+                prose += p;
+            } else {
+                other += b.text.chars().count();
+            }
+        }
+        if prose >= 200 && prose * 2 >= chosen && prose >= 2 * other {
+            best = vec![a];
+        } else if prose * 3 < other {
+            break;
+        }
+        if el.name == "article" {
+            break;
+        }
+        at = el.parent;
+    }
+    best
+}
+
+/// How many ancestors `widen` looks at.
+const WIDEN_LEVELS: usize = 4;
+
 /// From a top candidate to the final containers: promote, then siblings.
 fn expand(elems: &[Elem], s: &Scores, finals: &[f32], top: usize) -> Vec<usize> {
     let top_score = finals.get(top).copied().unwrap_or(0.0);

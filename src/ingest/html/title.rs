@@ -4,50 +4,123 @@
 
 use super::metadata::Meta;
 use super::norm;
-use super::walk::RawBlock;
+use super::walk::{Elem, RawBlock};
 use crate::article::{Block, BlockKind};
 
-/// The page's h1 when it agrees with a declared title, else the declared
-/// title (JSON-LD headline, og:title, <title>) without a site suffix.
-pub fn choose_title(meta: &Meta, blocks: &[RawBlock]) -> String {
+/// The headline as the page shows it: an h1 that agrees with a declared
+/// title (JSON-LD headline, og:title, <title>), else the first h1 that
+/// reads like a headline (not the site's name, a menu word or a blurb),
+/// else a declared title without its " | Site" suffix.
+pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String {
     let declared: Vec<&str> = [&meta.headline, &meta.og_title, &meta.doc_title]
         .into_iter()
         .flatten()
         .map(String::as_str)
         .filter(|s| !s.is_empty())
         .collect();
-    let h1s = blocks
+    let sites = site_names(meta);
+    let h1s: Vec<&RawBlock> = blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Heading && b.level == 1);
-    for h in h1s.clone() {
+        .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .filter(|b| !in_menu(elems, b.owner))
+        .collect();
+    let agrees = h1s.iter().find(|h| {
         let n = norm(&h.text);
-        if n.len() >= 8
+        n.len() >= 8
             && declared.iter().any(|d| {
                 let d = norm(d);
                 d == n || d.starts_with(&n) || n.starts_with(&d)
             })
-        {
-            return h.text.clone();
-        }
+    });
+    let headline_like = |h: &&&RawBlock| {
+        let words = h.text.split_whitespace().count();
+        let n = norm(&h.text);
+        (2..=25).contains(&words) && !sites.iter().any(|s| *s == n)
+    };
+    if let Some(h) = agrees.or_else(|| h1s.iter().find(headline_like)) {
+        let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
+        let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
+        return recased(&text, &declared, meta.publisher.as_deref());
     }
     if let Some(t) = &meta.headline {
-        return t.clone();
+        return strip_site_suffix(t, meta.publisher.as_deref(), false);
     }
     if let Some(t) = &meta.og_title {
-        return strip_site_suffix(t, meta.publisher.as_deref(), false);
+        return strip_site_suffix(t, meta.publisher.as_deref(), true);
     }
     if let Some(t) = &meta.doc_title
         && !t.is_empty()
     {
         return strip_site_suffix(t, meta.publisher.as_deref(), true);
     }
-    h1s.map(|h| h.text.clone()).next().unwrap_or_default()
+    h1s.first().map(|h| h.text.clone()).unwrap_or_default()
+}
+
+/// A heading inside a menu, a sidebar or a footer is not the headline.
+fn in_menu(elems: &[Elem], owner: usize) -> bool {
+    let Some(j) = elems.get(owner).and_then(|e| e.nearest_junk) else {
+        return false;
+    };
+    // The article's own <header> holds its headline.
+    elems.get(j).is_some_and(|e| e.name != "header")
+}
+
+/// Normalized names of the site: og:site_name or the publisher, and the
+/// short end piece of the <title> ("Headline | Site").
+pub fn site_names(meta: &Meta) -> Vec<String> {
+    let mut out: Vec<String> = meta.publisher.iter().map(|p| norm(p)).collect();
+    if let Some(t) = &meta.doc_title {
+        let stripped = strip_site_suffix(t, None, true);
+        if let Some(tail) = t.get(stripped.len()..) {
+            let tail = tail.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let n = norm(tail);
+            if !n.is_empty() {
+                out.push(n);
+            }
+        }
+    }
+    out.retain(|s| s.len() >= 3);
+    out
+}
+
+/// "Headline - Site" -> "Headline", for one known site name.
+fn strip_known_site(title: &str, site: &str) -> String {
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ",
+    ];
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && norm(tail) == site
+            && head.split_whitespace().count() >= 2
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// An h1 in capitals only (or in lower case only) is styled text: the
+/// declared title with the same words gives its real case.
+fn recased(h1: &str, declared: &[&str], site: Option<&str>) -> String {
+    let has_upper = h1.chars().any(char::is_uppercase);
+    let has_lower = h1.chars().any(char::is_lowercase);
+    if has_upper && has_lower {
+        return h1.to_string();
+    }
+    let key = norm(h1);
+    declared
+        .iter()
+        .map(|d| strip_site_suffix(d, site, true))
+        .find(|d| norm(d) == key)
+        .unwrap_or_else(|| h1.to_string())
 }
 
 /// "Headline | Site" -> "Headline". Without a known site name only a short
 /// tail after a separator goes, and only from the <title> tag.
 pub fn strip_site_suffix(title: &str, site: Option<&str>, lenient: bool) -> String {
-    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+    const SEPARATORS: &[&str] = &[
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ",
+    ];
     let mut t = title.trim();
     for _ in 0..2 {
         let Some((head, tail)) = SEPARATORS

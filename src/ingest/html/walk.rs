@@ -24,6 +24,8 @@ pub struct Elem<'a> {
     /// The innermost list (`ul`, `ol`, `dl`) at or above this one.
     pub nearest_list: Option<usize>,
     pub class: Option<&'a str>,
+    /// Names the author by class, itemprop or rel (not a bio or a photo).
+    pub author: bool,
 }
 
 /// A run of text between block boundaries.
@@ -115,6 +117,31 @@ fn kind_of(name: &str, hint: Hint) -> Option<(BlockKind, u8)> {
         "figure" | "figcaption" | "caption" => (BlockKind::Caption, 0),
         _ => return None,
     })
+}
+
+/// class="post-author", itemprop="author", rel="author": the byline's name.
+fn names_author(attrs: &hints::Attrs) -> bool {
+    let by_class = attrs.class.is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        (c.contains("author") || c.contains("byline"))
+            && ![
+                "bio",
+                "avatar",
+                "image",
+                "img",
+                "photo",
+                "desc",
+                "about",
+                "authority",
+            ]
+            .iter()
+            .any(|w| c.contains(w))
+    });
+    by_class
+        || attrs
+            .itemprop
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || attrs.rel.is_some_and(|r| r.contains("author"))
 }
 
 struct Walker<'a> {
@@ -229,6 +256,7 @@ impl<'a> Walker<'a> {
                 parent_list
             },
             class: attrs.class,
+            author: names_author(&attrs),
         });
         if let Some((kind, level)) = kind_of(name, hint) {
             self.kinds.push((index, kind, level));

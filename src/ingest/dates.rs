@@ -1,0 +1,235 @@
+//! Publication dates: one rule for which dates can be trusted (HTML and
+//! text paths alike), and dates read from visible lines ("Updated March
+//! 3, 2025", "3 March 2025", "2025/03/03") as ISO 8601 days.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day an ISO date or date-time names: (year, month, day). A bare
+/// "YYYY-MM" counts as the first of the month.
+fn ymd(iso: &str) -> Option<(i64, u32, u32)> {
+    let y: i64 = iso.get(..4)?.parse().ok()?;
+    if iso.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    let m: u32 = iso.get(5..7)?.parse().ok()?;
+    let d: u32 = match iso.as_bytes().get(7) {
+        Some(b'-') => iso.get(8..10)?.parse().ok()?,
+        None => 1,
+        _ => return None,
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let max = *month_days.get(m.checked_sub(1)? as usize)?;
+    (1..=max).contains(&d).then_some((y, m, d))
+}
+
+/// A date that can stand as a publication date: a real calendar day, not
+/// before 1900 (which also rules out the 0001-01-01 of empty date fields),
+/// and not after `today` (days since 1970-01-01) when the caller knows it.
+/// A day of slack covers time zones.
+pub fn trusted(iso: &str, today: Option<i64>) -> bool {
+    let Some((y, m, d)) = ymd(iso.trim()) else {
+        return false;
+    };
+    if y < 1900 {
+        return false;
+    }
+    today.is_none_or(|t| days_from_civil(y, m, d) <= t + 1)
+}
+
+const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)";
+
+/// "March 3, 2025", "Mar. 3rd 2025", "3 March 2025", "3. März 2025",
+/// "2025-03-03", "2025/03/03", "03/15/2025" (month first unless it cannot
+/// be), "15.03.2025" (day first).
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)\b(?:{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{MONTHS}\.?,?\s+(?:de\s+)?(\d{{4}})|(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})|(\d{{1,2}})([/.])(\d{{1,2}})[/.](\d{{4}}))\b"
+    );
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches('.');
+    const PREFIXES: &[(&str, u32)] = &[
+        ("jan", 1),
+        ("ene", 1),
+        ("feb", 2),
+        ("fév", 2),
+        ("fev", 2),
+        ("mar", 3),
+        ("mär", 3),
+        ("apr", 4),
+        ("avr", 4),
+        ("abr", 4),
+        ("may", 5),
+        ("mai", 5),
+        ("jun", 6),
+        ("juin", 6),
+        ("jul", 7),
+        ("juil", 7),
+        ("aug", 8),
+        ("aoû", 8),
+        ("aou", 8),
+        ("ago", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("okt", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("déc", 12),
+        ("dez", 12),
+        ("dic", 12),
+    ];
+    // Longest prefix first: "juil" before "jul", "juin" before "jun".
+    let mut best: Option<(usize, u32)> = None;
+    for &(p, m) in PREFIXES {
+        if n.starts_with(p) && best.is_none_or(|(len, _)| p.len() > len) {
+            best = Some((p.len(), m));
+        }
+    }
+    // "marzo"/"mars"/"march" are March; "mayo" is May.
+    best.map(|(_, m)| m)
+}
+
+/// The first date written in a line of text, as "YYYY-MM-DD".
+pub fn parse_visible(text: &str) -> Option<String> {
+    for c in DATE.captures_iter(text) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (y, m, d) = if let Some(month) = c.get(1) {
+            (num(3)?, month_number(month.as_str())?, num(2)?)
+        } else if let Some(month) = c.get(5) {
+            (num(6)?, month_number(month.as_str())?, num(4)?)
+        } else if c.get(7).is_some() {
+            (num(7)?, num(8)?, num(9)?)
+        } else {
+            let (a, b, y) = (num(10)?, num(12)?, num(13)?);
+            let day_first = c.get(11).is_some_and(|s| s.as_str() == ".") || a > 12;
+            if day_first { (y, b, a) } else { (y, a, b) }
+        };
+        let iso = format!("{y:04}-{m:02}-{d:02}");
+        if ymd(&iso).is_some() {
+            return Some(iso);
+        }
+    }
+    None
+}
+
+/// "/2015/07/14/", "/2022/12/", "/2023/october/03/" in an address, as
+/// "YYYY-MM-DD" or "YYYY-MM".
+pub fn in_url(url: &str) -> Option<String> {
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3,9})/(?:(\d{1,2})(?:/|$))?")
+            .unwrap_or_else(|e| panic!("literal regex: {e}"))
+    });
+    let c = URL_DATE.captures(url)?;
+    let y: i64 = c.get(1)?.as_str().parse().ok()?;
+    let m = c.get(2)?.as_str();
+    let m = m.parse::<u32>().ok().or_else(|| month_number(m))?;
+    match c.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
+        Some(d) => {
+            let iso = format!("{y:04}-{m:02}-{d:02}");
+            ymd(&iso).map(|_| iso)
+        }
+        None => (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untrustworthy_dates_are_no_dates() {
+        let today = days_from_civil(2026, 12, 7);
+        assert!(trusted("2024-05-01T08:00:00Z", Some(today)));
+        assert!(
+            trusted("2026-12-08", Some(today)),
+            "a day of time-zone slack"
+        );
+        assert!(!trusted("0001-01-01T00:00:00", Some(today)));
+        assert!(!trusted("1899-12-31", Some(today)));
+        assert!(!trusted("2027-01-15", Some(today)), "in the future");
+        assert!(!trusted("2024-02-30", None));
+        assert!(!trusted("2024-13-01", None));
+        assert!(!trusted("yesterday", None));
+        assert!(trusted("2030-01-01", None), "no clock, no future rule");
+        assert!(trusted("2024-05", None));
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        assert_eq!(
+            in_url("https://a.org/2015/07/14/slug").as_deref(),
+            Some("2015-07-14")
+        );
+        assert_eq!(
+            in_url("https://a.org/blog/2022/12").as_deref(),
+            Some("2022-12")
+        );
+        assert_eq!(
+            in_url("https://a.org/2023/october/03/slug").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(in_url("https://a.org/p/2024-best-things"), None);
+        assert_eq!(in_url("https://a.org/2024/slug/"), None);
+    }
+
+    #[test]
+    fn civil_days() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+    }
+
+    #[test]
+    fn visible_dates() {
+        for (line, iso) in [
+            ("Updated September 28, 2025", "2025-09-28"),
+            ("Published: Sept. 8th, 2021 at 5pm", "2021-09-08"),
+            ("By Ann Lee | 3 March 2024", "2024-03-03"),
+            ("Veröffentlicht am 3. März 2024", "2024-03-03"),
+            ("14 de julio de 2023", "2023-07-14"),
+            ("Posted 2022/10/05", "2022-10-05"),
+            ("Last updated 03/15/2025", "2025-03-15"),
+            ("15/03/2025", "2025-03-15"),
+            ("15.03.2025", "2025-03-15"),
+            ("juillet 4, 2020", "2020-07-04"),
+        ] {
+            assert_eq!(parse_visible(line).as_deref(), Some(iso), "{line}");
+        }
+        for line in [
+            "May the best team win in 2024",
+            "Call 555 1234",
+            "Feb 30, 2024",
+        ] {
+            assert_eq!(parse_visible(line), None, "{line}");
+        }
+    }
+}

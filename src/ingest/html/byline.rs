@@ -1,0 +1,178 @@
+//! The byline as the page shows it: a "By ..." line or an author element
+//! near the headline, weighed against the declared author (JSON-LD, meta),
+//! which is often the site itself or a user name.
+
+use super::norm;
+use super::walk::{Elem, RawBlock};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Blocks looked at before and after the headline.
+const BEFORE: usize = 6;
+const AFTER: usize = 16;
+
+/// "By", "Written by:", "Posted by", "Author:", "Text by" ... at the start.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:written|posted|published|text|words|guide|article|story|reporting|reviewed|edited|created|recipe|photos?|interview)\s+by|by|author(?:s|ed by)?|von|por|par|di)\b\s*:?\s*")
+        .unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+/// Where a name line goes on into other things: a date, a role, a note.
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:[•|·⋅●]|\s[-–—]\s|\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\s+on$|\s+sponsored\b|\s+(?:co-?)?founder\b|\s+(?:staff\s+)?writer\b|\s+(?:senior\s+|managing\s+|review\s+|deputy\s+)?editor\b|\s+reviewer\b|\s+contributor\b|(?-i:\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$)|\bupdated\b|\bpublished\b|\breviewed\b|\bon\s+\w+\s+\d|\blast\s+updated\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s*(?:min|minute)|\b\d).*$")
+        .unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+/// A person's or a desk's name: one to seven words, capitalised, no digits,
+/// no sentence.
+pub fn name_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let longest_name = s
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    if words.is_empty() || longest_name > 6 || s.chars().count() > 160 {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '@' | '?' | '!' | '/' | '#'))
+    {
+        return false;
+    }
+    if s.ends_with('.') && !words.last().is_some_and(|w| w.len() <= 3) {
+        return false;
+    }
+    const NOT_NAMES: &[&str] = &[
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "by",
+        "share",
+        "menu",
+        "home",
+        "my top",
+    ];
+    if NOT_NAMES.contains(&s.to_lowercase().as_str()) {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 2 > words.len()
+}
+
+/// A declared author that is no reader's byline: a user name ("jdoe22",
+/// "andrew.keaveney"), a template key.
+pub fn handle_like(s: &str) -> bool {
+    !s.contains(' ')
+        && (s
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '_'))
+            || s.chars().all(|c| !c.is_uppercase()))
+}
+
+/// The name part of a byline line.
+pub fn clean(line: &str) -> String {
+    let t = PREFIX.replace(line.trim(), "");
+    let t = TAIL.replace(&t, "");
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '“' | '”' | '-'))
+        .to_string()
+}
+
+/// Whether an element or one of its three nearest ancestors names the
+/// author by class, itemprop or rel.
+fn in_author_element(elems: &[Elem], owner: usize) -> bool {
+    let mut at = Some(owner);
+    for _ in 0..4 {
+        let Some(e) = at.and_then(|i| elems.get(i)) else {
+            return false;
+        };
+        if e.author {
+            return true;
+        }
+        at = e.parent;
+    }
+    false
+}
+
+/// The byline shown near the headline (block `anchor`), if any.
+pub fn shown(elems: &[Elem], blocks: &[RawBlock], anchor: usize) -> Option<String> {
+    let start = anchor.saturating_sub(BEFORE);
+    let end = (anchor + AFTER).min(blocks.len());
+    let window = blocks.get(start..end)?;
+    for (i, b) in window.iter().enumerate() {
+        if b.text.chars().count() > 160 {
+            continue;
+        }
+        let prefixed = PREFIX.find(&b.text).is_some_and(|m| m.end() > 0);
+        let candidate = if prefixed {
+            let rest = clean(&b.text);
+            if rest.is_empty() {
+                // "By" on a line of its own, the name in the next block.
+                window.get(i + 1).map(|n| clean(&n.text))
+            } else {
+                Some(rest)
+            }
+        } else if in_author_element(elems, b.owner) {
+            Some(clean(&b.text))
+        } else {
+            None
+        };
+        if let Some(c) = candidate.filter(|c| name_like(c)) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// The declared author unless it is a handle, or the site itself while the
+/// page shows a person's name; else the shown byline.
+pub fn choose(declared: Option<String>, shown: Option<String>, sites: &[String]) -> Option<String> {
+    let declared = declared.filter(|d| !handle_like(d));
+    match (declared, shown) {
+        (Some(d), Some(s)) => {
+            let is_site = sites.iter().any(|x| *x == norm(&d));
+            let single = !d.contains(' ') && s.contains(' ');
+            if is_site || single { Some(s) } else { Some(d) }
+        }
+        (d, s) => d.or(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_lines() {
+        assert_eq!(clean("By Ann Lee"), "Ann Lee");
+        assert_eq!(clean("Written By: Tom May"), "Tom May");
+        assert_eq!(clean("Haley Hoekstra • March 12, 2025"), "Haley Hoekstra");
+        assert_eq!(clean("by Nicole Burke"), "Nicole Burke");
+        assert_eq!(
+            clean("Rasmus Barslund Updated Feb 27, 2026"),
+            "Rasmus Barslund"
+        );
+        assert!(name_like("Moses Kim and Kate Shokurova"));
+        assert!(!name_like("Sat, 20 Dec, 2025 - 06:36"));
+        assert!(!name_like(
+            "The council voted on the plan in the end of the long meeting today."
+        ));
+        assert!(handle_like("kffnirmitap") && handle_like("andrew.keaveney"));
+        assert!(!handle_like("Ann Lee") && !handle_like("Reuters"));
+    }
+}
