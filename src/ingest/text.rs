@@ -16,6 +16,8 @@
 mod head;
 mod lines;
 pub mod meta;
+mod title;
+mod title_weights;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::ingest::caption::{CaptionShape, caption_shape};
@@ -58,6 +60,16 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let units = lines::units(&clean);
     let kinds: Vec<Kind> = units.iter().map(classify).collect();
     Dump::new(units, kinds, furniture).article()
+}
+
+/// Every headline candidate of a dump with its features, for
+/// `scripts/fit_title.py` (through `examples/title_features.rs`).
+#[doc(hidden)]
+pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
+    let clean = sanitize(input);
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    Dump::new(units, kinds, None).title_feature_rows()
 }
 
 fn classify(u: &Unit) -> Kind {

@@ -13,7 +13,7 @@ impl Dump {
     /// Find the headline, dek and byline, and the span of the body: from
     /// the first running-text paragraph after them to the last one.
     pub(super) fn layout(&self) -> Layout {
-        let title = self.find_title();
+        let title = self.score_title(self.find_title());
         let after_title = title.map_or(0, |t| t + 1);
         let standfirst = title.and_then(|t| self.find_standfirst(t));
         let after_meta = standfirst.map_or(after_title, |s| s + 1);
