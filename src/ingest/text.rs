@@ -136,6 +136,7 @@ struct Layout {
     title: Option<usize>,
     standfirst: Option<usize>,
     byline: Option<usize>,
+    byline_parsed: Option<meta::Byline>,
     body_start: usize,
     body_end: usize,
 }
@@ -319,7 +320,7 @@ impl Dump {
     fn article(&self) -> Article {
         let layout = self.layout();
         let title_text = layout.title.map(|t| self.text(t).to_string());
-        let byline = layout.byline.and_then(|b| parse_byline(self.text(b)));
+        let byline = layout.byline_parsed.clone();
         let publisher = self.publisher(
             layout.body_start,
             byline.as_ref().and_then(|b| b.outlet.clone()),

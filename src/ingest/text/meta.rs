@@ -160,9 +160,21 @@ const PARTICLES: &[&str] = &[
 /// outlet, a role, a place or a date; without one the whole line must be
 /// names (so "Big Tech" is not a byline).
 pub fn parse_byline(line: &str) -> Option<Byline> {
-    let line = line.trim();
+    let line = unglue_byline(line.trim());
+    let line = line.as_str();
     if line.chars().count() > 160 || line.is_empty() {
         return None;
+    }
+    // "October 11, 2023 by Jo Hale": a date leading a "by" line.
+    if let Some((iso, 0, end)) = date_match(line)
+        && let Some(rest) = line.get(end..)
+    {
+        let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if BY_PREFIX.is_match(rest) {
+            let mut b = parse_byline(rest)?;
+            b.date = b.date.or(Some(iso));
+            return Some(b);
+        }
     }
     let (rest, prefixed) = match BY_PREFIX.captures(line) {
         Some(c) => (c.get(1)?.as_str(), true),
@@ -172,6 +184,8 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let rest = EMAIL.replace_all(rest, " ");
+    // "Brian Truitt   USA TODAY": a run of spaces parts cells.
+    let rest = rest.replace("   ", "|").replace(" / ", "|");
     let mut parts = rest.split(['|', '·', '•', '\u{2014}', '\u{2013}', '\t']);
     let head = parts.next()?.trim();
     let tail: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -187,8 +201,10 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let (head, date) = match date_match(head) {
         Some((iso, start, _)) if start > 0 => {
             let names = head.get(..start).unwrap_or(head).trim_end();
-            let names = names.strip_suffix(" on").unwrap_or(names);
-            (names.trim_end_matches([',', '|', ' ']), date.or(Some(iso)))
+            let names = DATE_LABEL.find(names).map_or(names, |m| {
+                names.get(..m.start()).unwrap_or(names)
+            });
+            (names.trim_end_matches([',', '|', ' ', '-']), date.or(Some(iso)))
         }
         _ => (head, date),
     };
@@ -203,6 +219,19 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         .collect();
     let mut names: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
+        // "Dylan Bailey, MS, RD": credentials stay with the name.
+        if i > 0
+            && CREDENTIAL.is_match(item)
+            && let Some(last) = names.last_mut()
+        {
+            last.push_str(", ");
+            last.push_str(item);
+            continue;
+        }
+        if prefixed && items.len() == 1 && is_single_name(item) {
+            names.push((*item).to_string());
+            continue;
+        }
         if has_role_word(item) {
             // "Priya Nair North of England correspondent": the names lead.
             if let Some(lead) = leading_name(item) {
@@ -229,6 +258,36 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         outlet: outlet.map(|o| tidy_case(o.trim())),
         date,
     })
+}
+
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*$")
+});
+static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z][A-Za-z]{0,1}[A-Z]{1,4}(?:-[A-Z]{1,4})?(?: \d{2,3})?®?)$")
+});
+
+/// "ByNina Pineda", "Korin MillerPublished: Jan 29, 2025", "Jo
+/// ParkMar 5, 2025": the spaces a paste lost between inline elements.
+pub fn unglue_byline(line: &str) -> String {
+    static BY: LazyLock<Regex> = LazyLock::new(|| re(r"^(By|BY)(\p{Lu}\p{Ll})"));
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(\p{Ll})((?:Published|Updated|Posted|Last)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,|published|updated|posted)")
+    });
+    let line = BY.replace(line, "$1 $2");
+    GLUED.replace_all(&line, "$1 $2").into_owned()
+}
+
+/// One capitalised word after "By" ("By Kristin"), not a label.
+fn is_single_name(item: &str) -> bool {
+    let word = item.trim();
+    !word.contains(' ')
+        && word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        && month_number(word).is_none()
 }
 
 /// The capitalised words before a role ("Jo Park Political editor" ->
