@@ -27,7 +27,7 @@ use crate::ingest::clutter::{
 };
 use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
-use head::{looks_like_outlet, strip_site_suffix, strip_wire_tag};
+use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag};
 use lines::Unit;
 use meta::{is_date_line, parse_byline};
 use regex::Regex;
@@ -329,7 +329,7 @@ impl Dump {
             .as_deref()
             .map(|t| {
                 strip_wire_tag(&strip_site_suffix(
-                    t.trim_start_matches('#').trim(),
+                    &cut_glued_title(t.trim_start_matches('#').trim()),
                     publisher.as_deref(),
                 ))
             })

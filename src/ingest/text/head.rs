@@ -323,3 +323,43 @@ pub(super) fn strip_site_suffix(title: &str, publisher: Option<&str>) -> String 
     }
     title.to_string()
 }
+
+/// A headline line with more on it: "Home > Blog > Headline" or
+/// "Section/Sub/Headline" (a breadcrumb glued on), "Headline by Jo Hale"
+/// or "Headline by" (the byline glued on), "Headline March 3rd, 2025".
+pub(super) fn cut_glued_title(title: &str) -> String {
+    static CRUMB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?i:you are here)\s*:?\s*)?(?:[^»›>/]{1,40}?\s*[»›>]\s*)+|^(?:[\p{Lu}][^/]{1,30}/){2,}")
+            .unwrap_or_else(|e| panic!("bad crumb pattern: {e}"))
+    });
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+by(?:\s+\p{Lu}[\p{L}'’-]*){0,4}\s*$")
+            .unwrap_or_else(|e| panic!("bad by pattern: {e}"))
+    });
+    let mut t = title.trim().to_string();
+    if let Some(m) = CRUMB.find(&t) {
+        let rest = t.get(m.end()..).unwrap_or("").trim();
+        if word_len(rest) >= 2 {
+            t = rest.to_string();
+        }
+    }
+    if let Some(m) = BY.find(&t) {
+        let head = t.get(..m.start()).unwrap_or("").trim();
+        let tail_words = word_len(t.get(m.start()..).unwrap_or(""));
+        // "Stand by Me" keeps its "by": only "by" alone or a two-word name.
+        if word_len(head) >= 3 && (tail_words == 1 || tail_words >= 3) {
+            t = head.to_string();
+        }
+    }
+    if let Some((_, start, end)) = super::meta::date_span(&t)
+        && start > 0
+        && end == t.len()
+    {
+        let head = t.get(..start).unwrap_or("").trim_end_matches([' ', '|', '-', '/', ',']);
+        if word_len(head) >= 2 {
+            t = head.to_string();
+        }
+    }
+    t
+}
+

@@ -98,12 +98,22 @@ fn raw_lines(text: &str) -> Vec<Line<'_>> {
 /// The width a dump was hard-wrapped at, if it was: most lines end near
 /// one width under `MAX_WRAP` and almost none run past it.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    // A text browser wraps indented lines at the same column.
+    let lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.indent + l.text.chars().count())
+        .collect();
     let width = lens.iter().copied().filter(|&n| n <= MAX_WRAP).max()?;
     if width < 40 {
         return None;
     }
     let longer = lens.iter().filter(|&&n| n > width).count();
+    // Nothing past 80 columns and many lines near it: a text browser's
+    // dump (menus and short lines make the share below low).
+    let near = lens.iter().filter(|&&n| n + 10 >= width).count();
+    if width <= 80 && longer == 0 && near >= 10 && lens.len() >= 40 {
+        return Some(width);
+    }
     let full: Vec<&Line> = lines
         .iter()
         .zip(&lens)
@@ -127,7 +137,7 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
     }
     if let Some(w) = width {
         let first_word = next.text.split_whitespace().next().unwrap_or("");
-        let filled = prev.text.chars().count() + 1 + first_word.chars().count() > w;
+        let filled = prev.indent + prev.text.chars().count() + 1 + first_word.chars().count() > w;
         if filled {
             return true;
         }

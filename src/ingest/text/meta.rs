@@ -508,6 +508,10 @@ pub fn parse_date(text: &str) -> Option<String> {
 }
 
 /// The first full date in the text: ISO form and its byte range.
+pub(super) fn date_span(text: &str) -> Option<(String, usize, usize)> {
+    date_match(text)
+}
+
 fn date_match(text: &str) -> Option<(String, usize, usize)> {
     let [isoform, month_first, day_first, cjk] = &*DATE_PATTERNS;
     let mut found: Vec<(String, usize, usize)> = Vec::new();
