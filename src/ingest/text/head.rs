@@ -224,8 +224,23 @@ impl Dump {
                 parse_date(&opening)
             });
         let anywhere = (0..self.len()).filter(|&i| self.kind(i) == Kind::Date);
-        head.clone()
-            .find_map(|i| parse_date(self.raw(i)))
+        // A date line or a short dated line nearest the headline: below it
+        // first (byline and date stand there), then just above it.
+        let near = layout.title.and_then(|t| {
+            let dated = |i: usize| {
+                let text = self.raw(i);
+                (i != t && text.chars().count() <= 160 && !self.is_anchor(i))
+                    .then(|| parse_date(text))
+                    .flatten()
+            };
+            let below = (t + 1..self.len().min(t + 12).min(layout.body_start.max(t + 4)))
+                .find_map(dated);
+            below.or_else(|| (t.saturating_sub(6)..t).rev().find_map(dated))
+        });
+        byline_date
+            .clone()
+            .or(near)
+            .or_else(|| head.clone().find_map(|i| parse_date(self.raw(i))))
             .or(byline_date)
             .or(dateline)
             .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))

@@ -474,18 +474,46 @@ static MONTH_NAMES: &[(&str, u32)] = &[
 const MONTH_RE: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
 static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    // The edges are checked in code (`glued_edge`): a paste glues dates to
+    // the words around them ("calendarApr 16, 2024", "2025August 29").
     [
         re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)"),
         re(&format!(
-            r"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
+            r"({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})"
         )),
         re(&format!(
-            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.? ({MONTH_RE})\.?,? (\d{{4}})\b"
+            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?[ -](?:of )?({MONTH_RE})\.?,?[ -](\d{{4}})"
         )),
         re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     ]
 });
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
+/// "05/03/2024", "5.3.2024", "05-03-2024": month first unless the first
+/// number cannot be a month.
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b"));
+
+/// A written date may touch a word before it only where a capital starts
+/// the month, and a word after it only where a capital or a time starts.
+fn glued_edge(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let first = text.get(start..).and_then(|t| t.chars().next());
+    let ok_before = match before {
+        Some(c) if c.is_alphanumeric() => {
+            c.is_lowercase() && first.is_some_and(char::is_uppercase)
+        }
+        _ => true,
+    };
+    let after = text.get(end..).unwrap_or("");
+    let ok_after = match after.chars().next() {
+        Some(c) if c.is_ascii_digit() => {
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            digits <= 2 && after.chars().nth(digits) == Some(':')
+        }
+        Some(c) if c.is_alphabetic() => c.is_uppercase(),
+        _ => true,
+    };
+    ok_before && ok_after
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
@@ -529,6 +557,9 @@ fn date_match(text: &str) -> Option<(String, usize, usize)> {
         else {
             continue;
         };
+        if !glued_edge(text, all.start(), all.end()) {
+            continue;
+        }
         if let Some(date) = month_number(m.as_str()).and_then(|m| iso(y.as_str(), m, d.as_str())) {
             found.push((date, all.start(), all.end()));
         }
@@ -538,16 +569,29 @@ fn date_match(text: &str) -> Option<(String, usize, usize)> {
         else {
             continue;
         };
+        if !glued_edge(text, all.start(), all.end()) {
+            continue;
+        }
         if let Some(date) = month_number(m.as_str()).and_then(|m| iso(y.as_str(), m, d.as_str())) {
             found.push((date, all.start(), all.end()));
         }
     }
     for c in DOTTED.captures_iter(text) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        let (Some(all), Some(a), Some(sep), Some(b), Some(y)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4))
         else {
             continue;
         };
-        if let Some(date) = iso(y.as_str(), m.as_str().parse().unwrap_or(0), d.as_str()) {
+        let (a, b) = (a.as_str(), b.as_str());
+        let first: u32 = a.parse().unwrap_or(0);
+        // "3.5.2024" with one-digit parts reads day first (European).
+        let day_first = first > 12 || (sep.as_str() == "." && a.len() == 1 && b.len() == 1);
+        let date = if day_first {
+            iso(y.as_str(), b.parse().unwrap_or(0), a)
+        } else {
+            iso(y.as_str(), first, b)
+        };
+        if let Some(date) = date {
             found.push((date, all.start(), all.end()));
         }
     }
