@@ -11,7 +11,10 @@ fn main() -> std::io::Result<()> {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        for (i, (line, features)) in lede::ingest::text::title_candidates(&text).iter().enumerate() {
+        for (i, (line, features)) in lede::ingest::text::title_candidates(&text)
+            .iter()
+            .enumerate()
+        {
             let line = line.replace(['\t', '\n'], " ");
             let f: Vec<String> = features.iter().map(|x| format!("{x:.4}")).collect();
             writeln!(out, "{path}\t{i}\t{line}\t{}", f.join("\t"))?;

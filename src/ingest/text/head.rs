@@ -2,7 +2,8 @@
 //! dump, and how the headline is tidied.
 
 use super::meta::{
-    Byline, copyright_holder, dateline_agency, parse_byline, parse_date, tidy_case, trust_line_outlet,
+    Byline, copyright_holder, dateline_agency, parse_byline, parse_date, tidy_case,
+    trust_line_outlet,
 };
 use super::{Dump, Kind, Layout, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 use crate::ingest::clutter::{ends_sentence, is_tag_line, sign_off_name, word_len};
@@ -233,8 +234,8 @@ impl Dump {
                     .then(|| parse_date(text))
                     .flatten()
             };
-            let below = (t + 1..self.len().min(t + 12).min(layout.body_start.max(t + 4)))
-                .find_map(dated);
+            let below =
+                (t + 1..self.len().min(t + 12).min(layout.body_start.max(t + 4))).find_map(dated);
             below.or_else(|| (t.saturating_sub(6)..t).rev().find_map(dated))
         });
         byline_date
@@ -370,11 +371,13 @@ pub(super) fn cut_glued_title(title: &str) -> String {
         && start > 0
         && end == t.len()
     {
-        let head = t.get(..start).unwrap_or("").trim_end_matches([' ', '|', '-', '/', ',']);
+        let head = t
+            .get(..start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '|', '-', '/', ',']);
         if word_len(head) >= 2 {
             t = head.to_string();
         }
     }
     t
 }
-

@@ -149,6 +149,28 @@ const NOT_NAMES: &[&str] = &[
     "menu",
     "search",
     "home",
+    // labels standing beside bylines
+    "written",
+    "by",
+    "full",
+    "bio",
+    "about",
+    "author",
+    "posted",
+    "reviewed",
+    "edited",
+    "min",
+    "read",
+    "type",
+    "blog",
+    "blogs",
+    "our",
+    "recent",
+    "trends",
+    "frequently",
+    "asked",
+    "questions",
+    "decor",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -201,10 +223,13 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let (head, date) = match date_match(head) {
         Some((iso, start, _)) if start > 0 => {
             let names = head.get(..start).unwrap_or(head).trim_end();
-            let names = DATE_LABEL.find(names).map_or(names, |m| {
-                names.get(..m.start()).unwrap_or(names)
-            });
-            (names.trim_end_matches([',', '|', ' ', '-']), date.or(Some(iso)))
+            let names = DATE_LABEL
+                .find(names)
+                .map_or(names, |m| names.get(..m.start()).unwrap_or(names));
+            (
+                names.trim_end_matches([',', '|', ' ', '-']),
+                date.or(Some(iso)),
+            )
         }
         _ => (head, date),
     };
@@ -264,7 +289,9 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*$")
 });
 static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z][A-Za-z]{0,1}[A-Z]{1,4}(?:-[A-Z]{1,4})?(?: \d{2,3})?®?)$")
+    re(
+        r"^(?:Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z][A-Za-z]{0,1}[A-Z]{1,4}(?:-[A-Z]{1,4})?(?: \d{2,3})?®?)$",
+    )
 });
 
 /// "ByNina Pineda", "Korin MillerPublished: Jan 29, 2025", "Jo
@@ -272,7 +299,9 @@ static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn unglue_byline(line: &str) -> String {
     static BY: LazyLock<Regex> = LazyLock::new(|| re(r"^(By|BY)(\p{Lu}\p{Ll})"));
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(\p{Ll})((?:Published|Updated|Posted|Last)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,|published|updated|posted)")
+        re(
+            r"(\p{Ll})((?:Published|Updated|Posted|Last)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,|published|updated|posted)",
+        )
     });
     let line = BY.replace(line, "$1 $2");
     GLUED.replace_all(&line, "$1 $2").into_owned()
@@ -285,7 +314,9 @@ fn is_single_name(item: &str) -> bool {
         && word.chars().count() >= 3
         && word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
-        && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && !NOT_NAMES.contains(&word.to_lowercase().as_str())
         && month_number(word).is_none()
 }
@@ -489,8 +520,7 @@ static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 });
 /// "05/03/2024", "5.3.2024", "05-03-2024": month first unless the first
 /// number cannot be a month.
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b"));
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b"));
 
 /// A written date may touch a word before it only where a capital starts
 /// the month, and a word after it only where a capital or a time starts.
@@ -498,9 +528,7 @@ fn glued_edge(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).and_then(|t| t.chars().next_back());
     let first = text.get(start..).and_then(|t| t.chars().next());
     let ok_before = match before {
-        Some(c) if c.is_alphanumeric() => {
-            c.is_lowercase() && first.is_some_and(char::is_uppercase)
-        }
+        Some(c) if c.is_alphanumeric() => c.is_lowercase() && first.is_some_and(char::is_uppercase),
         _ => true,
     };
     let after = text.get(end..).unwrap_or("");

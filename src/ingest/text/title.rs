@@ -112,7 +112,10 @@ impl Dump {
             };
         let before = cx.anchor_words_before.get(i).copied().unwrap_or(0);
         // Running text in the next units below.
-        let below: Vec<usize> = (i + 1..self.len()).filter(|&j| self.live(j)).take(8).collect();
+        let below: Vec<usize> = (i + 1..self.len())
+            .filter(|&j| self.live(j))
+            .take(8)
+            .collect();
         let anchor_below: usize = below
             .iter()
             .filter(|&&j| self.is_anchor(j))
@@ -227,7 +230,11 @@ impl Dump {
             }
             let f = self.title_features(&cx, i, rank);
             rank += 1;
-            let s = BIAS + f.iter().zip(WEIGHTS.iter()).map(|(x, w)| x * w).sum::<f64>();
+            let s = BIAS
+                + f.iter()
+                    .zip(WEIGHTS.iter())
+                    .map(|(x, w)| x * w)
+                    .sum::<f64>();
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i));
             }
