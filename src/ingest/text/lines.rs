@@ -3,7 +3,7 @@
 //! line, or hard-wrapped at a fixed width; wrapped lines and lines broken
 //! inside a sentence (an inline link copied on its own line) are joined.
 
-use super::meta::is_date_line;
+use super::meta::{is_date_line, parse_date};
 use crate::ingest::clutter::{ends_sentence, is_clutter_line};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -149,6 +149,8 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
         && !is_clutter_line(next.text)
         && !is_clutter_line(prev.text)
         && !is_date_line(prev.text)
+        // "calendarMar 5, 2025 · 6 min read" under a name is a date line.
+        && !(next.text.split_whitespace().count() <= 8 && parse_date(next.text).is_some())
 }
 
 fn starts_lower(s: &str) -> bool {

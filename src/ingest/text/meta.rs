@@ -245,7 +245,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let mut names: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         // "Dylan Bailey, MS, RD": credentials stay with the name.
+        // One person only: "Jo Park, Tom Reed, CNN" ends with an outlet.
         if i > 0
+            && names.len() == 1
             && CREDENTIAL.is_match(item)
             && let Some(last) = names.last_mut()
         {

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 /// Number of features per candidate (the length of `WEIGHTS`).
 pub const N_FEATURES: usize = 30;
 
-/// Feature names, in order (the fitting script prints them with weights).
+/// Feature names, in order (the fitting script reads them from here).
+#[cfg(test)]
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "words",
     "ln_chars",
@@ -55,11 +56,18 @@ pub(super) struct Context {
     anchor_words_before: Vec<usize>,
     /// The previous heuristic's pick, as a feature.
     heuristic: Option<usize>,
+    /// Per unit: the first unit with the same match_form.
+    first_of: Vec<usize>,
+    /// Lower-cased running text from the first anchor at or after each
+    /// unit (about 2500 bytes), for the overlap feature.
+    body_after: HashMap<usize, String>,
 }
 
 impl Dump {
     pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context {
         let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first_of = Vec::with_capacity(self.len());
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
         for i in 0..self.len() {
@@ -68,13 +76,19 @@ impl Dump {
                 acc += word_len(self.text(i));
             }
             if self.live(i) && word_len(self.text(i)) <= TITLE_MAX_WORDS {
-                *counts.entry(match_form(self.text(i))).or_default() += 1;
+                let form = match_form(self.text(i));
+                first_of.push(*first.entry(form.clone()).or_insert(i));
+                *counts.entry(form).or_default() += 1;
+            } else {
+                first_of.push(i);
             }
         }
         Context {
             counts,
             anchor_words_before,
             heuristic,
+            first_of,
+            body_after: HashMap::new(),
         }
     }
 
@@ -91,7 +105,12 @@ impl Dump {
     }
 
     /// The features of candidate `i`; `rank` counts candidates before it.
-    pub(super) fn title_features(&self, cx: &Context, i: usize, rank: usize) -> [f64; N_FEATURES] {
+    pub(super) fn title_features(
+        &self,
+        cx: &mut Context,
+        i: usize,
+        rank: usize,
+    ) -> [f64; N_FEATURES] {
         let text = self.text(i);
         let words: Vec<&str> = text.split_whitespace().collect();
         let n_words = word_len(text);
@@ -104,12 +123,6 @@ impl Dump {
             .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
             .count() as f64
             / words.len().max(1) as f64;
-        let total_anchor = cx.anchor_words_before.last().copied().unwrap_or(0)
-            + if self.is_anchor(self.len().saturating_sub(1)) {
-                word_len(self.text(self.len() - 1))
-            } else {
-                0
-            };
         let before = cx.anchor_words_before.get(i).copied().unwrap_or(0);
         // Running text in the next units below.
         let below: Vec<usize> = (i + 1..self.len())
@@ -151,7 +164,7 @@ impl Dump {
             self.kind(j) == Kind::Text && (8..=60).contains(&w) && !is_byline(j)
         });
         let repeats = cx.counts.get(&form).copied().unwrap_or(1);
-        let repeated_earlier = (0..i).any(|j| self.live(j) && match_form(self.text(j)) == form);
+        let repeated_earlier = cx.first_of.get(i).is_some_and(|&f| f < i);
         let separator = text.contains(" | ") || text.contains(" - ") || text.contains(" – ");
         let digits = text.chars().any(|c| c.is_ascii_digit());
         let lower = text.to_lowercase();
@@ -159,7 +172,13 @@ impl Dump {
             || lower.contains("www.")
             || lower.contains(".com")
             || text.contains('@');
-        let overlap = next_anchor.map_or(0.0, |j| self.body_overlap(&form, j));
+        let overlap = next_anchor.map_or(0.0, |j| {
+            let body = cx
+                .body_after
+                .entry(j)
+                .or_insert_with(|| self.running_text_from(j));
+            overlap_share(&form, body)
+        });
         let f = [
             (n_words.min(40) as f64) / 10.0,
             (chars.max(1) as f64).ln(),
@@ -192,20 +211,11 @@ impl Dump {
             b(rank == 0),
             b(standfirst_below),
         ];
-        let _ = total_anchor;
         f
     }
 
-    /// Share of the candidate's longer words that recur in the running
-    /// text from `start` on (about the next 400 words).
-    fn body_overlap(&self, form: &str, start: usize) -> f64 {
-        let keys: Vec<&str> = form
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        if keys.is_empty() {
-            return 0.0;
-        }
+    /// Lower-cased running text from anchor `start` on (about 400 words).
+    fn running_text_from(&self, start: usize) -> String {
         let mut body = String::new();
         for j in start..self.len() {
             if self.is_anchor(j) {
@@ -216,19 +226,19 @@ impl Dump {
                 }
             }
         }
-        keys.iter().filter(|k| body.contains(*k)).count() as f64 / keys.len() as f64
+        body
     }
 
     /// The best-scoring headline candidate.
     pub(super) fn score_title(&self, heuristic: Option<usize>) -> Option<usize> {
-        let cx = self.title_context(heuristic);
+        let mut cx = self.title_context(heuristic);
         let mut best: Option<(f64, usize)> = None;
         let mut rank = 0;
         for i in 0..self.len() {
             if !self.title_candidate(i) {
                 continue;
             }
-            let f = self.title_features(&cx, i, rank);
+            let f = self.title_features(&mut cx, i, rank);
             rank += 1;
             let s = BIAS
                 + f.iter()
@@ -239,20 +249,35 @@ impl Dump {
                 best = Some((s, i));
             }
         }
-        best.map(|(_, i)| i).or(heuristic)
+        let pick = best.map(|(_, i)| i).or(heuristic);
+        // A short headline straight above its dek: the dek, with the byline
+        // under it, may outscore it; the first-line headline stands.
+        match (heuristic, pick) {
+            (Some(h), Some(p))
+                if self.next_text(h) == Some(p)
+                    && word_len(self.text(h)) >= 3
+                    && !ends_sentence(self.text(h))
+                    && word_len(self.text(p)) >= 8
+                    && !ends_sentence(self.text(p))
+                    && !self.is_bullet(h) =>
+            {
+                Some(h)
+            }
+            _ => pick,
+        }
     }
 
     /// Every candidate with its features (for the fitting script).
     pub(super) fn title_feature_rows(&self) -> Vec<(String, Vec<f64>)> {
         let heuristic = self.find_title();
-        let cx = self.title_context(heuristic);
+        let mut cx = self.title_context(heuristic);
         let mut rows = Vec::new();
         let mut rank = 0;
         for i in 0..self.len() {
             if !self.title_candidate(i) {
                 continue;
             }
-            let f = self.title_features(&cx, i, rank);
+            let f = self.title_features(&mut cx, i, rank);
             rank += 1;
             rows.push((self.text(i).to_string(), f.to_vec()));
         }
@@ -260,6 +285,33 @@ impl Dump {
     }
 }
 
+/// Share of the candidate's longer words that recur in `body`.
+fn overlap_share(form: &str, body: &str) -> f64 {
+    let keys: Vec<&str> = form
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if keys.is_empty() {
+        return 0.0;
+    }
+    keys.iter().filter(|k| body.contains(**k)).count() as f64 / keys.len() as f64
+}
+
 fn b(x: bool) -> f64 {
     if x { 1.0 } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_weight_per_named_feature() {
+        let mut names = FEATURE_NAMES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), N_FEATURES);
+        assert_eq!(WEIGHTS.len(), N_FEATURES);
+        assert!(WEIGHTS.iter().all(|w| w.is_finite()) && BIAS.is_finite());
+    }
 }
