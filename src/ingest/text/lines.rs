@@ -150,7 +150,12 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
         && !is_clutter_line(prev.text)
         && !is_date_line(prev.text)
         // "calendarMar 5, 2025 · 6 min read" under a name is a date line.
-        && !(next.text.split_whitespace().count() <= 8 && parse_date(next.text).is_some())
+        && !short_dated(next.text)
+}
+
+/// A short line holding a date: metadata, never the rest of a sentence.
+fn short_dated(s: &str) -> bool {
+    s.split_whitespace().count() <= 8 && parse_date(s).is_some()
 }
 
 fn starts_lower(s: &str) -> bool {

@@ -98,8 +98,7 @@ impl Dump {
         let words = word_len(text);
         self.live(i)
             && matches!(self.kind(i), Kind::Text | Kind::Weak)
-            && words >= 1
-            && words <= TITLE_MAX_WORDS
+            && (1..=TITLE_MAX_WORDS).contains(&words)
             && text.chars().count() <= TITLE_MAX_CHARS
             && text.chars().any(char::is_alphabetic)
     }
@@ -179,7 +178,7 @@ impl Dump {
                 .or_insert_with(|| self.running_text_from(j));
             overlap_share(&form, body)
         });
-        let f = [
+        [
             (n_words.min(40) as f64) / 10.0,
             (chars.max(1) as f64).ln(),
             b(ends_sentence(text)),
@@ -210,8 +209,7 @@ impl Dump {
             overlap,
             b(rank == 0),
             b(standfirst_below),
-        ];
-        f
+        ]
     }
 
     /// Lower-cased running text from anchor `start` on (about 400 words).
