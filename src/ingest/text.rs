@@ -16,6 +16,8 @@
 mod head;
 mod lines;
 pub mod meta;
+mod title;
+mod title_weights;
 
 use crate::article::{Article, Block, BlockKind};
 use crate::ingest::caption::{CaptionShape, caption_shape};
@@ -25,7 +27,7 @@ use crate::ingest::clutter::{
 };
 use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
-use head::{looks_like_outlet, strip_site_suffix, strip_wire_tag};
+use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag};
 use lines::Unit;
 use meta::{is_date_line, parse_byline};
 use regex::Regex;
@@ -58,6 +60,16 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let units = lines::units(&clean);
     let kinds: Vec<Kind> = units.iter().map(classify).collect();
     Dump::new(units, kinds, furniture).article()
+}
+
+/// Every headline candidate of a dump with its features, for
+/// `scripts/fit_title.py` (through `examples/title_features.rs`).
+#[doc(hidden)]
+pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
+    let clean = sanitize(input);
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    Dump::new(units, kinds, None).title_feature_rows()
 }
 
 fn classify(u: &Unit) -> Kind {
@@ -124,6 +136,7 @@ struct Layout {
     title: Option<usize>,
     standfirst: Option<usize>,
     byline: Option<usize>,
+    byline_parsed: Option<meta::Byline>,
     body_start: usize,
     body_end: usize,
 }
@@ -307,7 +320,7 @@ impl Dump {
     fn article(&self) -> Article {
         let layout = self.layout();
         let title_text = layout.title.map(|t| self.text(t).to_string());
-        let byline = layout.byline.and_then(|b| parse_byline(self.text(b)));
+        let byline = layout.byline_parsed.clone();
         let publisher = self.publisher(
             layout.body_start,
             byline.as_ref().and_then(|b| b.outlet.clone()),
@@ -316,7 +329,7 @@ impl Dump {
             .as_deref()
             .map(|t| {
                 strip_wire_tag(&strip_site_suffix(
-                    t.trim_start_matches('#').trim(),
+                    &cut_glued_title(t.trim_start_matches('#').trim()),
                     publisher.as_deref(),
                 ))
             })

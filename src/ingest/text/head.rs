@@ -2,7 +2,8 @@
 //! dump, and how the headline is tidied.
 
 use super::meta::{
-    copyright_holder, dateline_agency, parse_byline, parse_date, tidy_case, trust_line_outlet,
+    Byline, copyright_holder, dateline_agency, parse_byline, parse_date, tidy_case,
+    trust_line_outlet,
 };
 use super::{Dump, Kind, Layout, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 use crate::ingest::clutter::{ends_sentence, is_tag_line, sign_off_name, word_len};
@@ -13,7 +14,7 @@ impl Dump {
     /// Find the headline, dek and byline, and the span of the body: from
     /// the first running-text paragraph after them to the last one.
     pub(super) fn layout(&self) -> Layout {
-        let title = self.find_title();
+        let title = self.score_title(self.find_title());
         let after_title = title.map_or(0, |t| t + 1);
         let standfirst = title.and_then(|t| self.find_standfirst(t));
         let after_meta = standfirst.map_or(after_title, |s| s + 1);
@@ -24,11 +25,12 @@ impl Dump {
             (Some(&a), Some(&b)) => (a, b),
             _ => (after_meta, self.len().saturating_sub(1)),
         };
-        let byline = self.find_byline(title, standfirst, body_start);
+        let found = self.find_byline(title, standfirst, body_start);
         Layout {
             title,
             standfirst,
-            byline,
+            byline: found.as_ref().map(|(i, _)| *i),
+            byline_parsed: found.map(|(_, b)| b),
             body_start,
             body_end,
         }
@@ -118,29 +120,64 @@ impl Dump {
         next.is_some_and(|j| self.kind(j) != Kind::Text || parse_byline(self.text(j)).is_some())
     }
 
-    /// A byline between the headline and the body; a "By ..." line may
-    /// also stand above the headline or, in some outlets, after the body.
+    /// A byline between the headline and the body; a name and date just
+    /// above the headline; a "By ..." line elsewhere above the headline or,
+    /// in some outlets, after the body.
     pub(super) fn find_byline(
         &self,
         title: Option<usize>,
         standfirst: Option<usize>,
         body_start: usize,
-    ) -> Option<usize> {
+    ) -> Option<(usize, Byline)> {
         let start = title.map_or(0, |t| t + 1);
         let head = (start..body_start).filter(|&i| Some(i) != standfirst);
-        let candidate = |i: &usize| {
-            self.live(*i)
-                && (self.kind(*i) == Kind::Text
-                    || (self.kind(*i) == Kind::Clutter && is_tag_line(self.text(*i))))
-                && parse_byline(self.text(*i)).is_some()
+        let prefixed = |i: usize| {
+            (self.live(i) && self.kind(i) == Kind::Text && is_prefixed_byline(self.text(i)))
+                .then(|| parse_byline(self.text(i)))
+                .flatten()
+                .map(|b| (i, b))
         };
-        let prefixed = |i: &usize| {
-            self.live(*i) && self.kind(*i) == Kind::Text && is_prefixed_byline(self.text(*i))
-        };
+        // "Jo Hale / March 3, 2025" just above the headline.
+        let above = title.and_then(|t| {
+            (t.saturating_sub(4)..t).rev().find_map(|i| {
+                let (j, b) = self.byline_at(i)?;
+                let dated = b.date.is_some()
+                    || is_prefixed_byline(self.text(i))
+                    || (j + 1..t.min(j + 3)).any(|k| self.kind(k) == Kind::Date);
+                dated.then_some((j, b))
+            })
+        });
         head.clone()
-            .find(candidate)
-            .or_else(|| (0..start.saturating_sub(1)).find(prefixed))
-            .or_else(|| (body_start + 1..self.len()).find(prefixed))
+            .find_map(|i| self.byline_at(i))
+            .or(above)
+            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed))
+            .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
+    }
+
+    /// The byline at unit `i`: its own text, or the name under a "By" or
+    /// "Written by" label line.
+    pub(super) fn byline_at(&self, i: usize) -> Option<(usize, Byline)> {
+        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?i:by|written by|author|authors|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
+                .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
+        });
+        if !self.live(i) {
+            return None;
+        }
+        let text = self.text(i);
+        let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
+            || (self.kind(i) == Kind::Clutter && is_tag_line(text));
+        if LABEL.is_match(text.trim()) {
+            let j = (i + 1..self.len()).find(|&j| self.live(j))?;
+            if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
+                return None;
+            }
+            return parse_byline(&format!("By {}", self.text(j))).map(|b| (j, b));
+        }
+        if !usable {
+            return None;
+        }
+        parse_byline(text).map(|b| (i, b))
     }
 
     /// The outlet: a sign-off, a trust line, a copyright line, the
@@ -188,8 +225,23 @@ impl Dump {
                 parse_date(&opening)
             });
         let anywhere = (0..self.len()).filter(|&i| self.kind(i) == Kind::Date);
-        head.clone()
-            .find_map(|i| parse_date(self.raw(i)))
+        // A date line or a short dated line nearest the headline: below it
+        // first (byline and date stand there), then just above it.
+        let near = layout.title.and_then(|t| {
+            let dated = |i: usize| {
+                let text = self.raw(i);
+                (i != t && text.chars().count() <= 160 && !self.is_anchor(i))
+                    .then(|| parse_date(text))
+                    .flatten()
+            };
+            let below =
+                (t + 1..self.len().min(t + 12).min(layout.body_start.max(t + 4))).find_map(dated);
+            below.or_else(|| (t.saturating_sub(6)..t).rev().find_map(dated))
+        });
+        byline_date
+            .clone()
+            .or(near)
+            .or_else(|| head.clone().find_map(|i| parse_date(self.raw(i))))
             .or(byline_date)
             .or(dateline)
             .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
@@ -286,4 +338,46 @@ pub(super) fn strip_site_suffix(title: &str, publisher: Option<&str>) -> String 
         }
     }
     title.to_string()
+}
+
+/// A headline line with more on it: "Home > Blog > Headline" or
+/// "Section/Sub/Headline" (a breadcrumb glued on), "Headline by Jo Hale"
+/// or "Headline by" (the byline glued on), "Headline March 3rd, 2025".
+pub(super) fn cut_glued_title(title: &str) -> String {
+    static CRUMB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?i:you are here)\s*:?\s*)?(?:[^»›>/]{1,40}?\s*[»›>]\s*)+|^(?:[\p{Lu}][^/]{1,30}/){2,}")
+            .unwrap_or_else(|e| panic!("bad crumb pattern: {e}"))
+    });
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+by(?:\s+\p{Lu}[\p{L}'’-]*){0,4}\s*$")
+            .unwrap_or_else(|e| panic!("bad by pattern: {e}"))
+    });
+    let mut t = title.trim().to_string();
+    if let Some(m) = CRUMB.find(&t) {
+        let rest = t.get(m.end()..).unwrap_or("").trim();
+        if word_len(rest) >= 2 {
+            t = rest.to_string();
+        }
+    }
+    if let Some(m) = BY.find(&t) {
+        let head = t.get(..m.start()).unwrap_or("").trim();
+        let tail_words = word_len(t.get(m.start()..).unwrap_or(""));
+        // "Stand by Me" keeps its "by": only "by" alone or a two-word name.
+        if word_len(head) >= 3 && (tail_words == 1 || tail_words >= 3) {
+            t = head.to_string();
+        }
+    }
+    if let Some((_, start, end)) = super::meta::date_span(&t)
+        && start > 0
+        && end == t.len()
+    {
+        let head = t
+            .get(..start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '|', '-', '/', ',']);
+        if word_len(head) >= 2 {
+            t = head.to_string();
+        }
+    }
+    t
 }

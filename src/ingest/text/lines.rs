@@ -3,7 +3,7 @@
 //! line, or hard-wrapped at a fixed width; wrapped lines and lines broken
 //! inside a sentence (an inline link copied on its own line) are joined.
 
-use super::meta::is_date_line;
+use super::meta::{is_date_line, parse_date};
 use crate::ingest::clutter::{ends_sentence, is_clutter_line};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -98,12 +98,22 @@ fn raw_lines(text: &str) -> Vec<Line<'_>> {
 /// The width a dump was hard-wrapped at, if it was: most lines end near
 /// one width under `MAX_WRAP` and almost none run past it.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    // A text browser wraps indented lines at the same column.
+    let lens: Vec<usize> = lines
+        .iter()
+        .map(|l| l.indent + l.text.chars().count())
+        .collect();
     let width = lens.iter().copied().filter(|&n| n <= MAX_WRAP).max()?;
     if width < 40 {
         return None;
     }
     let longer = lens.iter().filter(|&&n| n > width).count();
+    // Nothing past 80 columns and many lines near it: a text browser's
+    // dump (menus and short lines make the share below low).
+    let near = lens.iter().filter(|&&n| n + 10 >= width).count();
+    if width <= 80 && longer == 0 && near >= 10 && lens.len() >= 40 {
+        return Some(width);
+    }
     let full: Vec<&Line> = lines
         .iter()
         .zip(&lens)
@@ -127,7 +137,7 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
     }
     if let Some(w) = width {
         let first_word = next.text.split_whitespace().next().unwrap_or("");
-        let filled = prev.text.chars().count() + 1 + first_word.chars().count() > w;
+        let filled = prev.indent + prev.text.chars().count() + 1 + first_word.chars().count() > w;
         if filled {
             return true;
         }
@@ -139,6 +149,13 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
         && !is_clutter_line(next.text)
         && !is_clutter_line(prev.text)
         && !is_date_line(prev.text)
+        // "calendarMar 5, 2025 · 6 min read" under a name is a date line.
+        && !short_dated(next.text)
+}
+
+/// A short line holding a date: metadata, never the rest of a sentence.
+fn short_dated(s: &str) -> bool {
+    s.split_whitespace().count() <= 8 && parse_date(s).is_some()
 }
 
 fn starts_lower(s: &str) -> bool {

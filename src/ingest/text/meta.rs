@@ -149,6 +149,28 @@ const NOT_NAMES: &[&str] = &[
     "menu",
     "search",
     "home",
+    // labels standing beside bylines
+    "written",
+    "by",
+    "full",
+    "bio",
+    "about",
+    "author",
+    "posted",
+    "reviewed",
+    "edited",
+    "min",
+    "read",
+    "type",
+    "blog",
+    "blogs",
+    "our",
+    "recent",
+    "trends",
+    "frequently",
+    "asked",
+    "questions",
+    "decor",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -160,9 +182,21 @@ const PARTICLES: &[&str] = &[
 /// outlet, a role, a place or a date; without one the whole line must be
 /// names (so "Big Tech" is not a byline).
 pub fn parse_byline(line: &str) -> Option<Byline> {
-    let line = line.trim();
+    let line = unglue_byline(line.trim());
+    let line = line.as_str();
     if line.chars().count() > 160 || line.is_empty() {
         return None;
+    }
+    // "October 11, 2023 by Jo Hale": a date leading a "by" line.
+    if let Some((iso, 0, end)) = date_match(line)
+        && let Some(rest) = line.get(end..)
+    {
+        let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if BY_PREFIX.is_match(rest) {
+            let mut b = parse_byline(rest)?;
+            b.date = b.date.or(Some(iso));
+            return Some(b);
+        }
     }
     let (rest, prefixed) = match BY_PREFIX.captures(line) {
         Some(c) => (c.get(1)?.as_str(), true),
@@ -172,6 +206,8 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let rest = EMAIL.replace_all(rest, " ");
+    // "Brian Truitt   USA TODAY": a run of spaces parts cells.
+    let rest = rest.replace("   ", "|").replace(" / ", "|");
     let mut parts = rest.split(['|', '·', '•', '\u{2014}', '\u{2013}', '\t']);
     let head = parts.next()?.trim();
     let tail: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
@@ -187,8 +223,13 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let (head, date) = match date_match(head) {
         Some((iso, start, _)) if start > 0 => {
             let names = head.get(..start).unwrap_or(head).trim_end();
-            let names = names.strip_suffix(" on").unwrap_or(names);
-            (names.trim_end_matches([',', '|', ' ']), date.or(Some(iso)))
+            let names = DATE_LABEL
+                .find(names)
+                .map_or(names, |m| names.get(..m.start()).unwrap_or(names));
+            (
+                names.trim_end_matches([',', '|', ' ', '-']),
+                date.or(Some(iso)),
+            )
         }
         _ => (head, date),
     };
@@ -203,6 +244,21 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         .collect();
     let mut names: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
+        // "Dylan Bailey, MS, RD": credentials stay with the name.
+        // One person only: "Jo Park, Tom Reed, CNN" ends with an outlet.
+        if i > 0
+            && names.len() == 1
+            && CREDENTIAL.is_match(item)
+            && let Some(last) = names.last_mut()
+        {
+            last.push_str(", ");
+            last.push_str(item);
+            continue;
+        }
+        if prefixed && items.len() == 1 && is_single_name(item) {
+            names.push((*item).to_string());
+            continue;
+        }
         if has_role_word(item) {
             // "Priya Nair North of England correspondent": the names lead.
             if let Some(lead) = leading_name(item) {
@@ -229,6 +285,42 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         outlet: outlet.map(|o| tidy_case(o.trim())),
         date,
     })
+}
+
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*$")
+});
+static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z][A-Za-z]{0,1}[A-Z]{1,4}(?:-[A-Z]{1,4})?(?: \d{2,3})?®?)$",
+    )
+});
+
+/// "ByNina Pineda", "Korin MillerPublished: Jan 29, 2025", "Jo
+/// ParkMar 5, 2025": the spaces a paste lost between inline elements.
+pub fn unglue_byline(line: &str) -> String {
+    static BY: LazyLock<Regex> = LazyLock::new(|| re(r"^(By|BY)(\p{Lu}\p{Ll})"));
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(\p{Ll})((?:Published|Updated|Posted|Last)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,|published|updated|posted)",
+        )
+    });
+    let line = BY.replace(line, "$1 $2");
+    GLUED.replace_all(&line, "$1 $2").into_owned()
+}
+
+/// One capitalised word after "By" ("By Kristin"), not a label.
+fn is_single_name(item: &str) -> bool {
+    let word = item.trim();
+    !word.contains(' ')
+        && word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        && month_number(word).is_none()
 }
 
 /// The capitalised words before a role ("Jo Park Political editor" ->
@@ -415,18 +507,43 @@ static MONTH_NAMES: &[(&str, u32)] = &[
 const MONTH_RE: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
 static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    // The edges are checked in code (`glued_edge`): a paste glues dates to
+    // the words around them ("calendarApr 16, 2024", "2025August 29").
     [
         re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)"),
         re(&format!(
-            r"\b({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b"
+            r"({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})"
         )),
         re(&format!(
-            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.? ({MONTH_RE})\.?,? (\d{{4}})\b"
+            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?[ -](?:of )?({MONTH_RE})\.?,?[ -](\d{{4}})"
         )),
         re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     ]
 });
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"));
+/// "05/03/2024", "5.3.2024", "05-03-2024": month first unless the first
+/// number cannot be a month.
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b"));
+
+/// A written date may touch a word before it only where a capital starts
+/// the month, and a word after it only where a capital or a time starts.
+fn glued_edge(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let first = text.get(start..).and_then(|t| t.chars().next());
+    let ok_before = match before {
+        Some(c) if c.is_alphanumeric() => c.is_lowercase() && first.is_some_and(char::is_uppercase),
+        _ => true,
+    };
+    let after = text.get(end..).unwrap_or("");
+    let ok_after = match after.chars().next() {
+        Some(c) if c.is_ascii_digit() => {
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            digits <= 2 && after.chars().nth(digits) == Some(':')
+        }
+        Some(c) if c.is_alphabetic() => c.is_uppercase(),
+        _ => true,
+    };
+    ok_before && ok_after
+}
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
@@ -449,6 +566,10 @@ pub fn parse_date(text: &str) -> Option<String> {
 }
 
 /// The first full date in the text: ISO form and its byte range.
+pub(super) fn date_span(text: &str) -> Option<(String, usize, usize)> {
+    date_match(text)
+}
+
 fn date_match(text: &str) -> Option<(String, usize, usize)> {
     let [isoform, month_first, day_first, cjk] = &*DATE_PATTERNS;
     let mut found: Vec<(String, usize, usize)> = Vec::new();
@@ -466,6 +587,9 @@ fn date_match(text: &str) -> Option<(String, usize, usize)> {
         else {
             continue;
         };
+        if !glued_edge(text, all.start(), all.end()) {
+            continue;
+        }
         if let Some(date) = month_number(m.as_str()).and_then(|m| iso(y.as_str(), m, d.as_str())) {
             found.push((date, all.start(), all.end()));
         }
@@ -475,16 +599,29 @@ fn date_match(text: &str) -> Option<(String, usize, usize)> {
         else {
             continue;
         };
+        if !glued_edge(text, all.start(), all.end()) {
+            continue;
+        }
         if let Some(date) = month_number(m.as_str()).and_then(|m| iso(y.as_str(), m, d.as_str())) {
             found.push((date, all.start(), all.end()));
         }
     }
     for c in DOTTED.captures_iter(text) {
-        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        let (Some(all), Some(a), Some(sep), Some(b), Some(y)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4))
         else {
             continue;
         };
-        if let Some(date) = iso(y.as_str(), m.as_str().parse().unwrap_or(0), d.as_str()) {
+        let (a, b) = (a.as_str(), b.as_str());
+        let first: u32 = a.parse().unwrap_or(0);
+        // "3.5.2024" with one-digit parts reads day first (European).
+        let day_first = first > 12 || (sep.as_str() == "." && a.len() == 1 && b.len() == 1);
+        let date = if day_first {
+            iso(y.as_str(), b.parse().unwrap_or(0), a)
+        } else {
+            iso(y.as_str(), first, b)
+        };
+        if let Some(date) = date {
             found.push((date, all.start(), all.end()));
         }
     }

@@ -851,3 +851,139 @@ Aid agencies say more than 20 million people in southern Africa need food assist
     assert!(a.standfirst.is_some());
     assert_eq!(body(&a).len(), 1);
 }
+
+// ---- issue 13: headline, byline and date by what stands around them ----
+
+/// A blog-style dump: a menu, a breadcrumb, a sign-in prompt, then the
+/// headline with a byline under a label and a glued date.
+const BLOG_DUMP: &str = "Skip to content
+Home
+Services
+Pricing
+About Us
+Contact
+Get a Quote
+Blog » Kitchen Guides » Seven Ways to Keep a Small Kitchen Tidy
+Seven Ways to Keep a Small Kitchen Tidy
+Written by
+Marta Olsen
+calendarMar 5, 2025 · 6 min read
+A small kitchen fills up fast, and most of the mess comes from a handful of habits that are easy to change once you notice them.
+Start with the counters. Anything you do not use every day can live in a cupboard, which frees space for cooking and makes wiping down quicker.
+Hang what you can. Rails and hooks on the wall keep pans and utensils off the worktop and within reach while you cook.
+Related posts
+Ten Pantry Labels We Love
+How to Choose a Bin
+";
+
+#[test]
+fn headline_found_below_the_menu_and_byline_under_its_label() {
+    let a = extract(BLOG_DUMP, None);
+    assert_eq!(a.title, "Seven Ways to Keep a Small Kitchen Tidy");
+    assert_eq!(a.byline.as_deref(), Some("Marta Olsen"));
+    assert_eq!(a.published.as_deref(), Some("2025-03-05"));
+    assert_gone(&a, &["Get a Quote", "Ten Pantry Labels", "Written by"]);
+    assert!(body(&a)[0].starts_with("A small kitchen fills up fast"));
+}
+
+#[test]
+fn glued_bylines_and_dates() {
+    use super::meta::parse_byline;
+    let b = parse_byline("By Korin MillerPublished: Jan 29, 2025").unwrap();
+    assert_eq!(b.names, "Korin Miller");
+    assert_eq!(b.date.as_deref(), Some("2025-01-29"));
+    let b = parse_byline("ByNina Pineda").unwrap();
+    assert_eq!(b.names, "Nina Pineda");
+    let b = parse_byline("October 11, 2023  by Autumn Reyes").unwrap();
+    assert_eq!(b.names, "Autumn Reyes");
+    assert_eq!(b.date.as_deref(), Some("2023-10-11"));
+    let b = parse_byline("by JILL BARKER August 25, 2025August 29, 2025").unwrap();
+    assert_eq!(b.names, "Jill Barker");
+    assert_eq!(b.date.as_deref(), Some("2025-08-25"));
+    let b = parse_byline("Dana Reed, MS, RD").unwrap();
+    assert_eq!(b.names, "Dana Reed, MS, RD");
+    let b = parse_byline("Brian Tull   DAILY TIMES").unwrap();
+    assert_eq!(b.names, "Brian Tull");
+    assert_eq!(
+        parse_byline("By Kristin").map(|b| b.names).as_deref(),
+        Some("Kristin")
+    );
+    assert_eq!(parse_byline("By AFP"), None);
+}
+
+#[test]
+fn dates_in_written_and_numeric_forms() {
+    use super::meta::parse_date;
+    assert_eq!(parse_date("19-Dec-2025").as_deref(), Some("2025-12-19"));
+    assert_eq!(parse_date("09/25/2025").as_deref(), Some("2025-09-25"));
+    assert_eq!(parse_date("25/09/2025").as_deref(), Some("2025-09-25"));
+    assert_eq!(
+        parse_date("October 17, 20236:01 PM ET").as_deref(),
+        Some("2023-10-17")
+    );
+    assert_eq!(
+        parse_date("Posted on June 29, 2020November 12, 2021").as_deref(),
+        Some("2020-06-29")
+    );
+    assert_eq!(
+        parse_date("5th of March, 2024").as_deref(),
+        Some("2024-03-05")
+    );
+    // A month inside a word is no month.
+    assert_eq!(parse_date("seminar 5, 2024"), None);
+}
+
+#[test]
+fn glued_breadcrumbs_and_bylines_leave_the_headline() {
+    use super::head::cut_glued_title;
+    assert_eq!(
+        cut_glued_title("Home > Marketing > Plumbing Trends to Know in 2025"),
+        "Plumbing Trends to Know in 2025"
+    );
+    assert_eq!(
+        cut_glued_title("News/Study tips/How to revise for an exam"),
+        "How to revise for an exam"
+    );
+    assert_eq!(
+        cut_glued_title("The Best Hiking Boots (tested by experts) by Jo Hale"),
+        "The Best Hiking Boots (tested by experts)"
+    );
+    assert_eq!(
+        cut_glued_title("Backup Strategy January 22nd, 2019"),
+        "Backup Strategy"
+    );
+    assert_eq!(cut_glued_title("Stand by Me"), "Stand by Me");
+    assert_eq!(
+        cut_glued_title("Sanders Vows To End Tax Breaks Used By Real Estate Developers."),
+        "Sanders Vows To End Tax Breaks Used By Real Estate Developers."
+    );
+}
+
+/// A text browser's dump: hard-wrapped at 80 columns, indented, with a
+/// headline wrapped over two lines and a name and date above the body.
+#[test]
+fn wrapped_headline_in_a_text_browser_dump_is_joined() {
+    let mut dump = String::new();
+    for i in 0..30 {
+        dump.push_str(&format!("  • Menu entry number {i}\n"));
+    }
+    dump.push_str(
+        "\nWhat Are the Newest Findings in Sleep Research and How Will They Change Our\n\
+         Nights?\n\nLena Ortiz\nApril 2, 2025\n\n",
+    );
+    for _ in 0..6 {
+        dump.push_str(
+            "Researchers who study sleep have spent the last decade measuring how light,\n\
+             noise and the timing of meals shape the hours we spend in bed, and the\n\
+             results suggest that small changes in the evening matter more than people\n\
+             expect from them.\n\n",
+        );
+    }
+    let a = extract(&dump, None);
+    assert_eq!(
+        a.title,
+        "What Are the Newest Findings in Sleep Research and How Will They Change Our Nights?"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(a.published.as_deref(), Some("2025-04-02"));
+}

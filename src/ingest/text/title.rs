@@ -1,0 +1,315 @@
+//! The headline by what stands around it: every short text line is a
+//! candidate, scored by a logistic model over shallow features (its own
+//! shape, the running text below it, bylines and dates beside it, menus
+//! above it, repetition). The weights are fitted by
+//! `scripts/fit_title.py` on half of dumps-dev and live in `title_weights`.
+
+use super::meta::parse_byline;
+use super::title_weights::{BIAS, WEIGHTS};
+use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
+use crate::ingest::clutter::{ends_sentence, match_form, word_len};
+use std::collections::HashMap;
+
+/// Number of features per candidate (the length of `WEIGHTS`).
+pub const N_FEATURES: usize = 30;
+
+/// Feature names, in order (the fitting script reads them from here).
+#[cfg(test)]
+pub const FEATURE_NAMES: [&str; N_FEATURES] = [
+    "words",
+    "ln_chars",
+    "ends_sentence",
+    "colon_or_question",
+    "capitalised_share",
+    "shouting",
+    "weak",
+    "gap_before",
+    "position",
+    "candidates_before",
+    "anchor_words_before",
+    "anchor_words_below",
+    "dist_next_anchor",
+    "next_is_anchor",
+    "date_below",
+    "byline_below",
+    "meta_above",
+    "repeats",
+    "repeated_earlier",
+    "short_lines_above",
+    "short_line_below",
+    "separator",
+    "digits",
+    "link_like",
+    "one_or_two_words",
+    "title_length",
+    "heuristic_pick",
+    "body_overlap",
+    "first_candidate",
+    "standfirst_below",
+];
+
+/// Per-dump context shared by all candidates.
+pub(super) struct Context {
+    /// match_form -> occurrences among live units.
+    counts: HashMap<String, usize>,
+    /// Running-text words in anchors up to each unit (exclusive).
+    anchor_words_before: Vec<usize>,
+    /// The previous heuristic's pick, as a feature.
+    heuristic: Option<usize>,
+    /// Per unit: the first unit with the same match_form.
+    first_of: Vec<usize>,
+    /// Lower-cased running text from the first anchor at or after each
+    /// unit (about 2500 bytes), for the overlap feature.
+    body_after: HashMap<usize, String>,
+}
+
+impl Dump {
+    pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first_of = Vec::with_capacity(self.len());
+        let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
+        let mut acc = 0;
+        for i in 0..self.len() {
+            anchor_words_before.push(acc);
+            if self.is_anchor(i) {
+                acc += word_len(self.text(i));
+            }
+            if self.live(i) && word_len(self.text(i)) <= TITLE_MAX_WORDS {
+                let form = match_form(self.text(i));
+                first_of.push(*first.entry(form.clone()).or_insert(i));
+                *counts.entry(form).or_default() += 1;
+            } else {
+                first_of.push(i);
+            }
+        }
+        Context {
+            counts,
+            anchor_words_before,
+            heuristic,
+            first_of,
+            body_after: HashMap::new(),
+        }
+    }
+
+    /// May unit `i` be the headline at all?
+    pub(super) fn title_candidate(&self, i: usize) -> bool {
+        let text = self.text(i);
+        let words = word_len(text);
+        self.live(i)
+            && matches!(self.kind(i), Kind::Text | Kind::Weak)
+            && (1..=TITLE_MAX_WORDS).contains(&words)
+            && text.chars().count() <= TITLE_MAX_CHARS
+            && text.chars().any(char::is_alphabetic)
+    }
+
+    /// The features of candidate `i`; `rank` counts candidates before it.
+    pub(super) fn title_features(
+        &self,
+        cx: &mut Context,
+        i: usize,
+        rank: usize,
+    ) -> [f64; N_FEATURES] {
+        let text = self.text(i);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let n_words = word_len(text);
+        let chars = text.chars().count();
+        let form = match_form(text);
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+        let capitalised = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            .count() as f64
+            / words.len().max(1) as f64;
+        let before = cx.anchor_words_before.get(i).copied().unwrap_or(0);
+        // Running text in the next units below.
+        let below: Vec<usize> = (i + 1..self.len())
+            .filter(|&j| self.live(j))
+            .take(8)
+            .collect();
+        let anchor_below: usize = below
+            .iter()
+            .filter(|&&j| self.is_anchor(j))
+            .map(|&j| word_len(self.text(j)))
+            .sum();
+        let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
+        let dist = next_anchor.map_or(50, |j| (j - i).min(50));
+        let near_below: Vec<usize> = below.iter().copied().take(5).collect();
+        let is_byline = |j: usize| {
+            self.kind(j) == Kind::Byline
+                || (matches!(self.kind(j), Kind::Text | Kind::Weak)
+                    && parse_byline(self.text(j)).is_some())
+        };
+        let date_below = near_below.iter().any(|&j| self.kind(j) == Kind::Date);
+        let byline_below = near_below.iter().any(|&j| is_byline(j));
+        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        let meta_above = above
+            .iter()
+            .any(|&j| self.kind(j) == Kind::Date || is_byline(j));
+        let short_above = (0..i)
+            .rev()
+            .filter(|&j| self.live(j))
+            .take(5)
+            .filter(|&j| word_len(self.text(j)) <= 3 && !ends_sentence(self.text(j)))
+            .count();
+        let next_live = below.first().copied();
+        let short_below = next_live.is_some_and(|j| {
+            word_len(self.text(j)) <= 3 && !ends_sentence(self.text(j)) && !self.is_anchor(j)
+        });
+        let standfirst_below = next_live.is_some_and(|j| {
+            let t = self.text(j);
+            let w = word_len(t);
+            self.kind(j) == Kind::Text && (8..=60).contains(&w) && !is_byline(j)
+        });
+        let repeats = cx.counts.get(&form).copied().unwrap_or(1);
+        let repeated_earlier = cx.first_of.get(i).is_some_and(|&f| f < i);
+        let separator = text.contains(" | ") || text.contains(" - ") || text.contains(" – ");
+        let digits = text.chars().any(|c| c.is_ascii_digit());
+        let lower = text.to_lowercase();
+        let link_like = lower.contains("http")
+            || lower.contains("www.")
+            || lower.contains(".com")
+            || text.contains('@');
+        let overlap = next_anchor.map_or(0.0, |j| {
+            let body = cx
+                .body_after
+                .entry(j)
+                .or_insert_with(|| self.running_text_from(j));
+            overlap_share(&form, body)
+        });
+        [
+            (n_words.min(40) as f64) / 10.0,
+            (chars.max(1) as f64).ln(),
+            b(ends_sentence(text)),
+            b(text.contains(':') || text.contains('?')),
+            capitalised,
+            b(shouting),
+            b(self.kind(i) == Kind::Weak),
+            b(self.units.get(i).is_some_and(|u| u.gap_before)),
+            i as f64 / self.len().max(1) as f64,
+            ((rank + 1) as f64).ln(),
+            ((before + 1) as f64).ln(),
+            ((anchor_below + 1) as f64).ln(),
+            ((dist + 1) as f64).ln(),
+            b(dist == 1 || self.next_text(i).is_some_and(|j| self.is_anchor(j))),
+            b(date_below),
+            b(byline_below),
+            b(meta_above),
+            ((repeats.min(5)) as f64 - 1.0).max(0.0),
+            b(repeated_earlier),
+            short_above as f64 / 5.0,
+            b(short_below),
+            b(separator),
+            b(digits),
+            b(link_like),
+            b(n_words <= 2),
+            b((4..=20).contains(&n_words)),
+            b(cx.heuristic == Some(i)),
+            overlap,
+            b(rank == 0),
+            b(standfirst_below),
+        ]
+    }
+
+    /// Lower-cased running text from anchor `start` on (about 400 words).
+    fn running_text_from(&self, start: usize) -> String {
+        let mut body = String::new();
+        for j in start..self.len() {
+            if self.is_anchor(j) {
+                body.push_str(&self.text(j).to_lowercase());
+                body.push(' ');
+                if body.len() > 2500 {
+                    break;
+                }
+            }
+        }
+        body
+    }
+
+    /// The best-scoring headline candidate.
+    pub(super) fn score_title(&self, heuristic: Option<usize>) -> Option<usize> {
+        let mut cx = self.title_context(heuristic);
+        let mut best: Option<(f64, usize)> = None;
+        let mut rank = 0;
+        for i in 0..self.len() {
+            if !self.title_candidate(i) {
+                continue;
+            }
+            let f = self.title_features(&mut cx, i, rank);
+            rank += 1;
+            let s = BIAS
+                + f.iter()
+                    .zip(WEIGHTS.iter())
+                    .map(|(x, w)| x * w)
+                    .sum::<f64>();
+            if best.is_none_or(|(bs, _)| s > bs) {
+                best = Some((s, i));
+            }
+        }
+        let pick = best.map(|(_, i)| i).or(heuristic);
+        // A short headline straight above its dek: the dek, with the byline
+        // under it, may outscore it; the first-line headline stands.
+        match (heuristic, pick) {
+            (Some(h), Some(p))
+                if self.next_text(h) == Some(p)
+                    && word_len(self.text(h)) >= 3
+                    && !ends_sentence(self.text(h))
+                    && word_len(self.text(p)) >= 8
+                    && !ends_sentence(self.text(p))
+                    && !self.is_bullet(h) =>
+            {
+                Some(h)
+            }
+            _ => pick,
+        }
+    }
+
+    /// Every candidate with its features (for the fitting script).
+    pub(super) fn title_feature_rows(&self) -> Vec<(String, Vec<f64>)> {
+        let heuristic = self.find_title();
+        let mut cx = self.title_context(heuristic);
+        let mut rows = Vec::new();
+        let mut rank = 0;
+        for i in 0..self.len() {
+            if !self.title_candidate(i) {
+                continue;
+            }
+            let f = self.title_features(&mut cx, i, rank);
+            rank += 1;
+            rows.push((self.text(i).to_string(), f.to_vec()));
+        }
+        rows
+    }
+}
+
+/// Share of the candidate's longer words that recur in `body`.
+fn overlap_share(form: &str, body: &str) -> f64 {
+    let keys: Vec<&str> = form
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if keys.is_empty() {
+        return 0.0;
+    }
+    keys.iter().filter(|k| body.contains(**k)).count() as f64 / keys.len() as f64
+}
+
+fn b(x: bool) -> f64 {
+    if x { 1.0 } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_weight_per_named_feature() {
+        let mut names = FEATURE_NAMES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), N_FEATURES);
+        assert_eq!(WEIGHTS.len(), N_FEATURES);
+        assert!(WEIGHTS.iter().all(|w| w.is_finite()) && BIAS.is_finite());
+    }
+}
