@@ -9,11 +9,12 @@ mod attribution;
 mod entities;
 mod lexicon;
 mod marks;
+mod names;
 mod words;
 
 use crate::article::{Article, Quote, QuoteKind, Span};
 use attribution::Source;
-use entities::{BlockView, People};
+use entities::{BlockView, People, Resolved};
 use marks::Marked;
 use words::{Kind, Tok};
 
@@ -70,16 +71,24 @@ pub fn find(article: &Article) -> Vec<Quote> {
             let alone = stands_alone(&r.toks, lo, hi, ti);
             let words = r.text.get(m.start..m.end).unwrap_or("");
             let speaker = match transcript_label(words) {
-                Some(label) => Some(label),
+                Some(label) => {
+                    let label = names::fix_case(&label, |w| people.form_of(w));
+                    Some(Resolved::same(people.full_name(&label)))
+                }
                 None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
-                    Some((s, b)) => people.resolve(&s, b),
+                    Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
                     None => thread.carry(r.block, lo, alone || ti == lo, alone),
                 },
             };
             thread.record(r.block, lo, &speaker);
+            let (speaker, canonical_speaker) = match speaker {
+                Some(r) => (Some(r.speaker), Some(r.canonical)),
+                None => (None, None),
+            };
             out.push(Quote {
                 text: words.to_string(),
                 speaker,
+                canonical_speaker,
                 kind: kind(r.text, &r.toks, lo, ti, m),
                 span: Span {
                     block: r.block,
@@ -93,13 +102,30 @@ pub fn find(article: &Article) -> Vec<Quote> {
     out
 }
 
+/// A speaker as shown: descriptors dropped, case fixed, and none at all
+/// when the phrase cannot speak (a place, a work, a fragment).
+fn tidy(r: Resolved, people: &People) -> Option<Resolved> {
+    let fix = |s: &str| names::fix_case(&names::drop_descriptors(s), |w| people.form_of(w));
+    let speaker = fix(&r.speaker);
+    if !names::may_speak(&speaker) {
+        return None;
+    }
+    let canonical = fix(&r.canonical);
+    let canonical = if names::may_speak(&canonical) {
+        canonical
+    } else {
+        speaker.clone()
+    };
+    Some(Resolved { speaker, canonical })
+}
+
 /// Who spoke last, for quotations that carry no attribution of their own.
 #[derive(Default)]
 struct Thread {
     /// The last speaker found and the block it spoke in.
-    last: Option<(usize, String)>,
+    last: Option<(usize, Resolved)>,
     /// The block, sentence start and speaker of the last quotation.
-    sentence: Option<(usize, usize, Option<String>)>,
+    sentence: Option<(usize, usize, Option<Resolved>)>,
     prev_block: Option<usize>,
 }
 
@@ -108,7 +134,7 @@ impl Thread {
     /// one of its paragraph when it opens its sentence (or of the paragraph
     /// before when it stands alone), else the speaker of an earlier
     /// quotation in the same sentence.
-    fn carry(&self, block: usize, lo: usize, opens: bool, alone: bool) -> Option<String> {
+    fn carry(&self, block: usize, lo: usize, opens: bool, alone: bool) -> Option<Resolved> {
         if opens {
             let (b, s) = self.last.as_ref()?;
             return (*b == block || (alone && Some(*b) == self.prev_block)).then(|| s.clone());
@@ -119,7 +145,7 @@ impl Thread {
         }
     }
 
-    fn record(&mut self, block: usize, lo: usize, speaker: &Option<String>) {
+    fn record(&mut self, block: usize, lo: usize, speaker: &Option<Resolved>) {
         if let Some(s) = speaker {
             self.last = Some((block, s.clone()));
         }
@@ -157,6 +183,15 @@ fn source_of(
         if let Some(s) = named {
             return Some((s, r.block));
         }
+    }
+    // "“...” Trump said.": a short sentence after that only attributes.
+    if ti + 1 == hi
+        && let Some(&(nlo, nhi)) = r.sentences.iter().find(|&&(a, _)| a == hi)
+        && nhi - nlo <= 8
+        && (nlo..nhi).all(|i| r.toks.get(i).is_some_and(|t| !t.is_quote()))
+        && let Some(s) = attribution::cue_in(&r.toks, nlo, nhi)
+    {
+        return Some((s, r.block));
     }
     // "Caddell continued:" then a paragraph of quotation.
     let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
