@@ -76,8 +76,7 @@ fn add_cjk(text: &str, block: usize, out: &mut Vec<Figure>, from: usize) {
     }
     let mut mine: Vec<Figure> = out.drain(from..).collect();
     mine.retain(|f| {
-        !cjk
-            .iter()
+        !cjk.iter()
             .any(|c| f.span.start < c.end && c.start < f.span.end)
     });
     mine.extend(cjk.iter().filter_map(|c| {
@@ -103,8 +102,21 @@ fn is_counter_line(toks: &[tokens::Tok<'_>]) -> bool {
     let label = |w: &str| {
         matches!(
             w.to_lowercase().as_str(),
-            "image" | "images" | "photo" | "photos" | "picture" | "slide" | "slides" | "page"
-                | "gallery" | "item" | "items" | "results" | "showing" | "video" | "videos"
+            "image"
+                | "images"
+                | "photo"
+                | "photos"
+                | "picture"
+                | "slide"
+                | "slides"
+                | "page"
+                | "gallery"
+                | "item"
+                | "items"
+                | "results"
+                | "showing"
+                | "video"
+                | "videos"
         )
     };
     let rest: Vec<&tokens::Tok<'_>> = toks
@@ -114,9 +126,9 @@ fn is_counter_line(toks: &[tokens::Tok<'_>]) -> bool {
     toks.len() <= 10
         && rest.iter().any(|t| t.kind == TokKind::Num)
         && rest.iter().any(|t| t.text == "of" || t.text == "/")
-        && rest.iter().all(|t| {
-            t.kind == TokKind::Num || matches!(t.text, "of" | "/" | "-" | "–" | "|" | ":")
-        })
+        && rest
+            .iter()
+            .all(|t| t.kind == TokKind::Num || matches!(t.text, "of" | "/" | "-" | "–" | "|" | ":"))
 }
 
 /// A recipe, spec or table line: mostly bare numbers ("Portion Fix
@@ -242,6 +254,39 @@ mod tests {
         ] {
             assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
         }
+    }
+
+    #[test]
+    fn counters_spec_lines_and_number_tables_are_no_figures() {
+        for s in [
+            "Image 1 of 4",
+            "Image 1 of / 13",
+            "1 - 5 of 36",
+            "Photo 3/12",
+            "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.",
+            "12 34 56 78",
+        ] {
+            assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
+        }
+        assert_eq!(
+            figs("The team won five of six games."),
+            [("five of six", "number", Some(5.0 / 6.0), None)]
+        );
+    }
+
+    #[test]
+    fn cjk_amounts_and_years_are_read() {
+        assert_eq!(
+            figs("公司计划投资50亿元，2027年建成。"),
+            [
+                ("50亿元", "money", Some(5e9), Some("CNY")),
+                ("2027年", "year", Some(2027.0), None)
+            ]
+        );
+        assert_eq!(
+            figs("融资1,200万美元"),
+            [("1,200万美元", "money", Some(1.2e7), Some("USD"))]
+        );
     }
 
     #[test]

@@ -136,7 +136,9 @@ impl People {
                     Some("in" | "near" | "outside" | "across" | "throughout" | "inside")
                 );
             let before_place = toks.get(e).is_some_and(|t| t.is_punct(','))
-                && toks.get(e + 1).is_some_and(|t| t.is_cap() && lexicon::is_place(&t.low));
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.is_cap() && lexicon::is_place(&t.low));
             let possessed = toks.get(i..e).is_some_and(|r| {
                 r.iter()
                     .any(|t| t.low.ends_with("’s") || t.low.ends_with("'s"))
@@ -333,10 +335,9 @@ impl People {
                 let meant = spokesperson_for(text, head)
                     .map(|org| self.full_name(&org))
                     .or_else(|| self.resolve_description(head, pos));
-                Some(Resolved {
-                    speaker: text.clone(),
-                    canonical: meant.unwrap_or_else(|| text.clone()),
-                })
+                // The seeds' convention: a description that resolves is
+                // shown as the name it stands for.
+                Some(Resolved::same(meant.unwrap_or_else(|| text.clone())))
             }
         }
     }

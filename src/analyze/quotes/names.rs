@@ -87,10 +87,21 @@ pub fn may_speak(speaker: &str) -> bool {
     let number_word = |w: &str| {
         matches!(
             w,
-            "one" | "two" | "three" | "four" | "five" | "both" | "all" | "many" | "several" | "most"
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "both"
+                | "all"
+                | "many"
+                | "several"
+                | "most"
         )
     };
-    if last.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    if last
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
         || words.iter().all(|w| {
             let w = w.to_lowercase();
             is_determiner_like(&w) && !number_word(&w)
@@ -103,14 +114,23 @@ pub fn may_speak(speaker: &str) -> bool {
         || lexicon::pronoun_gender(&first_low).is_some()
         || first.starts_with(char::is_lowercase);
     if description {
+        // The head noun stands before any phrase: "the merger of ... Gannett".
+        let head = words
+            .iter()
+            .position(|w| matches!(*w, "of" | "to" | "for" | "at" | "with" | "from"))
+            .filter(|&p| p > 0)
+            .and_then(|p| words.get(p - 1))
+            .map(|w| w.to_lowercase());
+        if head.is_some_and(|h| has(MUTE_HEADS, &h) || h == "merger") {
+            return false;
+        }
         // "the paper-thin medical", "our shocked", "His seeming".
         let owner = matches!(
             first_low.as_str(),
             "our" | "his" | "her" | "their" | "my" | "its" | "your"
         );
-        let participle = owner
-            && words.len() == 2
-            && (last_low.ends_with("ed") || last_low.ends_with("ing"));
+        let participle =
+            owner && words.len() == 2 && (last_low.ends_with("ed") || last_low.ends_with("ing"));
         return !(has(MUTE_HEADS, &last_low) || participle);
     }
     // Capitalised: not all places, dates or sentence openers; no event.
@@ -140,6 +160,31 @@ pub fn may_speak(speaker: &str) -> bool {
     true
 }
 
+/// One name per person in a story: a name whose first and last words
+/// (or whose one word, as a surname) match a single fuller name among
+/// `names` becomes that name ("Owen Dempsey" -> "Owen John Dempsey",
+/// "Noem" -> "Kristi Noem").
+pub fn fullest<'n>(name: &'n str, names: &'n [String]) -> &'n str {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return name;
+    };
+    if !first.starts_with(char::is_uppercase) || lexicon::is_determiner(&first.to_lowercase()) {
+        return name;
+    }
+    let mut fuller = names.iter().filter(|n| {
+        let w: Vec<&str> = n.split(' ').collect();
+        w.len() > words.len()
+            && w.last() == Some(last)
+            && (words.len() == 1 || w.first() == Some(first))
+            && w.iter().all(|x| x.starts_with(char::is_uppercase))
+    });
+    match (fuller.next(), fuller.next()) {
+        (Some(only), None) => only.as_str(),
+        _ => name,
+    }
+}
+
 /// Drop descriptors written before a name: "Neighbour Margaret Ellery".
 pub fn drop_descriptors(name: &str) -> String {
     let words: Vec<&str> = name.split(' ').collect();
@@ -158,6 +203,16 @@ pub fn drop_descriptors(name: &str) -> String {
 /// elsewhere, or in title case when it is a long word with a vowel
 /// ("PENCE" -> "Pence"; "CNN", "NASA" stay).
 pub fn fix_case(name: &str, seen: impl Fn(&str) -> Option<String>) -> String {
+    fix_case_from(name, seen, 5)
+}
+
+/// Like `fix_case` for a transcript's speaker label ("HOST:", "PENCE:"),
+/// which is a name or a role, never an acronym, from four letters.
+pub fn fix_label_case(label: &str, seen: impl Fn(&str) -> Option<String>) -> String {
+    fix_case_from(label, seen, 4)
+}
+
+fn fix_case_from(name: &str, seen: impl Fn(&str) -> Option<String>, min: usize) -> String {
     name.split(' ')
         .map(|w| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -169,7 +224,7 @@ pub fn fix_case(name: &str, seen: impl Fn(&str) -> Option<String>) -> String {
                 return form;
             }
             let vowel = w.chars().any(|c| "AEIOUY".contains(c));
-            if letters >= 5 && vowel {
+            if letters >= min && vowel {
                 title_case(w)
             } else {
                 w.to_string()
@@ -182,16 +237,16 @@ pub fn fix_case(name: &str, seen: impl Fn(&str) -> Option<String>) -> String {
 fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut start = true;
+    let mut run = 0;
     for c in w.chars() {
         if start {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphabetic();
-        if c == '’' || c == '\'' {
-            start = false;
-        }
+        // A capital after O’ and D’ (O’Malley), not after a plural’s ’s.
+        start = !c.is_alphabetic() && (!matches!(c, '’' | '\'') || run == 1);
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
     }
     out
 }
@@ -214,6 +269,7 @@ mod tests {
             "His seeming",
             "The same",
             "Quick Start Guide",
+            "The merger of the big newspaper chains Gannett",
         ] {
             assert!(!may_speak(s), "{s} may not speak");
         }
@@ -228,6 +284,20 @@ mod tests {
         ] {
             assert!(may_speak(s), "{s} may speak");
         }
+    }
+
+    #[test]
+    fn the_fullest_form_of_a_name() {
+        let names = [
+            "Owen John Dempsey".to_string(),
+            "Kristi Noem".to_string(),
+            "Jo Walton".to_string(),
+            "Ann Walton".to_string(),
+        ];
+        assert_eq!(fullest("Owen Dempsey", &names), "Owen John Dempsey");
+        assert_eq!(fullest("Noem", &names), "Kristi Noem");
+        assert_eq!(fullest("Walton", &names), "Walton");
+        assert_eq!(fullest("the company", &names), "the company");
     }
 
     #[test]
