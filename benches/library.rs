@@ -158,6 +158,7 @@ fn gen_story(n: usize, paragraphs: usize) -> Story {
             let _ = write!(text, ",” said {speaker}.");
             quotes.push(Quote {
                 text: said,
+                canonical_speaker: Some(speaker.clone()),
                 speaker: Some(speaker),
                 kind: QuoteKind::Direct,
                 span: Span {

@@ -56,6 +56,7 @@ fn story(words: usize) -> Story {
         quotes.push(Quote {
             text: "We will finish it,".into(),
             speaker: Some("Ana Ruiz".into()),
+            canonical_speaker: Some("Ana Ruiz".into()),
             kind: QuoteKind::Direct,
             span: Span {
                 block,

@@ -103,7 +103,15 @@ pub enum QuoteKind {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Quote {
     pub text: String,
+    /// The speaker as the writer names them: a name in the fullest form
+    /// the story gives, or a description as written ("the company").
     pub speaker: Option<String>,
+    /// One name per person or body in the story, for grouping quotes:
+    /// the fullest form of the name, titles dropped, case fixed, and a
+    /// description or pronoun resolved to whom it stands for where the
+    /// story says. Absent when there is no speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_speaker: Option<String>,
     pub kind: QuoteKind,
     #[serde(flatten)]
     pub span: Span,
@@ -165,6 +173,7 @@ mod tests {
             quotes: vec![Quote {
                 text: "hi".into(),
                 speaker: None,
+                canonical_speaker: None,
                 kind: QuoteKind::Partial,
                 span: Span {
                     block: 0,

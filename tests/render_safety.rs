@@ -47,6 +47,7 @@ fn poisoned(block_text: &str) -> Story {
         quotes: vec![Quote {
             text: "We will pay,".into(),
             speaker: field("Ana"),
+            canonical_speaker: field("Ana"),
             kind: QuoteKind::Direct,
             span: Span {
                 block: 0,

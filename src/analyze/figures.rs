@@ -22,6 +22,7 @@
 //!   each carry a unit (`$500 to $2,000`, `2001 to 2014`) are two.
 //! - A date's value is its year when given, else null.
 
+mod cjk;
 mod codes;
 mod dates;
 mod money;
@@ -54,9 +55,93 @@ pub fn find(article: &Article) -> Vec<Figure> {
             ctx,
         }
         .run(&mut found);
+        if is_counter_line(&toks) || is_spec_line(&toks, &found) {
+            continue;
+        }
+        let from = out.len();
         out.extend(found.iter().filter_map(|f| figure(text, &toks, i, f)));
+        if cjk::may_hold(text) {
+            add_cjk(text, i, &mut out, from);
+        }
     }
     out
+}
+
+/// Put the CJK-notation figures of block `block` among those found from
+/// `out[from..]`, replacing what they overlap ("50" of "50亿元").
+fn add_cjk(text: &str, block: usize, out: &mut Vec<Figure>, from: usize) {
+    let cjk = cjk::find(text);
+    if cjk.is_empty() {
+        return;
+    }
+    let mut mine: Vec<Figure> = out.drain(from..).collect();
+    mine.retain(|f| {
+        !cjk.iter()
+            .any(|c| f.span.start < c.end && c.start < f.span.end)
+    });
+    mine.extend(cjk.iter().filter_map(|c| {
+        Some(Figure {
+            text: text.get(c.start..c.end)?.to_string(),
+            kind: c.kind,
+            value: Some(c.value),
+            unit: c.unit.map(str::to_string),
+            span: Span {
+                block,
+                start: c.start,
+                end: c.end,
+            },
+        })
+    }));
+    mine.sort_by_key(|f| f.span.start);
+    out.extend(mine);
+}
+
+/// An image or page counter: "Image 1 of 4", "1 - 5 of 36", "3/12".
+fn is_counter_line(toks: &[tokens::Tok<'_>]) -> bool {
+    use tokens::TokKind;
+    let label = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "image"
+                | "images"
+                | "photo"
+                | "photos"
+                | "picture"
+                | "slide"
+                | "slides"
+                | "page"
+                | "gallery"
+                | "item"
+                | "items"
+                | "results"
+                | "showing"
+                | "video"
+                | "videos"
+        )
+    };
+    let rest: Vec<&tokens::Tok<'_>> = toks
+        .iter()
+        .skip_while(|t| t.kind == TokKind::Word && label(t.text))
+        .collect();
+    toks.len() <= 10
+        && rest.iter().any(|t| t.kind == TokKind::Num)
+        && rest.iter().any(|t| t.text == "of" || t.text == "/")
+        && rest
+            .iter()
+            .all(|t| t.kind == TokKind::Num || matches!(t.text, "of" | "/" | "-" | "–" | "|" | ":"))
+}
+
+/// A recipe, spec or table line: mostly bare numbers ("Portion Fix
+/// Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.", "12 34 56 78").
+fn is_spec_line(toks: &[tokens::Tok<'_>], found: &[scan::Found<'_>]) -> bool {
+    use tokens::TokKind;
+    let bare = found
+        .iter()
+        .filter(|f| f.unit.is_none() && f.kind == crate::article::FigureKind::Number)
+        .count();
+    let nums = toks.iter().filter(|t| t.kind == TokKind::Num).count();
+    let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+    bare >= 3 && nums * 10 >= (nums + words) * 3
 }
 
 fn figure(text: &str, toks: &[tokens::Tok<'_>], block: usize, f: &Found<'_>) -> Option<Figure> {
@@ -169,6 +254,39 @@ mod tests {
         ] {
             assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
         }
+    }
+
+    #[test]
+    fn counters_spec_lines_and_number_tables_are_no_figures() {
+        for s in [
+            "Image 1 of 4",
+            "Image 1 of / 13",
+            "1 - 5 of 36",
+            "Photo 3/12",
+            "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.",
+            "12 34 56 78",
+        ] {
+            assert!(figs(s).is_empty(), "{s}: {:?}", figs(s));
+        }
+        assert_eq!(
+            figs("The team won five of six games."),
+            [("five of six", "number", Some(5.0 / 6.0), None)]
+        );
+    }
+
+    #[test]
+    fn cjk_amounts_and_years_are_read() {
+        assert_eq!(
+            figs("公司计划投资50亿元，2027年建成。"),
+            [
+                ("50亿元", "money", Some(5e9), Some("CNY")),
+                ("2027年", "year", Some(2027.0), None)
+            ]
+        );
+        assert_eq!(
+            figs("融资1,200万美元"),
+            [("1,200万美元", "money", Some(1.2e7), Some("USD"))]
+        );
     }
 
     #[test]

@@ -9,11 +9,12 @@ mod attribution;
 mod entities;
 mod lexicon;
 mod marks;
+mod names;
 mod words;
 
 use crate::article::{Article, Quote, QuoteKind, Span};
 use attribution::Source;
-use entities::{BlockView, People};
+use entities::{BlockView, People, Resolved};
 use marks::Marked;
 use words::{Kind, Tok};
 
@@ -70,16 +71,24 @@ pub fn find(article: &Article) -> Vec<Quote> {
             let alone = stands_alone(&r.toks, lo, hi, ti);
             let words = r.text.get(m.start..m.end).unwrap_or("");
             let speaker = match transcript_label(words) {
-                Some(label) => Some(label),
+                Some(label) => {
+                    let label = names::fix_label_case(&label, |w| people.form_of(w));
+                    Some(Resolved::same(people.full_name(&label)))
+                }
                 None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
-                    Some((s, b)) => people.resolve(&s, b),
+                    Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
                     None => thread.carry(r.block, lo, alone || ti == lo, alone),
                 },
             };
             thread.record(r.block, lo, &speaker);
+            let (speaker, canonical_speaker) = match speaker {
+                Some(r) => (Some(r.speaker), Some(r.canonical)),
+                None => (None, None),
+            };
             out.push(Quote {
                 text: words.to_string(),
                 speaker,
+                canonical_speaker,
                 kind: kind(r.text, &r.toks, lo, ti, m),
                 span: Span {
                     block: r.block,
@@ -90,16 +99,54 @@ pub fn find(article: &Article) -> Vec<Quote> {
         }
         thread.prev_block = Some(r.block);
     }
+    one_name_per_person(&mut out);
     out
+}
+
+/// Every quote of a person under the fullest name the story's speakers give.
+fn one_name_per_person(quotes: &mut [Quote]) {
+    let mut names: Vec<String> = quotes
+        .iter()
+        .filter_map(|q| q.canonical_speaker.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    for q in quotes.iter_mut() {
+        for s in [&mut q.speaker, &mut q.canonical_speaker] {
+            if let Some(name) = s.as_deref() {
+                let full = names::fullest(name, &names);
+                if full != name {
+                    *s = Some(full.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// A speaker as shown: descriptors dropped, case fixed, and none at all
+/// when the phrase cannot speak (a place, a work, a fragment).
+fn tidy(r: Resolved, people: &People) -> Option<Resolved> {
+    let fix = |s: &str| names::fix_case(&names::drop_descriptors(s), |w| people.form_of(w));
+    let speaker = fix(&r.speaker);
+    if !names::may_speak(&speaker) {
+        return None;
+    }
+    let canonical = fix(&r.canonical);
+    let canonical = if names::may_speak(&canonical) {
+        canonical
+    } else {
+        speaker.clone()
+    };
+    Some(Resolved { speaker, canonical })
 }
 
 /// Who spoke last, for quotations that carry no attribution of their own.
 #[derive(Default)]
 struct Thread {
     /// The last speaker found and the block it spoke in.
-    last: Option<(usize, String)>,
+    last: Option<(usize, Resolved)>,
     /// The block, sentence start and speaker of the last quotation.
-    sentence: Option<(usize, usize, Option<String>)>,
+    sentence: Option<(usize, usize, Option<Resolved>)>,
     prev_block: Option<usize>,
 }
 
@@ -108,7 +155,7 @@ impl Thread {
     /// one of its paragraph when it opens its sentence (or of the paragraph
     /// before when it stands alone), else the speaker of an earlier
     /// quotation in the same sentence.
-    fn carry(&self, block: usize, lo: usize, opens: bool, alone: bool) -> Option<String> {
+    fn carry(&self, block: usize, lo: usize, opens: bool, alone: bool) -> Option<Resolved> {
         if opens {
             let (b, s) = self.last.as_ref()?;
             return (*b == block || (alone && Some(*b) == self.prev_block)).then(|| s.clone());
@@ -119,7 +166,7 @@ impl Thread {
         }
     }
 
-    fn record(&mut self, block: usize, lo: usize, speaker: &Option<String>) {
+    fn record(&mut self, block: usize, lo: usize, speaker: &Option<Resolved>) {
         if let Some(s) = speaker {
             self.last = Some((block, s.clone()));
         }
@@ -157,6 +204,15 @@ fn source_of(
         if let Some(s) = named {
             return Some((s, r.block));
         }
+    }
+    // "“...” Trump said.": a short sentence after that only attributes.
+    if ti + 1 == hi
+        && let Some(&(nlo, nhi)) = r.sentences.iter().find(|&&(a, _)| a == hi)
+        && nhi - nlo <= 8
+        && (nlo..nhi).all(|i| r.toks.get(i).is_some_and(|t| !t.is_quote()))
+        && let Some(s) = attribution::cue_in(&r.toks, nlo, nhi)
+    {
+        return Some((s, r.block));
     }
     // "Caddell continued:" then a paragraph of quotation.
     let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
@@ -272,6 +328,14 @@ mod tests {
         said(paragraphs).into_iter().map(|(_, s)| s).collect()
     }
 
+    /// The one name per person or body of each quote.
+    fn canonical(paragraphs: &[&str]) -> Vec<Option<String>> {
+        find(&article(paragraphs))
+            .into_iter()
+            .map(|q| q.canonical_speaker)
+            .collect()
+    }
+
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
     }
@@ -310,14 +374,13 @@ mod tests {
 
     #[test]
     fn spokespeople_speak_for_their_body_unless_named() {
-        assert_eq!(
-            speakers(&[
-                "Helix Motors recalled 4,000 cars.",
-                "Helix’s spokesman said the fault was “minor”.",
-                "“We acted fast,” said Nora Bell, a spokeswoman for Helix Motors.",
-            ]),
-            [some("Helix Motors"), some("Nora Bell")]
-        );
+        let story = [
+            "Helix Motors recalled 4,000 cars.",
+            "Helix’s spokesman said the fault was “minor”.",
+            "“We acted fast,” said Nora Bell, a spokeswoman for Helix Motors.",
+        ];
+        assert_eq!(speakers(&story), [some("Helix Motors"), some("Nora Bell")]);
+        assert_eq!(canonical(&story), [some("Helix Motors"), some("Nora Bell")]);
     }
 
     #[test]
@@ -398,13 +461,89 @@ mod tests {
 
     #[test]
     fn descriptions_resolve_to_the_organisation_or_person_meant() {
+        let story = [
+            "Orbital Foods Inc said sales rose. Ravi Menon founded it in 2001.",
+            "Orbital Foods will open two plants that are “fully automated,” the company said.",
+            "Speaking in Pune, the billionaire said the plants were “a bet on the future”.",
+        ];
+        assert_eq!(
+            speakers(&story),
+            [some("Orbital Foods"), some("Ravi Menon")]
+        );
+        assert_eq!(
+            canonical(&story),
+            [some("Orbital Foods"), some("Ravi Menon")]
+        );
+    }
+
+    #[test]
+    fn a_description_runs_to_its_phrase_and_stops_at_the_verb() {
         assert_eq!(
             speakers(&[
-                "Orbital Foods Inc said sales rose. Ravi Menon founded it in 2001.",
-                "Orbital Foods will open two plants that are “fully automated,” the company said.",
-                "Speaking in Pune, the billionaire said the plants were “a bet on the future”.",
+                "“We have work to do,” said a longtime adviser to Trump, who asked not to be named.",
+                "The actor held a fake audition and asked actors to act “whiter.”",
             ]),
-            [some("Orbital Foods"), some("Ravi Menon")]
+            [some("a longtime adviser to Trump"), some("The actor")]
+        );
+    }
+
+    #[test]
+    fn places_works_events_and_fragments_are_no_speakers() {
+        let got = speakers(&[
+            "Jane Starner lives in a retirement community in North Manchester, Indiana.",
+            "North Manchester is quiet. “I cannot believe it.”",
+        ]);
+        assert_ne!(got, [some("North Manchester")]);
+        assert_eq!(
+            speakers(&["He performed an improvised live show called “Ask Dr. Mike” at fairs."]),
+            [None]
+        );
+        assert_eq!(
+            speakers(&["The festival opened with a poem called “Harbour Lights”."]),
+            [None]
+        );
+        assert_eq!(
+            speakers(&["So, the paper-thin medical “record” that Trump provided was made up."]),
+            [None]
+        );
+        let debates = speakers(&[
+            "The Commission on Presidential Debates called the format “final” on Monday.",
+        ]);
+        assert_ne!(debates, [some("Presidential Debates")]);
+    }
+
+    #[test]
+    fn one_name_per_person_fullest_form_descriptors_dropped_case_fixed() {
+        assert_eq!(
+            speakers(&[
+                "Donald Trump spoke in Ohio on Monday.",
+                "“We will win,” Trump said.",
+                "Nigel Farage was there too. “It is over,” Mr Farage said.",
+            ]),
+            [some("Donald Trump"), some("Nigel Farage")]
+        );
+        assert_eq!(
+            speakers(&["Neighbour Margaret Ellery said: “We heard a bang at midnight.”"]),
+            [some("Margaret Ellery")]
+        );
+        assert_eq!(
+            speakers(&[
+                "Mike Pence spoke to Fox News on Sunday.",
+                "\"PENCE: Well, look, it is serious business.\"",
+            ]),
+            [some("Mike Pence")]
+        );
+        assert_eq!(
+            speakers(&["\"PENCE: Well, look, it is serious business.\""]),
+            [some("Pence")]
+        );
+    }
+
+    #[test]
+    fn a_short_attribution_after_a_closed_quote() {
+        assert_eq!(
+            speakers(&["“Russia, if you’re listening, find the emails.” Trump said."]),
+            [some("Trump")]
         );
     }
 
@@ -514,13 +653,12 @@ mod tests {
 
     #[test]
     fn an_age_description_is_the_person_meant() {
-        assert_eq!(
-            speakers(&[
-                "Coach Ines Moreau signed a new deal on Friday.",
-                "“I am staying,” the 56-year-old said.",
-            ]),
-            [some("Ines Moreau")]
-        );
+        let story = [
+            "Coach Ines Moreau signed a new deal on Friday.",
+            "“I am staying,” the 56-year-old said.",
+        ];
+        assert_eq!(speakers(&story), [some("Ines Moreau")]);
+        assert_eq!(canonical(&story), [some("Ines Moreau")]);
     }
 
     #[test]
@@ -546,7 +684,7 @@ mod tests {
                 "\"HOST: Welcome back to the show.\"",
                 "\"GUEST: Thanks for having me.\""
             ]),
-            [some("HOST"), some("GUEST")]
+            [some("Host"), some("Guest")]
         );
     }
 

@@ -467,6 +467,7 @@ mod tests {
             s.quotes.push(Quote {
                 text: text.into(),
                 speaker: Some(speaker.into()),
+                canonical_speaker: Some(speaker.into()),
                 kind: QuoteKind::Direct,
                 span: Span {
                     block: 0,

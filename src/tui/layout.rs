@@ -565,6 +565,7 @@ mod tests {
             quotes: vec![Quote {
                 text: "hi".into(),
                 speaker: None,
+                canonical_speaker: None,
                 kind: QuoteKind::Direct,
                 span: Span {
                     block: 0,

@@ -32,6 +32,7 @@ pub fn story(
         .map(|&(b, text, speaker)| Quote {
             text: text.into(),
             speaker: speaker.map(str::to_string),
+            canonical_speaker: speaker.map(str::to_string),
             kind: QuoteKind::Direct,
             span: span_of(&blocks, b, text),
         })

@@ -737,14 +737,36 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
 /// "the company", "a spokesman" from `k` on: up to punctuation or a verb.
 fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     let mut e = k + 1;
-    while e < hi && e - k < 8 {
+    // Where the head noun ends when a phrase follows it: "a longtime
+    // adviser to Trump", "a spokeswoman for the House Armed Services
+    // Committee".
+    let mut head_end: Option<usize> = None;
+    while e < hi && e - k < if head_end.is_some() { 14 } else { 8 } {
         let Some(t) = toks.get(e) else { break };
+        let next = toks.get(e + 1);
         let verb_like = e > k + 1
+            && !t.is_cap()
             && (t.low.ends_with("ed")
+                || is_irregular_past(&t.low)
                 || (t.low.ends_with('s')
-                    && toks.get(e + 1).is_some_and(|n| {
-                        is_preposition(&n.low) || lexicon::is_determiner(&n.low)
+                    && !t.low.ends_with("ss")
+                    && next.is_some_and(|n| {
+                        is_preposition(&n.low)
+                            || lexicon::is_determiner(&n.low)
+                            || n.is_quote()
+                            || (n.is_cap() && head_end.is_none())
+                            || matches!(n.low.as_ref(), "off" | "out" | "up" | "down")
                     })));
+        let opens_phrase = head_end.is_none()
+            && e > k + 1
+            && matches!(t.low.as_ref(), "to" | "for" | "of" | "at" | "with" | "from")
+            && next
+                .is_some_and(|n| n.is_cap() || (lexicon::is_determiner(&n.low) && n.low != "that"));
+        if opens_phrase {
+            head_end = Some(e);
+            e += 1;
+            continue;
+        }
         if !t.is_word()
             || stops_description(&t.low)
             || lexicon::is_not_subject_after(&t.low)
@@ -755,11 +777,20 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         }
         e += 1;
     }
+    // A phrase that ends on its preposition or determiner is no phrase.
+    if let Some(h) = head_end
+        && toks
+            .get(e - 1)
+            .is_none_or(|t| is_preposition(&t.low) || lexicon::is_determiner(&t.low))
+    {
+        e = h;
+        head_end = None;
+    }
     if e == k + 1 {
         return None;
     }
     let words = toks.get(k..e)?;
-    let head = words.last()?;
+    let head = toks.get(head_end.unwrap_or(e) - 1)?;
     // A capitalised run after the determiner is a name: "the New York Post".
     if words.get(1..)?.iter().all(Tok::is_cap)
         && let Some(n) = name_of_run(toks, k + 1, e)
@@ -767,6 +798,19 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return Some(n);
     }
     source(Who::Description(join(words), head.low.to_string()), toks, k)
+}
+
+/// Past tenses without -ed that end a description: "the actor held ...".
+#[rustfmt::skip]
+fn is_irregular_past(low: &str) -> bool {
+    matches!(
+        low,
+        "held" | "put" | "took" | "made" | "gave" | "sought" | "began" | "told" | "wrote" | "said" |
+        "sent" | "saw" | "met" | "ran" | "won" | "lost" | "led" | "left" | "kept" | "got" |
+        "brought" | "thought" | "found" | "felt" | "heard" | "hit" | "set" | "spent" | "stood" |
+        "meant" | "paid" | "went" | "came" | "became" | "knew" | "drew" | "chose" | "spoke" |
+        "likes" | "loves" | "wants" | "used"
+    )
 }
 
 /// Openers that put an adverbial before the subject: "In July, Smith ...".

@@ -15,6 +15,10 @@ struct Entity {
     words: Vec<String>,
     person: bool,
     place: bool,
+    /// Named after "in", "near"... or before ", Indiana": a place, unless
+    /// it speaks or carries a title.
+    place_votes: u32,
+    titled: bool,
     /// Named as the subject of a speech verb ("Warren said").
     spoke: bool,
     male: i32,
@@ -22,6 +26,10 @@ struct Entity {
 }
 
 impl Entity {
+    fn is_place(&self) -> bool {
+        (self.place || self.place_votes > 0) && !self.spoke && !self.titled
+    }
+
     fn gender(&self) -> Option<Gender> {
         match self.male.cmp(&self.female) {
             std::cmp::Ordering::Greater => Some(Gender::Male),
@@ -42,6 +50,23 @@ struct Mention {
 /// How many mentions a pronoun or description looks back over.
 const LOOKBACK: usize = 400;
 
+/// A speaker as the writer names it, and the one name the story gives
+/// the person or body behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub speaker: String,
+    pub canonical: String,
+}
+
+impl Resolved {
+    pub fn same(name: String) -> Resolved {
+        Resolved {
+            canonical: name.clone(),
+            speaker: name,
+        }
+    }
+}
+
 /// Where in the article: block index and byte offset.
 pub type Pos = (usize, usize);
 
@@ -57,6 +82,8 @@ pub struct People {
     by_first: HashMap<String, usize, FastHash>,
     /// Organisations of two words or more by their first word: Helix Motors.
     org_by_first: HashMap<String, usize, FastHash>,
+    /// How the story writes a word when not in capitals: "PENCE" -> "Pence".
+    forms: HashMap<String, String, FastHash>,
 }
 
 /// One block's tokens and sentences, as the model reads them.
@@ -95,6 +122,28 @@ impl People {
             {
                 e += 1;
             }
+            for t in toks.get(i..e).unwrap_or(&[]) {
+                if !t.is_all_caps() && !self.forms.contains_key(t.low.as_ref()) {
+                    let form = strip_possessive(t.text).to_string();
+                    self.forms
+                        .insert(strip_possessive(&t.low).to_string(), form);
+                }
+            }
+            // "in North Manchester", "Salem, New Hampshire": a place.
+            let after_in = i > lo
+                && matches!(
+                    toks.get(i - 1).map(|t| t.low.as_ref()),
+                    Some("in" | "near" | "outside" | "across" | "throughout" | "inside")
+                );
+            let before_place = toks.get(e).is_some_and(|t| t.is_punct(','))
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.is_cap() && lexicon::is_place(&t.low));
+            let possessed = toks.get(i..e).is_some_and(|r| {
+                r.iter()
+                    .any(|t| t.low.ends_with("’s") || t.low.ends_with("'s"))
+            });
+            let place_vote = (after_in || before_place) && !possessed;
             let next =
                 (e..hi).find(|&j| toks.get(j).is_none_or(|t| !lexicon::is_verb_filler(&t.low)));
             let speaking = next
@@ -113,8 +162,10 @@ impl People {
                         .is_some_and(|r| r.iter().any(|w| w.start == a))
                 });
                 let id = self.note(words, titled, block, subject || speaking);
-                if speaking && let Some(en) = id.and_then(|i| self.entities.get_mut(i)) {
-                    en.spoke = true;
+                if let Some(en) = id.and_then(|i| self.entities.get_mut(i)) {
+                    en.spoke |= speaking;
+                    en.titled |= titled.is_some();
+                    en.place_votes += u32::from(place_vote && !speaking);
                 }
                 if let Some(id) = id
                     && self.entities.get(id).is_some_and(|en| en.person)
@@ -177,6 +228,8 @@ impl People {
                     words: clean,
                     person,
                     place,
+                    place_votes: 0,
+                    titled: false,
                     spoke: false,
                     male: 0,
                     female: 0,
@@ -245,9 +298,12 @@ impl People {
         id
     }
 
-    /// The full name for a speaker phrase at `pos`, or None when the
-    /// phrase is a pronoun with no one to point back to.
-    pub fn resolve(&self, source: &Source, block: usize) -> Option<String> {
+    /// The speaker for a phrase at `pos`: a name in the fullest form the
+    /// story gives; a description as written ("the businessman"), with the
+    /// person or body it stands for as the canonical name; a pronoun
+    /// resolved to the person it points back to. None when a pronoun has
+    /// no one to point back to.
+    pub fn resolve(&self, source: &Source, block: usize) -> Option<Resolved> {
         let pos = (block, source.at);
         match &source.who {
             // A lone capitalised word opening a sentence with no speech cue
@@ -264,19 +320,25 @@ impl People {
                 let entity = id
                     .and_then(|i| self.entities.get(i))
                     .filter(|e| e.words.len() >= words.len());
-                Some(match entity {
+                if entity.is_some_and(Entity::is_place) {
+                    return None;
+                }
+                let full = match entity {
                     Some(e) if e.person => plain_name(&e.name),
                     Some(e) => e.name.clone(),
                     None => plain_name(name),
-                })
+                };
+                Some(Resolved::same(full))
             }
-            Who::Pronoun(p) => self.resolve_pronoun(p, pos),
-            Who::Description(text, head) => Some(
-                spokesperson_for(text, head)
+            Who::Pronoun(p) => self.resolve_pronoun(p, pos).map(Resolved::same),
+            Who::Description(text, head) => {
+                let meant = spokesperson_for(text, head)
                     .map(|org| self.full_name(&org))
-                    .or_else(|| self.resolve_description(head, pos))
-                    .unwrap_or_else(|| text.clone()),
-            ),
+                    .or_else(|| self.resolve_description(head, pos));
+                // The seeds' convention: a description that resolves is
+                // shown as the name it stands for.
+                Some(Resolved::same(meant.unwrap_or_else(|| text.clone())))
+            }
         }
     }
 
@@ -293,7 +355,7 @@ impl People {
         let gender = lexicon::pronoun_gender(pronoun)?;
         let Some(gender) = gender else {
             return match pronoun {
-                "they" | "it" => self.recent(pos, |e| !e.person && !e.place, true),
+                "they" | "it" => self.recent(pos, |e| !e.person && !e.is_place(), true),
                 _ => None,
             };
         };
@@ -304,14 +366,19 @@ impl People {
                 && e.words.len() == 1
                 && !e.place
                 && !e.words.iter().any(|w| lexicon::is_org_word(w));
-            (e.person || maybe_person) && e.gender().is_none_or(|g| g == gender)
+            (e.person || maybe_person) && !e.is_place() && e.gender().is_none_or(|g| g == gender)
         };
         self.recent_near(pos, fits, true)
             .or_else(|| self.recent_near(pos, fits, false))
     }
 
+    /// How the story writes `word` where it is not in capitals.
+    pub fn form_of(&self, word: &str) -> Option<String> {
+        self.forms.get(&word.to_lowercase()).cloned()
+    }
+
     /// A name as the story introduced it.
-    fn full_name(&self, name: &str) -> String {
+    pub fn full_name(&self, name: &str) -> String {
         let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
         self.lookup(&words)
             .and_then(|i| self.entities.get(i))

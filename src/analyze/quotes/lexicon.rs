@@ -58,7 +58,9 @@ const SPEECH_VERBS: &[&str] = &[
     "pronounce", "pronounced", "proclaim", "concur", "concurred", "wonder", "wondered", "wonders",
     "sing", "sang", "sings", "begin", "began", "went", "go", "goes", "opine", "opined",
     "summarize", "summarized", "summed", "thunder", "thundered", "rage", "raged", "fume", "fumed",
-    "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted",
+    "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted", "charged",
+    "barked", "beamed", "retaliated", "griped", "gushed", "pleaded", "sniped", "snarled",
+    "scolded", "chided", "interjected", "murmured", "sighed", "screamed", "groused",
 ];
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
@@ -74,7 +76,8 @@ const INVERTIBLE: &[&str] = &[
     "conclude", "concluded", "acknowledge", "acknowledged", "admit", "admitted", "reads", "read",
     "wonder", "wondered", "claim", "claimed", "claims", "exclaimed", "shouted", "yelled",
     "cautioned", "predicted", "mused", "retorted", "snapped", "boasted", "answered", "commented",
-    "complained",
+    "complained", "charged", "barked", "beamed", "retaliated", "griped", "gushed", "pleaded",
+    "sniped", "snarled", "scolded", "interjected", "murmured", "sighed", "screamed", "groused",
 ];
 
 /// Titles and honorifics dropped from a reported name (lowercase, no dot).
@@ -196,7 +199,19 @@ const PLACES: &[&str] = &[
     "colombia", "peru", "nigeria", "kenya", "ethiopia", "saudi", "arabia", "qatar", "dubai",
     "emirates", "poland", "sweden", "norway", "finland", "denmark", "netherlands", "belgium",
     "switzerland", "austria", "greece", "portugal", "west", "east", "north", "south", "las",
-    "vegas", "los", "angeles", "san", "francisco", "chicago",
+    "vegas", "los", "angeles", "san", "francisco", "chicago", "alabama", "alaska", "arizona",
+    "arkansas", "colorado", "connecticut", "delaware", "hawaii", "idaho", "illinois", "indiana",
+    "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "hampshire",
+    "jersey", "carolina", "dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode",
+    "tennessee", "utah", "vermont", "virginia", "wisconsin", "wyoming", "manchester", "delhi",
+    "kabul", "boston", "atlanta", "philadelphia", "houston", "dallas", "miami", "seattle",
+    "denver", "detroit", "baltimore", "pyongyang", "jerusalem", "tehran", "baghdad", "damascus",
+    "kyiv", "kiev", "mumbai", "sydney", "melbourne", "toronto", "vancouver", "montreal", "dublin",
+    "edinburgh", "glasgow", "birmingham", "liverpool", "leeds", "bristol", "rome", "madrid",
+    "lisbon", "vienna", "prague", "warsaw", "stockholm", "oslo", "copenhagen", "amsterdam",
+    "geneva", "zurich", "istanbul", "ankara", "cairo", "lagos", "nairobi", "johannesburg",
+    "bangkok", "jakarta", "manila", "hanoi", "guangzhou", "wuhan", "hangzhou", "chengdu",
 ];
 
 /// Words after a speech verb that are not its subject: "said on Monday".
