@@ -26,6 +26,7 @@ fn old_story(n: usize) -> OldStory {
             quotes: vec![Quote {
                 text: "Fares stay put,".into(),
                 speaker: Some("Ada Venn".into()),
+                canonical_speaker: None,
                 kind: QuoteKind::Direct,
                 span: Span {
                     block: 0,

@@ -66,11 +66,12 @@ impl Library {
 
         let mut args = story_args.clone();
         let mut sql = format!(
-            "SELECT q.speaker, q.text, q.block, q.start, {STORY_COLUMNS} \
+            "SELECT coalesce(q.person, q.speaker), q.text, q.block, q.start, {STORY_COLUMNS} \
              FROM quotes q JOIN stories s ON s.sid = q.story WHERE 1{story_sql}"
         );
         if let Some(name) = &filter.speaker {
-            sql.push_str(" AND q.speaker = ? COLLATE NOCASE");
+            sql.push_str(" AND (q.person = ? COLLATE NOCASE OR q.speaker = ? COLLATE NOCASE)");
+            args.push(Value::Text(name.clone()));
             args.push(Value::Text(name.clone()));
         }
         sql.push_str(order);
@@ -154,6 +155,7 @@ mod tests {
             quotes: vec![Quote {
                 text: format!("Words {n},"),
                 speaker: Some(speaker.into()),
+                canonical_speaker: None,
                 kind: QuoteKind::Direct,
                 span: Span {
                     block: 1,

@@ -323,6 +323,7 @@ mod tests {
                 quotes: vec![Quote {
                     text: "We will rebuild,".into(),
                     speaker: Some("Ada Venn".into()),
+                    canonical_speaker: None,
                     kind: QuoteKind::Direct,
                     span: Span {
                         block: 0,

@@ -28,7 +28,8 @@ pub struct SpeakerQuote {
 
 impl Library {
     /// Every speaker with their quote and story counts, most quoted first
-    /// (reads the `quotes_speaker` index only).
+    /// (reads the `quotes_person` index only): one entry per person, in the
+    /// fullest form each story names them.
     pub fn speakers(&self) -> Result<Vec<SpeakerCount>, LibraryError> {
         let Some(conn) = self.conn(false)? else {
             return Ok(Vec::new());
@@ -37,8 +38,8 @@ impl Library {
         let err = db_err(&db_path);
         let mut stmt = conn
             .prepare_cached(
-                "SELECT speaker, count(*), count(DISTINCT story) FROM quotes \
-                 WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY 2 DESC, 1",
+                "SELECT person, count(*), count(DISTINCT story) FROM quotes \
+                 WHERE person IS NOT NULL GROUP BY person ORDER BY 2 DESC, 1",
             )
             .map_err(&err)?;
         stmt.query_map([], |r| {
@@ -64,7 +65,7 @@ impl Library {
         let mut stmt = conn
             .prepare_cached(
                 "SELECT s.id, s.title, s.publisher, s.published, q.text, q.block, q.start, q.end \
-                 FROM quotes q JOIN stories s ON s.sid = q.story WHERE q.speaker = ?1 \
+                 FROM quotes q JOIN stories s ON s.sid = q.story WHERE q.person = ?1 \
                  ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC, q.seq",
             )
             .map_err(&err)?;
@@ -132,6 +133,7 @@ mod tests {
             quotes: vec![Quote {
                 text: format!("Words {n},"),
                 speaker: Some(speaker.into()),
+                canonical_speaker: None,
                 kind: QuoteKind::Direct,
                 span: Span::default(),
             }],

@@ -35,7 +35,8 @@ CREATE TABLE texts (
 CREATE TABLE quotes (
     story   INTEGER NOT NULL,                  -- stories.sid
     seq     INTEGER NOT NULL,
-    speaker TEXT,
+    speaker TEXT,                              -- as the story names them ("the company")
+    person  TEXT,                              -- one name per person in the story: what speakers group by
     text    TEXT NOT NULL,
     kind    TEXT NOT NULL,                     -- direct | partial
     block   INTEGER NOT NULL,
@@ -43,7 +44,7 @@ CREATE TABLE quotes (
     end     INTEGER NOT NULL,
     PRIMARY KEY (story, seq)
 ) WITHOUT ROWID;
-CREATE INDEX quotes_speaker ON quotes(speaker, story);
+CREATE INDEX quotes_person ON quotes(person, story);
 
 CREATE TABLE figures (
     story INTEGER NOT NULL,                    -- stories.sid
@@ -75,7 +76,7 @@ INSERT INTO meta VALUES ('generation', 0);
 -- not read the schema.)
 CREATE VIEW search_source AS
 SELECT s.sid AS sid, s.title AS title, s.byline AS byline, s.publisher AS publisher,
-       (SELECT group_concat(q.speaker, char(10)) FROM quotes q WHERE q.story = s.sid) AS speakers,
+       (SELECT group_concat(coalesce(q.person, q.speaker), char(10)) FROM quotes q WHERE q.story = s.sid) AS speakers,
        (SELECT group_concat(q.text, char(10)) FROM quotes q WHERE q.story = s.sid) AS quoted,
        t.body AS body
 FROM stories s JOIN texts t ON t.sid = s.sid;

@@ -480,8 +480,8 @@ pub(super) fn insert_story(
     }
     let sid = tx.last_insert_rowid();
     let mut q = tx.prepare_cached(
-        "INSERT INTO quotes (story, seq, speaker, text, kind, block, start, end) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO quotes (story, seq, speaker, person, text, kind, block, start, end) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (seq, quote) in story.quotes.iter().enumerate() {
         let kind = match quote.kind {
@@ -493,6 +493,7 @@ pub(super) fn insert_story(
             sid,
             seq,
             quote.speaker,
+            quote.canonical_speaker.as_ref().or(quote.speaker.as_ref()),
             quote.text,
             kind,
             s.block,
@@ -562,11 +563,15 @@ pub(super) fn load_story(conn: &Connection, id: &str) -> rusqlite::Result<Option
     })?;
     let quotes = conn
         .prepare_cached(
-            "SELECT speaker, text, kind, block, start, end FROM quotes WHERE story = ?1 ORDER BY seq",
+            "SELECT speaker, text, kind, block, start, end, person FROM quotes WHERE story = ?1 ORDER BY seq",
         )?
         .query_map([sid], |r| {
+            let speaker: Option<String> = r.get(0)?;
+            let person: Option<String> = r.get(6)?;
             Ok(Quote {
-                speaker: r.get(0)?,
+                // Stored as the speaker when the story gave no other form.
+                canonical_speaker: person.filter(|p| Some(p) != speaker.as_ref()),
+                speaker,
                 text: r.get(1)?,
                 kind: if r.get::<_, String>(2)? == "partial" {
                     QuoteKind::Partial

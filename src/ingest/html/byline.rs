@@ -41,7 +41,7 @@ pub fn name_like(s: &str) -> bool {
     {
         return false;
     }
-    if s.ends_with('.') && !words.last().is_some_and(|w| w.len() <= 3) {
+    if s.ends_with('.') && words.last().is_none_or(|w| w.len() > 3) {
         return false;
     }
     const NOT_NAMES: &[&str] = &[

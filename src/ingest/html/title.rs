@@ -35,7 +35,7 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     let headline_like = |h: &&&RawBlock| {
         let words = h.text.split_whitespace().count();
         let n = norm(&h.text);
-        (2..=25).contains(&words) && !sites.iter().any(|s| *s == n)
+        (2..=25).contains(&words) && !sites.contains(&n)
     };
     if let Some(h) = agrees.or_else(|| h1s.iter().find(headline_like)) {
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
