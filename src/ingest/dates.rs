@@ -145,7 +145,7 @@ pub fn parse_visible(text: &str) -> Option<String> {
 /// "YYYY-MM-DD" or "YYYY-MM".
 pub fn in_url(url: &str) -> Option<String> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3,9})/(?:(\d{1,2})(?:/|$))?")
+        Regex::new(r"(?i)/((?:19|20)\d\d)/(\d{1,2}|[a-z]{3,9})(?:/|$)(?:(\d{1,2})(?:/|$))?")
             .unwrap_or_else(|e| panic!("literal regex: {e}"))
     });
     let c = URL_DATE.captures(url)?;
