@@ -24,7 +24,7 @@ fn library_with_shared_prefix(lib: &Path, dir: &Path) -> Vec<String> {
         fs::write(
             &p,
             format!(
-                "Council story number {n} about the budget\n\nBy Ada Venn\n\nThe council met on day {n} and argued about the budget for hours on end.\n"
+                "Council story number {n} about the budget\n\nBy Ada Venn\n\nThe council met on day {n} and argued about the budget for hours on end.\n\nMembers disagreed about the harbour, the roads and the library, and the mayor said a vote on the final plan would come before the summer break, once every ward had been heard.\n"
             ),
         )
         .unwrap();
@@ -113,13 +113,14 @@ fn list_shows_readable_dates_and_says_undated() {
          <body><article><h1>Harbour wall repairs begin after storm damage</h1>\
          <p>Work on the harbour wall began on Thursday, two months after the storm tore a hole in it.</p>\
          <p>The repairs will cost about four million and take most of the summer, the council said.</p>\
+         <p>Boats will moor at the north quay while the crews work, and the ferry keeps its usual times.</p>\
          </article></body></html>",
     )
     .unwrap();
     let undated = tmp.path().join("undated.txt");
     fs::write(
         &undated,
-        "Ferry timetable changes for the winter\n\nThe ferry will run every two hours from next month, the operator said on Monday.\n",
+        "Ferry timetable changes for the winter\n\nThe ferry will run every two hours from next month, the operator said on Monday.\n\nThe last sailing of the day moves to six in the evening, and tickets bought for the old times stay valid until the end of the year, it added.\n",
     )
     .unwrap();
     let mut cmd = lede_cmd(&lib);

@@ -20,12 +20,16 @@ fn search_finds_titles_quotes_speakers_and_body() {
         input.join("a.txt"),
         "Ferry fares frozen for a year\n\n\
          The harbour board froze ferry fares on Monday after a long dispute.\n\n\
-         “Nobody should pay more to cross the water,” said Ada Venn, the board's chair.\n",
+         “Nobody should pay more to cross the water,” said Ada Venn, the board's chair.\n\n\
+         Islanders had campaigned for months against a rise, and the board will look \
+         at the fares again when the new boats arrive next year.\n",
     )
     .unwrap();
     fs::write(
         input.join("b.txt"),
-        "Library opens new wing\n\nThe town library opened a reading room with a view of the harbour.\n",
+        "Library opens new wing\n\nThe town library opened a reading room with a view of the harbour.\n\n\
+         The wing also holds a children's corner and a local history archive, and it \
+         will stay open late on Thursdays and Fridays through the long winter months, the librarian said.\n",
     )
     .unwrap();
     let added = lede(&lib, &["add", input.to_str().unwrap()]);

@@ -20,7 +20,9 @@ fn write_stories(dir: &Path, tag: &str, count: usize) {
             "Orchard {tag} survey {n} counts the harvest\n\n\
              Growers in the valley picked {n} tonnes of apples this autumn, the \
              {tag} survey found, after a wet spring delayed the bloom.\n\n\
-             “It was a year of patience,” said grower Mara Quist.\n"
+             “It was a year of patience,” said grower Mara Quist.\n\n\
+             Prices at the market held steady through the season, and most growers \
+             expect to plant more trees next year if the weather is kind.\n"
         );
         fs::write(dir.join(format!("{tag}-{n:04}.txt")), text).unwrap();
     }

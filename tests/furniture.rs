@@ -17,6 +17,8 @@ fn dump(n: usize) -> String {
          Lantern Quay Almanac Corner\n\n\
          Boats will be kept out of the inner basin until the spring, \
          officials said, and ferry times will change from Monday.\n\n\
+         Residents near the quay have been told to expect noise at night, and \
+         the authority has promised to publish a weekly update on the work.\n\n\
          -- THE HARBOUR LANTERN\n"
     )
 }

@@ -10,7 +10,11 @@ mod cli_common;
 use cli_common::lede;
 
 fn old_story(n: usize) -> OldStory {
-    let body = format!("The ferry board met for the {n}th time. “Fares stay put,” said Ada Venn.");
+    let body = format!(
+        "The ferry board met for the {n}th time. “Fares stay put,” said Ada Venn. \
+         The board also heard from residents of the islands, who asked for an earlier \
+         first sailing on weekdays and a later last one in the summer months."
+    );
     let start = body.find("Fares").unwrap();
     OldStory {
         original: format!("Ferry board meeting {n}\n\n{body}\n").into_bytes(),
@@ -116,7 +120,11 @@ fn a_damaged_database_points_at_reindex_which_rebuilds_it() {
     for n in 0..3 {
         fs::write(
             src.join(format!("s{n}.txt")),
-            format!("Tide tables for week {n}\n\nThe tides will be high this week, the harbour master said.\n"),
+            format!(
+                "Tide tables for week {n}\n\nThe tides will be high this week, the harbour master said.\n\n\
+                 Boat owners should check their moorings before the weekend, and the slipway \
+                 at the north quay will close for two hours on either side of each high tide, the harbour office said in a notice on Monday. Anglers are asked to keep clear of the lock gates while the tide turns.\n"
+            ),
         )
         .unwrap();
     }
