@@ -29,6 +29,8 @@ use std::time::{Duration, Instant};
 const POLL: Duration = Duration::from_millis(50);
 /// How often the position is saved (if it moved) and the library looked at.
 const TICK: Duration = Duration::from_secs(1);
+/// How long a signal waits for the loop to save and leave by itself.
+const SIGNAL_GRACE: Duration = Duration::from_secs(3);
 
 /// Open the reader on `library` with the default settings.
 pub fn run(library: Library, samples: Vec<(String, Story)>) -> anyhow::Result<()> {
@@ -105,6 +107,15 @@ fn watch_signals(tx: Sender<Action>, signal: Arc<AtomicI32>) -> anyhow::Result<(
         if let Some(sig) = signals.forever().next() {
             signal.store(sig, Ordering::SeqCst);
             let _ = tx.send(Action::Terminate);
+            // Once the terminal is gone, crossterm's `event::poll` spins on
+            // the hung-up tty and never returns, so the loop may never see
+            // the action. Give it time to save and leave; then leave anyway
+            // as the signal asks (the place was saved as the reader moved,
+            // at most a second ago; SQLite commits whole or not at all).
+            std::thread::sleep(SIGNAL_GRACE);
+            restore_terminal();
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig);
         }
     });
     Ok(())

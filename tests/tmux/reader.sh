@@ -3,7 +3,8 @@
 # q in the library quits; `y` sends exactly one OSC 52 sequence holding the
 # quote and its citation; SIGTERM and SIGHUP keep the reading position and
 # give the terminal back (normal screen, cursor shown, mouse off); a story
-# added from another shell shows up within 2 seconds.
+# added from another shell shows up within 2 seconds; a reader whose
+# terminal goes away leaves.
 # Usage: tests/tmux/reader.sh [path/to/lede]   (needs tmux and python3)
 set -euo pipefail
 lede="$(realpath "${1:-target/debug/lede}")"
@@ -143,5 +144,18 @@ else
 fi
 tmux send-keys -t rd-live q
 
-[ "$status" = 0 ] && echo "PASS: back/quit, OSC 52 copy, signals, live library"
+# 5. The terminal itself goes away (window closed, tmux killed): the reader
+# must leave, not spin on the dead tty (crossterm's poll never returns there).
+start rd-gone
+pid=$(lede_pid rd-gone)
+tmux kill-session -t rd-gone
+gone=no
+for _ in $(seq 1 60); do
+    if ! kill -0 "$pid" 2>/dev/null; then gone=yes; break; fi
+    sleep 0.1
+done
+if [ "$gone" = yes ]; then echo "ok   reader left when its terminal went away"; else
+    fail "the reader outlived its terminal"; kill -9 "$pid" 2>/dev/null || true; fi
+
+[ "$status" = 0 ] && echo "PASS: back/quit, OSC 52 copy, signals, live library, lost terminal"
 exit "$status"
