@@ -63,6 +63,9 @@ pub(super) struct Context {
     body_after: HashMap<usize, String>,
 }
 
+/// How many units from the top may hold the headline.
+const TITLE_SCAN_UNITS: usize = 3000;
+
 impl Dump {
     pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context {
         let mut counts: HashMap<String, usize> = HashMap::new();
@@ -232,7 +235,10 @@ impl Dump {
         let mut cx = self.title_context(heuristic);
         let mut best: Option<(f64, usize)> = None;
         let mut rank = 0;
-        for i in 0..self.len() {
+        // A headline stands near the top: even dumps with long menus put it
+        // within a few hundred units, and scoring every line of a huge text
+        // would cost seconds for nothing.
+        for i in 0..self.len().min(TITLE_SCAN_UNITS) {
             if !self.title_candidate(i) {
                 continue;
             }
