@@ -53,6 +53,12 @@ fn assert_intact(library: &Path, reported: &[String]) {
     }
     // And listing works through the binary too.
     let out = lede(library).arg("list").output().unwrap();
+    // Killed before anything was written: there is no library yet, and a
+    // named library that does not exist is an error by design.
+    let none_yet = String::from_utf8_lossy(&out.stderr).contains("no library at");
+    if reported.is_empty() && none_yet {
+        return;
+    }
     assert!(
         out.status.success(),
         "{}",
