@@ -132,6 +132,24 @@ pub enum FigureKind {
     Number,
 }
 
+impl FigureKind {
+    /// The kind's name as the JSON contract spells it ("money", "percent"...).
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Count => "count",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Year => "year",
+            FigureKind::Date => "date",
+            FigureKind::Duration => "duration",
+            FigureKind::Multiplier => "multiplier",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Number => "number",
+        }
+    }
+}
+
 /// A number that matters, with what it means.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Figure {

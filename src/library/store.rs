@@ -510,7 +510,7 @@ pub(super) fn insert_story(
         f.execute(params![
             sid,
             seq,
-            figure_kind_name(fig.kind),
+            fig.kind.name(),
             fig.value,
             fig.unit,
             fig.text,
@@ -655,21 +655,6 @@ pub(super) fn split_blocks(body: &str, layout: &str) -> Option<Vec<Block>> {
         at += len + 1;
     }
     Some(blocks)
-}
-
-fn figure_kind_name(kind: FigureKind) -> &'static str {
-    match kind {
-        FigureKind::Money => "money",
-        FigureKind::Percent => "percent",
-        FigureKind::Count => "count",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Year => "year",
-        FigureKind::Date => "date",
-        FigureKind::Duration => "duration",
-        FigureKind::Multiplier => "multiplier",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Number => "number",
-    }
 }
 
 fn figure_kind(name: &str) -> FigureKind {

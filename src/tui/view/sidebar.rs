@@ -3,7 +3,6 @@
 //! screen are laid out and drawn.
 
 use super::pane_block;
-use crate::article::FigureKind;
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Focus, Mode, Reading, Tab, context};
 use crate::tui::layout::{text_width, truncate, wrap};
@@ -53,21 +52,6 @@ pub fn tab_at(app: &App, x: u16) -> Tab {
     }
 }
 
-fn kind_name(k: FigureKind) -> &'static str {
-    match k {
-        FigureKind::Money => "money",
-        FigureKind::Percent => "percent",
-        FigureKind::Count => "count",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Year => "year",
-        FigureKind::Date => "date",
-        FigureKind::Duration => "duration",
-        FigureKind::Multiplier => "multiplier",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Number => "number",
-    }
-}
-
 /// The lines of one sidebar item at `width` columns, separator included.
 /// Quotes are cut at QUOTE_ROWS rows unless selected.
 pub fn item_lines(r: &Reading, tab: Tab, i: usize, width: usize) -> Vec<Line<'static>> {
@@ -109,7 +93,7 @@ pub fn item_lines(r: &Reading, tab: Tab, i: usize, width: usize) -> Vec<Line<'st
             };
             let mut head = sanitize_line(&f.text);
             head.push_str("  ");
-            let mut what = kind_name(f.kind).to_string();
+            let mut what = f.kind.name().to_string();
             if let Some(u) = f
                 .unit
                 .as_deref()
