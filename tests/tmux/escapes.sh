@@ -5,7 +5,7 @@
 # screen must equal that of the same story without them, hold no escape
 # but the reader's own SGR styling, and no clipboard buffer or title may
 # have been set. A second library gets the sequences written straight into
-# its stored story and catalog (bypassing ingest) to test the render-time
+# its library database (bypassing ingest) to test the render-time
 # sanitizer alone.
 # Usage: tests/tmux/escapes.sh [path/to/lede]   (needs tmux and python3;
 # `lede --library DIR` with no subcommand must open the reader)
@@ -40,24 +40,34 @@ PY
 "$lede" --library lib-p add plain/council.txt >/dev/null
 cp -r lib-h lib-r
 python3 - <<'PY'
-import glob, json
+import sqlite3
 E = '\x1b'
 def poison(o):
-    if isinstance(o, dict):
-        return {k: poison(v) for k, v in o.items()}
-    if isinstance(o, list):
-        return [poison(v) for v in o]
-    if isinstance(o, str):
-        return (o.replace('approves', E + '[31mapproves' + E + '[0m\u202e' + E + ']2;PWNED-TITLE\x07\u009b2J')
-                 .replace('Tuesday', 'Tuesday' + E + ']52;c;ZXZpbCBjbGlwYm9hcmQ=\x07' + E + '[2J')
-                 .replace('archive', 'archive' + E + ']8;;https://evil.example/' + E + '\\\u009b41m'))
-    return o
-for f in glob.glob('lib-r/stories/*.json'):
-    json.dump(poison(json.load(open(f))), open(f, 'w'))
-with open('lib-r/catalog.jsonl') as f:
-    rows = [poison(json.loads(l)) for l in f if l.strip()]
-with open('lib-r/catalog.jsonl', 'w') as f:
-    f.write(''.join(json.dumps(r) + '\n' for r in rows))
+    if not isinstance(o, str):
+        return o
+    return (o.replace('approves', E + '[31mapproves' + E + '[0m\u202e' + E + ']2;PWNED-TITLE\x07\u009b2J')
+             .replace('Tuesday', 'Tuesday' + E + ']52;c;ZXZpbCBjbGlwYm9hcmQ=\x07' + E + '[2J')
+             .replace('archive', 'archive' + E + ']8;;https://evil.example/' + E + '\\\u009b41m'))
+db = sqlite3.connect('lib-r/library.db')
+for sid, *cols in db.execute('SELECT sid, title, standfirst, byline, publisher FROM stories').fetchall():
+    db.execute('UPDATE stories SET title=?, standfirst=?, byline=?, publisher=? WHERE sid=?',
+               [poison(c) for c in cols] + [sid])
+# The body is every block joined by '\n'; the layout holds each block's
+# kind letter and byte length, so both are rewritten block by block.
+for sid, body, layout in db.execute('SELECT sid, body, layout FROM texts').fetchall():
+    raw, at, blocks = body.encode(), 0, []
+    for item in layout.split():
+        n = int(item[1:])
+        blocks.append((item[0], poison(raw[at:at + n].decode())))
+        at += n + 1
+    db.execute('UPDATE texts SET body=?, layout=? WHERE sid=?',
+               ('\n'.join(t for _, t in blocks), ' '.join(k + str(len(t.encode())) for k, t in blocks), sid))
+for story, seq, text, speaker in db.execute('SELECT story, seq, text, speaker FROM quotes').fetchall():
+    db.execute('UPDATE quotes SET text=?, speaker=? WHERE story=? AND seq=?', (poison(text), poison(speaker), story, seq))
+n = sum(db.execute("SELECT count(*) FROM stories WHERE instr(title, char(27)) > 0").fetchone()) + \
+    sum(db.execute("SELECT count(*) FROM texts WHERE instr(body, char(27)) > 0").fetchone())
+assert n == 2, 'the poisoned library holds no escape: the test would prove nothing'
+db.commit()
 PY
 for s in h p r; do
     tmux new-session -d -s "lede-esc-$s" -x 160 -y 45 "$lede --library lib-$s; sleep 30"
