@@ -13,7 +13,7 @@ use lede::tui::{Action, open_app, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 mod common;
 use common::time;
@@ -448,7 +448,7 @@ fn main() {
         bench_search(&small, "10,000");
     }
     if wanted("big") {
-        bench_big(&tmp.path().join("lib100k"));
+        bench_big();
     }
     if wanted("import") {
         bench_import(tmp.path(), &small);
@@ -532,10 +532,46 @@ fn bench_search(root: &Path, size: &str) {
     );
 }
 
-/// 100,000 full-length stories: first frame, memory, search, size.
-fn bench_big(big: &Path) {
-    let (took, originals) = generate(big, 100_000, 10);
+/// The 100,000-story library, generated once (about a minute) and kept
+/// in cargo's target tmp dir for the next runs. Its name holds a hash of
+/// the schema, so a schema change generates it afresh; LEDE_BENCH_FRESH=1
+/// does too. Returns its folder and the bytes of its originals.
+fn cached_big() -> (PathBuf, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (BIG_VERSION, include_str!("../src/library/schema.sql")).hash(&mut h);
+    let parent = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lede-bench");
+    let name = format!("lib100k-{:016x}", h.finish());
+    let big = parent.join(&name);
+    let done = big.join(".bench-originals");
+    let fresh = std::env::var_os("LEDE_BENCH_FRESH").is_some();
+    if !fresh
+        && let Some(bytes) = std::fs::read_to_string(&done)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+    {
+        println!("reusing the 100,000-story library in {}", big.display());
+        return (big, bytes);
+    }
+    // Older generations (another schema) and any half-made one go.
+    for e in std::fs::read_dir(&parent).into_iter().flatten().flatten() {
+        if e.file_name().to_string_lossy().starts_with("lib100k-") {
+            drop(std::fs::remove_dir_all(e.path()));
+        }
+    }
+    let (took, originals) = generate(&big, 100_000, 10);
     println!("generated 100,000 stories (~600 words) in {took:.2?}");
+    std::fs::write(&done, originals.to_string()).expect("bench marker");
+    (big, originals)
+}
+
+/// Bump when the generated stories or the way they are stored change.
+const BIG_VERSION: u32 = 1;
+
+/// 100,000 full-length stories: first frame, memory, search, size.
+fn bench_big() {
+    let (big, originals) = cached_big();
+    let big = big.as_path();
     report_size("on disk, 100,000 stories", big, originals);
     assert_eq!(first_frame(big), 100_000);
     report_cpu(
@@ -555,13 +591,14 @@ fn bench_big(big: &Path) {
         );
     }
     bench_search(big, "100,000");
-    drop(std::fs::remove_dir_all(big));
 }
 
 /// `lede add` of 1,000 pages, HTML and text, into new libraries and into
 /// the 10,000-story one.
 fn bench_import(tmp: &Path, small: &Path) {
-    let pages = tmp.join("pages");
+    // Kept in target/tmp after the run, to profile `lede add` on them.
+    let pages = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lede-bench/pages");
+    drop(std::fs::remove_dir_all(&pages));
     write_pages(&pages, 1000);
     let (pages_len, _) = disk_size(&pages);
     for run in 1..=3 {
