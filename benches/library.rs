@@ -539,7 +539,12 @@ fn bench_search(root: &Path, size: &str) {
 fn cached_big() -> (PathBuf, u64) {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (BIG_VERSION, include_str!("../src/library/schema.sql")).hash(&mut h);
+    (
+        BIG_VERSION,
+        lede::library::db::SCHEMA_VERSION,
+        include_str!("../src/library/schema.sql"),
+    )
+        .hash(&mut h);
     let parent = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lede-bench");
     let name = format!("lib100k-{:016x}", h.finish());
     let big = parent.join(&name);

@@ -11,11 +11,11 @@ use std::time::Duration;
 pub const DB_FILE: &str = "library.db";
 
 /// The schema this lede writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Schema steps: `STEPS[n]` takes a database from version n to n + 1,
 /// inside one transaction with the version change.
-const STEPS: &[&str] = &[include_str!("schema.sql")];
+const STEPS: &[&str] = &[include_str!("schema.sql"), include_str!("schema_v2.sql")];
 
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -45,7 +45,7 @@ pub fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
-    )
+    ) || e.to_string().contains(super::packed::DAMAGED)
 }
 
 /// Open (and with `create`, make) the database at `path`, set up for this
@@ -64,6 +64,8 @@ pub fn open(path: &Path, create: bool, sync: bool) -> Result<Connection, Library
     conn.pragma_update(None, "synchronous", sync_mode)
         .map_err(&err)?;
     conn.set_prepared_statement_cache_capacity(32);
+    // Before anything reads the schema: its view calls them.
+    super::packed::register(&conn).map_err(&err)?;
     let version = user_version(&conn).map_err(&err)?;
     if version > SCHEMA_VERSION {
         return Err(LibraryError::TooNew {
@@ -157,5 +159,54 @@ impl Drop for Conn {
         if let Some(c) = self.conn.take() {
             self.pool.give(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+    use rusqlite::params;
+
+    /// A database as version 1 wrote it (bodies as plain text) opens as
+    /// version 2: bodies packed, the same text read, searched, snippeted
+    /// and removed.
+    #[test]
+    fn a_version_1_database_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "The harbour board met on Tuesday to talk about tolls. ".repeat(10);
+        {
+            let v1 = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            v1.execute_batch(STEPS[0]).unwrap();
+            v1.pragma_update(None, "user_version", 1).unwrap();
+            v1.execute(
+                "INSERT INTO stories (id, title, added_at, words, quote_count, figure_count) \
+                 VALUES ('00ab', 'Harbour tolls', 1, 100, 0, 0)",
+                [],
+            )
+            .unwrap();
+            v1.execute(
+                "INSERT INTO texts (sid, body, layout) VALUES (1, ?1, ?2)",
+                params![body, format!("p{}", body.len())],
+            )
+            .unwrap();
+        }
+        let lib = Library::open(dir.path()).unwrap();
+        assert_eq!(lib.load_story("00ab").unwrap().article.blocks[0].text, body);
+        let conn = lib.conn(false).unwrap().unwrap();
+        let (version, kind): (i64, String) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), typeof(body) FROM texts",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((version, kind.as_str()), (SCHEMA_VERSION, "blob"));
+        drop(conn);
+        let hits = lib.search("tuesday").unwrap();
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].snippet.contains("Tuesday"), "{}", hits[0].snippet);
+        lib.remove("00ab").unwrap();
+        assert!(lib.search("tuesday").unwrap().is_empty());
     }
 }

@@ -11,9 +11,9 @@
 //!
 //! The originals are files, not blobs in the database: they are what
 //! `lede reindex` rebuilds a damaged database from, so they must not share
-//! its fate. They are gzip-compressed, which keeps the whole library under
-//! twice the size of what was imported (the text and its index being the
-//! rest).
+//! its fate. They are gzip-compressed, and so are the stories' texts in
+//! the database (see `packed`): that keeps the whole library under twice
+//! the size of what was imported (the search index being the rest).
 //!
 //! Nothing is created until the first write. A library of the old format
 //! (catalog.jsonl, stories/) is migrated on first open (see `migrate`).
@@ -23,6 +23,7 @@ pub mod db;
 pub mod entry;
 pub mod furniture;
 pub mod migrate;
+pub mod packed;
 pub mod queries;
 pub mod reindex;
 pub mod search;

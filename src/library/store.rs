@@ -521,7 +521,7 @@ pub(super) fn insert_story(
     }
     let (body, layout) = join_blocks(&a.blocks);
     tx.prepare_cached("INSERT INTO texts (sid, body, layout) VALUES (?1, ?2, ?3)")?
-        .execute(params![sid, body, layout])?;
+        .execute(params![sid, super::packed::pack(&body), layout])?;
     Ok(true)
 }
 
@@ -547,7 +547,7 @@ pub(super) fn load_story(conn: &Connection, id: &str) -> rusqlite::Result<Option
                     blocks: Vec::new(),
                 },
                 r.get::<_, Option<String>>(8)?,
-                r.get::<_, String>(9)?,
+                super::packed::unpack(r.get_ref(9)?),
                 r.get::<_, String>(10)?,
             ))
         })
@@ -555,10 +555,13 @@ pub(super) fn load_story(conn: &Connection, id: &str) -> rusqlite::Result<Option
     let Some((sid, mut article, source, body, layout)) = head else {
         return Ok(None);
     };
-    article.blocks = split_blocks(&body, &layout).ok_or_else(|| {
+    let blocks = body.and_then(|body| split_blocks(&body, &layout));
+    article.blocks = blocks.ok_or_else(|| {
         rusqlite::Error::SqliteFailure(
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
-            Some(format!("story {id}: its text does not fit its layout")),
+            Some(format!(
+                "story {id}: its text is damaged or does not fit its layout"
+            )),
         )
     })?;
     let quotes = conn

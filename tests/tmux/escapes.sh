@@ -40,7 +40,7 @@ PY
 "$lede" --library lib-p add plain/council.txt >/dev/null
 cp -r lib-h lib-r
 python3 - <<'PY'
-import sqlite3
+import sqlite3, zlib
 E = '\x1b'
 def poison(o):
     if not isinstance(o, str):
@@ -54,7 +54,11 @@ for sid, *cols in db.execute('SELECT sid, title, standfirst, byline, publisher F
                [poison(c) for c in cols] + [sid])
 # The body is every block joined by '\n'; the layout holds each block's
 # kind letter and byte length, so both are rewritten block by block.
+# Bodies are stored zlib-packed (a blob) when that is smaller; lede reads
+# plain text too, which is what goes back.
 for sid, body, layout in db.execute('SELECT sid, body, layout FROM texts').fetchall():
+    if isinstance(body, bytes):
+        body = zlib.decompress(body).decode()
     raw, at, blocks = body.encode(), 0, []
     for item in layout.split():
         n = int(item[1:])
