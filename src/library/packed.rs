@@ -12,13 +12,13 @@
 //! migration uses. (Outside lede, `sqlite3` can read every other column
 //! and run full-text queries; only snippets and `texts.body` need these.)
 
-use flate2::Compression;
-use flate2::read::ZlibDecoder;
 use flate2::write::ZlibEncoder;
+use flate2::{Compression, Decompress, FlushDecompress, Status};
 use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, Error};
-use std::io::{Read, Write};
+use std::cell::RefCell;
+use std::io::Write;
 
 /// Bodies shorter than this are left as text: too short to gain much.
 const MIN_PACKED: usize = 64;
@@ -42,13 +42,37 @@ pub fn pack(text: &str) -> Value {
 pub fn unpack(stored: ValueRef<'_>) -> Option<String> {
     match stored {
         ValueRef::Text(t) => String::from_utf8(t.to_vec()).ok(),
-        ValueRef::Blob(z) => {
-            let mut out = String::with_capacity(z.len() * 3);
-            ZlibDecoder::new(z).read_to_string(&mut out).ok()?;
-            Some(out)
-        }
+        ValueRef::Blob(z) => String::from_utf8(inflate(z)?).ok(),
         _ => None,
     }
+}
+
+thread_local! {
+    /// One inflater per thread, reset for each body: a fresh one costs an
+    /// allocation and clearing its tables, as much as inflating a short
+    /// body (snippets unpack a body per hit).
+    static INFLATER: RefCell<Decompress> = RefCell::new(Decompress::new(true));
+}
+
+/// zlib bytes unpacked; None when they are not a whole zlib stream.
+fn inflate(z: &[u8]) -> Option<Vec<u8>> {
+    INFLATER.with(|cell| {
+        let mut d = cell.try_borrow_mut().ok()?;
+        d.reset(true);
+        let mut out = Vec::with_capacity(z.len() * 3 + 64);
+        loop {
+            let (read, wrote) = (d.total_in(), d.total_out());
+            let rest = z.get(usize::try_from(read).ok()?..)?;
+            match d.decompress_vec(rest, &mut out, FlushDecompress::None) {
+                Ok(Status::StreamEnd) => return Some(out),
+                Ok(_) if out.len() == out.capacity() => out.reserve(out.capacity()),
+                // No room wanted and no progress: the stream is cut short.
+                Ok(_) if d.total_in() == read && d.total_out() == wrote => return None,
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+    })
 }
 
 /// Register `lede_text` and `lede_pack` on a connection.
@@ -101,6 +125,13 @@ mod tests {
         assert_eq!(back(&pack("short")).as_deref(), Some("short"));
         assert_eq!(back(&pack("")).as_deref(), Some(""));
         assert_eq!(unpack(ValueRef::Blob(b"not zlib at all")), None);
+        // Cut short, or grown past the first guess of its size.
+        let Value::Blob(z) = &packed else {
+            unreachable!()
+        };
+        assert_eq!(unpack(ValueRef::Blob(&z[..z.len() / 2])), None);
+        let big = "x".repeat(100_000);
+        assert_eq!(back(&pack(&big)).as_deref(), Some(big.as_str()));
     }
 
     #[test]

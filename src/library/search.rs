@@ -323,30 +323,14 @@ impl Library {
         // BM25 is lower for better matches; ties go to the newest.
         rows.sort_unstable_by(|a, b| a.3.total_cmp(&b.3).then(b.2.cmp(&a.2)));
         rows.truncate(limit);
-        let cols: Vec<String> = Field::ALL
-            .iter()
-            .map(|f| {
-                format!(
-                    "snippet(search, {}, char(2), char(3), '…', {SNIPPET_TOKENS})",
-                    f.index()
-                )
-            })
-            .collect();
-        let mut snip = conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM search WHERE search MATCH ?1 AND rowid = ?2",
-                cols.join(", ")
-            ))
-            .map_err(&err)?;
+        let mut snip = conn.prepare_cached(&snippet_sql()).map_err(&err)?;
         let mut hits = Vec::with_capacity(rows.len());
         for (n, (id, title, sid, _)) in rows.into_iter().enumerate() {
             let (field, snippet, marks) = if n < snippets {
-                let texts: Vec<Option<String>> = snip
-                    .query_row(params![&expr, sid], |r| {
-                        (0..Field::ALL.len()).map(|i| r.get(i)).collect()
-                    })
+                let raw: Option<String> = snip
+                    .query_row(params![&expr, sid], |r| r.get(0))
                     .map_err(&err)?;
-                best_snippet(&texts)
+                best_snippet(raw.as_deref().unwrap_or(""))
             } else {
                 (Field::Body, String::new(), Vec::new())
             };
@@ -362,17 +346,45 @@ impl Library {
     }
 }
 
-/// The most telling field that holds a match, and its snippet.
-fn best_snippet(texts: &[Option<String>]) -> (Field, String, Vec<(usize, usize)>) {
-    for field in PRIORITY {
-        if let Some(Some(t)) = texts.get(field.index())
-            && t.contains(OPEN)
-        {
-            let (s, m) = tidy_snippet(t);
-            return (field, s, m);
-        }
+/// The snippet of a hit's most telling field that holds a match (see
+/// PRIORITY), prefixed with the field's index. SQLite evaluates a CASE
+/// lazily, so the body, the one long field, is cut only when no other
+/// field matched: a name found among the speakers costs no scan of the
+/// text. (A short field's snippet is made twice, to test and to return.)
+fn snippet_sql() -> String {
+    let snippet = |f: Field| {
+        format!(
+            "snippet(search, {}, char(2), char(3), '…', {SNIPPET_TOKENS})",
+            f.index()
+        )
+    };
+    let mut sql = String::from("SELECT CASE");
+    for f in PRIORITY.iter().filter(|f| **f != Field::Body) {
+        let s = snippet(*f);
+        sql += &format!(" WHEN instr({s}, char(2)) THEN '{}' || {s}", f.index());
     }
-    (Field::Body, String::new(), Vec::new())
+    sql += &format!(
+        " ELSE '{}' || {} END FROM search WHERE search MATCH ?1 AND rowid = ?2",
+        Field::Body.index(),
+        snippet(Field::Body)
+    );
+    sql
+}
+
+/// `snippet_sql`'s answer read: the field, and its snippet tidied; Body
+/// with no snippet when no field holds a marked match.
+fn best_snippet(raw: &str) -> (Field, String, Vec<(usize, usize)>) {
+    let field = raw
+        .get(..1)
+        .and_then(|d| d.parse::<usize>().ok())
+        .and_then(|i| Field::ALL.get(i).copied());
+    match field {
+        Some(field) if raw.contains(OPEN) => {
+            let (s, m) = tidy_snippet(&raw[1..]);
+            (field, s, m)
+        }
+        _ => (Field::Body, String::new(), Vec::new()),
+    }
 }
 
 /// Keep the line (block, quote, name) of the first match, collapse its
