@@ -7,7 +7,7 @@
 use super::db::{DB_FILE, db_err};
 use super::entry::CatalogEntry;
 use super::furniture::{FurnitureRecord, insert_records};
-use super::store::{Library, LibraryError, insert_story, unix_secs};
+use super::store::{Library, LibraryError, index_new, insert_story, last_sid, unix_secs};
 use crate::article::Story;
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
@@ -113,6 +113,7 @@ fn import(root: &Path, tx: &rusqlite::Transaction) -> Result<usize, String> {
     let by_id: HashMap<&str, &CatalogEntry> = catalog.iter().map(|e| (e.id.as_str(), e)).collect();
     let stories_dir = root.join("stories");
     let err = |e: rusqlite::Error| format!("{DB_FILE}: {e}");
+    let before = last_sid(tx).map_err(err)?;
     for chunk in ids.chunks(512) {
         let stories: Vec<Result<Story, String>> = chunk
             .par_iter()
@@ -149,6 +150,7 @@ fn import(root: &Path, tx: &rusqlite::Transaction) -> Result<usize, String> {
             }
         }
     }
+    index_new(tx, before).map_err(err)?;
     insert_records(tx, &read_furniture(root)).map_err(err)?;
     // Counted and checked: every story found is in the database.
     let count: usize = tx

@@ -7,7 +7,10 @@
 use super::db::{self, DB_FILE, db_err};
 use super::entry::{CatalogEntry, Position};
 use super::furniture::{FurnitureRecord, insert_records};
-use super::store::{Library, LibraryError, insert_story, io_err, load_story, sync_dir, unix_secs};
+use super::store::{
+    Library, LibraryError, index_new, insert_story, io_err, last_sid, load_story, sync_dir,
+    unix_secs,
+};
 use crate::article::Story;
 use crate::ingest::furniture::Furniture;
 use rayon::prelude::*;
@@ -78,6 +81,7 @@ impl Library {
                 })
                 .collect();
             let tx = fresh.transaction().map_err(&err)?;
+            let last = last_sid(&tx).map_err(&err)?;
             for (entry, result) in chunk.iter().zip(results) {
                 let story = match result {
                     Ok(mut story) => {
@@ -94,6 +98,7 @@ impl Library {
                     set_state(&tx, entry).map_err(&err)?;
                 }
             }
+            index_new(&tx, last).map_err(&err)?;
             tx.commit().map_err(&err)?;
             done += chunk.len();
             progress(done, total);
@@ -217,6 +222,7 @@ impl Library {
                 .map_err(&err)?
         };
         let live_conn = self.writer()?;
+        let before = last_sid(&tx).map_err(&err)?;
         for e in live.entries() {
             if !had.contains(&e.id)
                 && let Some(story) =
@@ -227,6 +233,8 @@ impl Library {
             set_state(&tx, e).map_err(&err)?;
         }
         drop(live_conn);
+        // Indexed before any removal below (see `index_new`).
+        index_new(&tx, before).map_err(&err)?;
         let keep: HashSet<&str> = live.entries().iter().map(|e| e.id.as_str()).collect();
         for id in had.iter().filter(|id| !keep.contains(id.as_str())) {
             tx.execute("DELETE FROM stories WHERE id = ?1", [id])

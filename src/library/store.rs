@@ -263,6 +263,7 @@ impl Library {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
         let mut outcomes = Vec::with_capacity(batch.len());
+        let before = last_sid(&tx).map_err(&err)?;
         for item in &batch {
             let (id, title) = (item.id.clone(), item.story.article.title.clone());
             if insert_story(&tx, &item.id, &item.story, now).map_err(&err)? {
@@ -276,6 +277,7 @@ impl Library {
                 outcomes.push(AddOutcome::Duplicate { id, title });
             }
         }
+        index_new(&tx, before).map_err(&err)?;
         super::furniture::insert_records(&tx, furniture).map_err(&err)?;
         tx.commit().map_err(&err)?;
         Ok(outcomes)
@@ -444,8 +446,31 @@ fn stored_original(id: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     (format!("{id}.gz"), enc.finish().unwrap_or_default())
 }
 
-/// Insert one story with its text, quotes and figures (the index follows
-/// by trigger). False when a story with this id is already there.
+/// The newest story's sid (0 when there is none): what `index_new` takes.
+pub(super) fn last_sid(tx: &Connection) -> rusqlite::Result<i64> {
+    tx.query_row("SELECT coalesce(max(sid), 0) FROM stories", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Put the stories inserted after sid `before` in the search index, in
+/// one statement. Call it in the transaction of the inserts, before any
+/// story is removed: a new story's sid is above every other (one writer
+/// at a time), and until this runs it is not in the index. One statement
+/// for the batch because FTS5 writes what it holds to disk at every
+/// statement savepoint: row by row, that was a segment per story to merge.
+pub(super) fn index_new(tx: &Connection, before: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO search(rowid, title, byline, publisher, speakers, quoted, body) \
+         SELECT sid, title, byline, publisher, speakers, quoted, body FROM search_source \
+         WHERE sid > ?1",
+    )?
+    .execute([before])?;
+    Ok(())
+}
+
+/// Insert one story with its text, quotes and figures; `index_new` then
+/// indexes it. False when a story with this id is already there.
 pub(super) fn insert_story(
     tx: &Connection,
     id: &str,
