@@ -184,20 +184,24 @@ fn draw_speakers(buf: &mut Buffer, app: &App, area: Rect, focused: bool) {
     }
 }
 
-/// "Publisher · 2 May 2024" (or the date alone).
-fn source_line(p: &Place) -> String {
-    let date = p
-        .published
+fn date_of(p: &Place) -> String {
+    p.published
         .as_deref()
         .and_then(crate::listing::parse)
-        .map_or_else(|| "undated".to_string(), |d| d.readable());
+        .map_or_else(|| "undated".to_string(), |d| d.readable())
+}
+
+/// "Publisher · 2 May 2024" (or the date alone).
+fn source_line(p: &Place) -> String {
+    let date = date_of(p);
     match p.publisher.as_deref().map(sanitize_line) {
         Some(publisher) if !publisher.trim().is_empty() => format!("{publisher} · {date}"),
         _ => date,
     }
 }
 
-/// "Title · Publisher · 2 May 2024": the title gives way, to half the row.
+/// "Title · Publisher · 2 May 2024" in `room` columns: the publisher gives
+/// way first, then the title (down to half the row); the date stays.
 fn where_line(p: &Place, room: usize) -> String {
     let title = sanitize_line(&p.title);
     let title = if title.trim().is_empty() {
@@ -205,7 +209,12 @@ fn where_line(p: &Place, room: usize) -> String {
     } else {
         title
     };
-    let tail = format!(" · {}", source_line(p));
+    let full = format!(" · {}", source_line(p));
+    let tail = if text_width(&title) + text_width(&full) <= room || text_width(&full) * 2 <= room {
+        full
+    } else {
+        format!(" · {}", date_of(p))
+    };
     let title_room = room.saturating_sub(text_width(&tail)).max(room / 2);
     truncate(&format!("{}{tail}", truncate(&title, title_room)), room)
 }
