@@ -255,7 +255,7 @@ mod tests {
             .keymap
             .bindings
             .iter()
-            .filter(|b| b.action == Action::Back)
+            .filter(|b| b.action == Action::Back && b.scope == crate::tui::keymap::Scope::Story)
             .map(|b| b.keys[0].name())
             .collect();
         assert_eq!(back, ["x", "Esc"]);
