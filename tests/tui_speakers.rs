@@ -90,7 +90,10 @@ fn p_lists_each_person_once_with_quotes_and_stories() {
     let ana = list.iter().find(|s| s.speaker == "Ana Ruiz").unwrap();
     assert_eq!((ana.quotes, ana.stories), (5, 2));
     assert_eq!(names(&app)[0], "Ana Ruiz", "most quoted first");
-    assert_eq!(list.iter().filter(|s| s.speaker.contains("Ruiz")).count(), 1);
+    assert_eq!(
+        list.iter().filter(|s| s.speaker.contains("Ruiz")).count(),
+        1
+    );
 
     // s: by name, and back to by count.
     press(&mut app, KeyCode::Char('s'));
@@ -158,7 +161,13 @@ fn a_speakers_quotes_open_their_story_at_the_quote_and_come_back() {
     for _ in 0..4 {
         press(&mut app, KeyCode::Char('j'));
     }
-    let want = app.places.as_ref().unwrap().selected_place().unwrap().clone();
+    let want = app
+        .places
+        .as_ref()
+        .unwrap()
+        .selected_place()
+        .unwrap()
+        .clone();
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     assert_eq!(app.focus, Focus::Reader);
     assert_eq!(app.tab, Tab::Quotes);
@@ -212,7 +221,13 @@ fn jumping_back_reopens_the_story_we_came_from() {
     ana_quotes(&mut app);
     press(&mut app, KeyCode::Enter);
     assert!(
-        app.reading.as_ref().unwrap().story.article.title.starts_with("Ferry"),
+        app.reading
+            .as_ref()
+            .unwrap()
+            .story
+            .article
+            .title
+            .starts_with("Ferry"),
         "the ferry story open"
     );
     update(&mut app, Action::JumpBack);
@@ -318,10 +333,7 @@ fn a_library_is_asked_off_the_ui_thread() {
     };
     update(
         &mut app,
-        Action::SpeakersFound(Ok(vec![
-            count("Tom Okafor", 1, 1),
-            count("Ana Ruiz", 5, 2),
-        ])),
+        Action::SpeakersFound(Ok(vec![count("Tom Okafor", 1, 1), count("Ana Ruiz", 5, 2)])),
     );
     assert_eq!(names(&app), ["Ana Ruiz", "Tom Okafor"]);
     let fx = update(&mut app, Action::Open);
@@ -381,18 +393,26 @@ fn keys_for_the_lists() {
     );
     assert_eq!(resolve(&app, KeyCode::Char('q')), Some(Action::Quit));
     update(&mut app, Action::ShowSpeakers);
-    for k in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Left, KeyCode::Char('h')] {
+    for k in [
+        KeyCode::Char('q'),
+        KeyCode::Esc,
+        KeyCode::Left,
+        KeyCode::Char('h'),
+    ] {
         assert_eq!(resolve(&app, k), Some(Action::Back), "{k:?}");
     }
     assert_eq!(resolve(&app, KeyCode::Enter), Some(Action::Open));
     assert_eq!(resolve(&app, KeyCode::Char('s')), Some(Action::CycleSort));
-    assert_eq!(
-        resolve(&app, KeyCode::Char('/')),
-        Some(Action::SearchStart)
-    );
+    assert_eq!(resolve(&app, KeyCode::Char('/')), Some(Action::SearchStart));
     let help = app.keymap.help_lines();
-    assert!(help.iter().any(|(_, k, h)| k == "=" && h.contains("figure")));
-    assert!(help.iter().any(|(_, k, h)| k == "p" && h.contains("speakers")));
+    assert!(
+        help.iter()
+            .any(|(_, k, h)| k == "=" && h.contains("figure"))
+    );
+    assert!(
+        help.iter()
+            .any(|(_, k, h)| k == "p" && h.contains("speakers"))
+    );
 }
 
 #[test]
@@ -452,4 +472,28 @@ fn lists_never_panic_at_any_size() {
         update(&mut app, Action::JumpBack);
         render(&app);
     }
+}
+
+#[test]
+fn story_actions_on_the_speakers_list_touch_no_story() {
+    let mut app = three(100, 30);
+    update(&mut app, Action::ShowSpeakers);
+    update(&mut app, Action::Delete);
+    assert_eq!(app.mode, Mode::Normal, "no story to ask about");
+    assert!(app.confirm.is_none());
+    assert!(update(&mut app, Action::ToggleRead).is_empty());
+    assert!(app.shelf.entries.iter().all(|e| !e.read));
+    // On a quote, they are about its story.
+    update(&mut app, Action::Open);
+    update(&mut app, Action::Delete);
+    assert_eq!(app.mode, Mode::Confirm);
+    let id = app
+        .places
+        .as_ref()
+        .unwrap()
+        .selected_place()
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(app.confirm.as_deref(), Some(id.as_str()));
 }

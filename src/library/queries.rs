@@ -71,9 +71,9 @@ impl Library {
             )
             .map_err(&err)?;
         stmt.query_map([speaker], place)
-        .map_err(&err)?
-        .collect::<Result<_, _>>()
-        .map_err(&err)
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)
     }
 
     /// The stories carrying a figure of this kind, value and unit (the

@@ -1,8 +1,8 @@
 //! Everything that can happen to the reader, and what update asks the
 //! event loop to do in return.
 
-use crate::article::Story;
 use super::people::PlacesOf;
+use crate::article::Story;
 use crate::library::{CatalogEntry, Hit, Place, Position, SpeakerCount};
 
 /// One thing that happened: a key resolved through the keymap, a resize, a

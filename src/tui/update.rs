@@ -843,6 +843,13 @@ pub fn checkpoint(app: &mut App) -> Option<Effect> {
 /// the library, the open story elsewhere.
 fn target_id(app: &App) -> Option<String> {
     match app.focus {
+        // A list across stories: the story of the selected place (a
+        // speaker is no story).
+        Focus::Library if app.listing_across() => app
+            .places
+            .as_ref()
+            .and_then(|p| p.selected_place())
+            .map(|p| p.id.clone()),
         Focus::Library => app.shelf.selected_entry().map(|e| e.id.clone()),
         _ => app.reading.as_ref().map(|r| r.id.clone()),
     }

@@ -272,7 +272,11 @@ pub fn rows(app: &App) -> usize {
 pub fn fit(app: &mut App, area: Rect) {
     let fits = (usize::from(area.height) / item_rows(app)).max(1);
     let (selected, top, n) = match app.places.as_mut() {
-        Some(p) => (&mut p.selected, &mut p.top, p.items.as_ref().map_or(0, Vec::len)),
+        Some(p) => (
+            &mut p.selected,
+            &mut p.top,
+            p.items.as_ref().map_or(0, Vec::len),
+        ),
         None => (
             &mut app.people.selected,
             &mut app.people.top,
@@ -280,7 +284,9 @@ pub fn fit(app: &mut App, area: Rect) {
         ),
     };
     *selected = (*selected).min(n.saturating_sub(1));
-    *top = (*top).min(*selected).max((*selected + 1).saturating_sub(fits));
+    *top = (*top)
+        .min(*selected)
+        .max((*selected + 1).saturating_sub(fits));
 }
 
 /// A click in a list: select the item under it and open it.

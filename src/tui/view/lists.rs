@@ -141,13 +141,23 @@ fn draw_speakers(buf: &mut Buffer, app: &App, area: Rect, focused: bool) {
         return;
     };
     if list.is_empty() {
-        say(buf, area, area.y, "No quote in the library names a speaker yet.");
+        say(
+            buf,
+            area,
+            area.y,
+            "No quote in the library names a speaker yet.",
+        );
         return;
     }
     if people.visible.is_empty() {
         let what = sanitize_line(&people.filter);
         say(buf, area, area.y, &format!("No speaker matches “{what}”."));
-        say(buf, area, area.y + 1, "Esc clears the filter; / changes it.");
+        say(
+            buf,
+            area,
+            area.y + 1,
+            "Esc clears the filter; / changes it.",
+        );
         return;
     }
     let room = usize::from(area.width).saturating_sub(1);

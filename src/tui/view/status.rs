@@ -74,7 +74,10 @@ fn place(app: &App) -> String {
             format!(" {} · {pct}% ", truncate(&title, room))
         }
         _ if app.places.is_some() => {
-            let p = app.places.as_ref().map_or((0, 0), |p| (p.selected, p.len()));
+            let p = app
+                .places
+                .as_ref()
+                .map_or((0, 0), |p| (p.selected, p.len()));
             if p.1 == 0 {
                 String::new()
             } else {
