@@ -497,3 +497,26 @@ fn story_actions_on_the_speakers_list_touch_no_story() {
         .clone();
     assert_eq!(app.confirm.as_deref(), Some(id.as_str()));
 }
+
+#[test]
+fn a_click_on_the_tab_shows_the_speakers_and_on_a_row_opens_it() {
+    let mut app = three(100, 30);
+    // " Library (3) · published │ Speakers ": the second label.
+    update(&mut app, Action::Click { column: 32, row: 0 });
+    assert_eq!(app.lib_tab, LibTab::Speakers);
+    update(&mut app, Action::Click { column: 5, row: 1 });
+    assert_eq!(
+        app.places.as_ref().map(|p| p.of.clone()),
+        Some(PlacesOf::Speaker("Ana Ruiz".into()))
+    );
+    // The second place (rows 3 and 4) opens its story.
+    update(&mut app, Action::Click { column: 5, row: 4 });
+    assert_eq!(app.focus, Focus::Reader);
+    let r = app.reading.as_ref().unwrap();
+    assert_eq!(r.story.quotes[r.quote].text, "Nobody should pay twice,");
+    // And back on the first tab.
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Click { column: 3, row: 0 });
+    assert_eq!(app.lib_tab, LibTab::Stories);
+}
