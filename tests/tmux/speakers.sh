@@ -65,9 +65,10 @@ second=$(screen "$s" | grep -n 'We will finish the wall' | head -n1 | cut -d: -f
 
 # Enter on the second quote: its story, scrolled to the quote.
 tmux send-keys -t "$s" j Enter
-wait_for "$s" "q back" 3 || fail "Enter did not open the story"
-wait_for "$s" "Harbour wall repairs begin ·" 3 || fail "not the story of the quote"
-screen "$s" | grep -qF "said Maria Lopez" || fail "the story is not scrolled to the quote"
+# (The story's own hints and its title with how far in, in the status line.)
+wait_for "$s" "y copy quote" 5 || fail "Enter did not open the story"
+screen "$s" | tail -n1 | grep -qE "Harbour wall repairs begin · [0-9]+%" || fail "not the story of the quote"
+wait_for "$s" "said Maria Lopez" 3 || { fail "the story is not scrolled to the quote"; screen "$s"; }
 screen "$s" | grep -qF "Paragraph 1 of the story" && fail "the story opened at its top, not at the quote"
 
 # '': back to the list, on the quote we opened.
