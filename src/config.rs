@@ -215,7 +215,8 @@ pub fn defaults_toml() -> String {
          target = \"yellow\"\nmatch = \"blue\"\nerror = \"red\"\n\n\
          # [keys.SCOPE]: action = [keys]; a list replaces the action's keys in\n\
          # that scope (story = the reading pane and the sidebar; lists = the\n\
-         # speakers and the lists Enter and = open; global = all panes). Keys are characters (\"q\", \"G\"), names (Esc, Enter, Tab,\n\
+         # speakers and the lists Enter and = open; global = all panes). Keys\n\
+         # are characters (\"q\", \"G\"), names (Esc, Enter, Tab,\n\
          # Shift-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace,\n\
          # Space, F1…) or Ctrl-x; two characters are typed in turn (\"''\").\n",
     );
