@@ -273,34 +273,39 @@ pub fn ld_article(script: &str) -> Option<LdArticle> {
         .or_else(|_| serde_json::from_str(&script.replace(['\n', '\r', '\t'], " ")))
         .ok()?;
     let ids = named_ids(&value);
-    let mut stack = vec![&value];
-    let mut seen = 0;
-    while let Some(v) = stack.pop() {
-        seen += 1;
-        if seen > 10_000 {
-            break;
-        }
+    let article = walk_json(&value, |map| {
+        [
+            "@graph",
+            "mainEntity",
+            "mainEntityOfPage",
+            "itemListElement",
+        ]
+        .into_iter()
+        .filter_map(|k| map.get(k))
+        .collect()
+    })
+    .find(|v| is_article_type(v))?;
+    Some(article_fields(article, &ids))
+}
+
+/// JSON values depth first from `value`, into every array and into the
+/// members of an object that `members` picks; at most 10,000 of them, so
+/// a hostile script stays cheap.
+fn walk_json<'v>(
+    value: &'v Value,
+    members: impl Fn(&'v serde_json::Map<String, Value>) -> Vec<&'v Value>,
+) -> impl Iterator<Item = &'v Value> {
+    let mut stack = vec![value];
+    std::iter::from_fn(move || {
+        let v = stack.pop()?;
         match v {
             Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) => {
-                if is_article_type(v) {
-                    return Some(article_fields(v, &ids));
-                }
-                for key in [
-                    "@graph",
-                    "mainEntity",
-                    "mainEntityOfPage",
-                    "itemListElement",
-                ] {
-                    if let Some(inner) = map.get(key) {
-                        stack.push(inner);
-                    }
-                }
-            }
+            Value::Object(map) => stack.extend(members(map).into_iter().rev()),
             _ => {}
         }
-    }
-    None
+        Some(v)
+    })
+    .take(10_000)
 }
 
 fn article_fields(v: &Value, ids: &HashMap<&str, &str>) -> LdArticle {
@@ -335,25 +340,12 @@ fn article_fields(v: &Value, ids: &HashMap<&str, &str>) -> LdArticle {
 /// (Yoast and kin) gives the author as {"@id": ...} pointing at a Person.
 fn named_ids(value: &Value) -> HashMap<&str, &str> {
     let mut ids = HashMap::new();
-    let mut stack = vec![value];
-    let mut seen = 0;
-    while let Some(v) = stack.pop() {
-        seen += 1;
-        if seen > 10_000 {
-            break;
-        }
-        match v {
-            Value::Array(items) => stack.extend(items.iter()),
-            Value::Object(map) => {
-                if let (Some(id), Some(name)) = (
-                    map.get("@id").and_then(Value::as_str),
-                    map.get("name").and_then(Value::as_str),
-                ) {
-                    ids.entry(id).or_insert(name);
-                }
-                stack.extend(map.values());
-            }
-            _ => {}
+    for v in walk_json(value, |map| map.values().collect()) {
+        if let (Some(id), Some(name)) = (
+            v.get("@id").and_then(Value::as_str),
+            v.get("name").and_then(Value::as_str),
+        ) {
+            ids.entry(id).or_insert(name);
         }
     }
     ids
