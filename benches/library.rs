@@ -1,13 +1,15 @@
 //! Library benchmark: opening libraries of 10,000 and 100,000 generated
 //! full-length stories to the first drawn frame, resident memory at first
 //! frame, searching them (words, a phrase, OR, a field filter), the size
-//! on disk against the originals, and `lede add` of 1,000 generated pages.
+//! on disk against the originals, `lede add` of 1,000 generated pages, and
+//! the reader's lists across stories at 100,000 stories (the speakers, a
+//! speaker's quotes, the stories carrying a figure).
 //! Every library is generated in a temp dir through the library API; each
 //! story's original is its plain-text dump.
 //! Plain std::time timing: `cargo bench --bench library`
-//! (LEDE_BENCH_ONLY=open,search,big,import picks parts).
+//! (LEDE_BENCH_ONLY=open,search,big,import,speakers picks parts).
 
-use lede::article::{Article, Block, Quote, QuoteKind, Span, Story};
+use lede::article::{Article, Block, Figure, FigureKind, Quote, QuoteKind, Span, Story};
 use lede::library::{Library, NewStory};
 use lede::tui::{Action, open_app, update};
 use ratatui::Terminal;
@@ -23,7 +25,8 @@ use std::time::{Duration, Instant};
 /// frame, then print resident memory.
 const RSS_CHILD: &str = "LEDE_BENCH_RSS_CHILD";
 
-/// Run only the named parts (comma-separated: open, search, big, import).
+/// Run only the named parts (comma-separated: open, search, big, import,
+/// speakers).
 const ONLY: &str = "LEDE_BENCH_ONLY";
 
 fn wanted(part: &str) -> bool {
@@ -125,9 +128,21 @@ impl Rng {
     fn name(&mut self) -> String {
         format!("{} {}", self.pick(FIRST), self.pick(LAST))
     }
+
+    /// A speaker: two in three from the 400 common names, the others from
+    /// tens of thousands of rarer ones (a library's long tail of people).
+    fn speaker(&mut self) -> String {
+        if !self.next().is_multiple_of(3) {
+            return self.name();
+        }
+        let last = self.word();
+        let last = last[..1].to_uppercase() + &last[1..];
+        format!("{} {last}", self.pick(FIRST))
+    }
 }
 
-/// A story of about `paragraphs` * 60 words, three quotes with speakers.
+/// A story of about `paragraphs` * 60 words, three quotes with speakers
+/// and one sum of money (one of 500: each shared by ~1 story in 500).
 fn gen_story(n: usize, paragraphs: usize) -> Story {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (n as u64 + 1).wrapping_mul(0x1000_0000_01b3));
     let mut title: Vec<String> = (0..6).map(|_| rng.word()).collect();
@@ -136,6 +151,7 @@ fn gen_story(n: usize, paragraphs: usize) -> Story {
     }
     let mut blocks = Vec::new();
     let mut quotes = Vec::new();
+    let mut figures = Vec::new();
     for p in 0..paragraphs {
         let mut text = String::new();
         for w in 0..60 {
@@ -147,8 +163,26 @@ fn gen_story(n: usize, paragraphs: usize) -> Story {
                 text.push('.');
             }
         }
+        if p == 0 {
+            let millions = 1 + n % 500;
+            text.push_str(" It cost $");
+            let start = text.len() - 1;
+            let _ = write!(text, "{millions} million");
+            figures.push(Figure {
+                text: text[start..].to_string(),
+                kind: FigureKind::Money,
+                value: Some(millions as f64 * 1e6),
+                unit: Some("USD".into()),
+                span: Span {
+                    block: 0,
+                    start,
+                    end: text.len(),
+                },
+            });
+            text.push('.');
+        }
         if p < 3 {
-            let speaker = rng.name();
+            let speaker = rng.speaker();
             let said: Vec<String> = (0..8).map(|_| rng.word()).collect();
             let said = said.join(" ");
             text.push_str(" “");
@@ -186,7 +220,7 @@ fn gen_story(n: usize, paragraphs: usize) -> Story {
             ..Article::default()
         },
         quotes,
-        figures: Vec::new(),
+        figures,
     }
 }
 
@@ -461,6 +495,14 @@ fn main() {
     if wanted("import") {
         bench_import(tmp.path(), &small);
     }
+    if wanted("speakers") && !wanted("big") {
+        // The big library has the lists measured already; else a lighter
+        // one of the same number of stories (three paragraphs each).
+        let root = tmp.path().join("people100k");
+        let (took, _) = generate(&root, 100_000, 3);
+        println!("generated 100,000 stories (~180 words) in {took:.2?}");
+        bench_lists(&root);
+    }
     println!("library bench done in {:.1?}", all.elapsed());
 }
 
@@ -580,7 +622,7 @@ fn cached_big() -> (PathBuf, u64) {
 }
 
 /// Bump when the generated stories or the way they are stored change.
-const BIG_VERSION: u32 = 2;
+const BIG_VERSION: u32 = 3;
 
 /// 100,000 full-length stories: first frame, memory, search, size.
 fn bench_big() {
@@ -612,6 +654,7 @@ fn bench_big() {
         );
     }
     bench_search(big, "100,000");
+    bench_lists(big);
 }
 
 /// `lede add` of 1,000 pages, HTML and text, into new libraries and into
@@ -642,5 +685,81 @@ fn bench_import(tmp: &Path, small: &Path) {
         "{:<46} {took:>10.3?}   {:>6.0} pages/s",
         "lede add 1,000 pages into the 10,000 library",
         1000.0 / took.as_secs_f64()
+    );
+}
+
+/// The reader's lists across 100,000 stories, as a user waits for them:
+/// the library's answer, then the update and the frame that show it.
+fn bench_lists(root: &Path) {
+    use lede::tui::people::PlacesOf;
+    let lib = Library::open(root).expect("library");
+    let mut app = open_app(&lib, Vec::new()).expect("app");
+    update(&mut app, Action::Resize(160, 45));
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    let speakers = lib.speakers().expect("speakers");
+    let top = speakers
+        .first()
+        .map(|s| s.speaker.clone())
+        .unwrap_or_default();
+    let quoted = speakers.first().map_or(0, |s| s.quotes);
+    println!(
+        "lists: {} speakers, the most quoted ({top}) {quoted} times",
+        speakers.len()
+    );
+    report_cpu(
+        "speakers view, 100,000 stories",
+        5,
+        || {
+            // From the stories each time (p on the speakers goes back).
+            app.lib_tab = lede::tui::people::LibTab::Stories;
+            update(&mut app, Action::ShowSpeakers);
+            let found = lib.speakers().map_err(|e| e.to_string());
+            update(&mut app, Action::SpeakersFound(found));
+            terminal
+                .draw(|f| lede::tui::view::draw(f, &app))
+                .expect("draw");
+        },
+        "target <= 100 ms",
+    );
+    report_cpu(
+        &format!("a speaker's quotes ({quoted}), 100,000 stories"),
+        9,
+        || {
+            update(&mut app, Action::Open);
+            let of = PlacesOf::Speaker(top.clone());
+            let places = lib.quotes_by(&top).map_err(|e| e.to_string());
+            update(&mut app, Action::PlacesFound { of, places });
+            terminal
+                .draw(|f| lede::tui::view::draw(f, &app))
+                .expect("draw");
+            update(&mut app, Action::Back);
+        },
+        "target <= 50 ms",
+    );
+    assert_eq!(app.lib_tab, lede::tui::people::LibTab::Speakers);
+    let rare = speakers
+        .last()
+        .map(|s| s.speaker.clone())
+        .unwrap_or_default();
+    report_cpu(
+        "a rarely quoted speaker's quotes",
+        9,
+        || {
+            lib.quotes_by(&rare).expect("quotes");
+        },
+        "",
+    );
+    let n = lib
+        .stories_with_figure(FigureKind::Money, 5e6, Some("USD"))
+        .expect("figure")
+        .len();
+    report_cpu(
+        &format!("stories with a figure ({n}), 100,000 stories"),
+        9,
+        || {
+            lib.stories_with_figure(FigureKind::Money, 5e6, Some("USD"))
+                .expect("figure");
+        },
+        "target <= 50 ms",
     );
 }

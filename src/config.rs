@@ -214,8 +214,9 @@ pub fn defaults_toml() -> String {
          quote = \"yellow\"\nfigure = \"green\"\nheading = \"cyan\"\nborder = \"cyan\"\n\
          target = \"yellow\"\nmatch = \"blue\"\nerror = \"red\"\n\n\
          # [keys.SCOPE]: action = [keys]; a list replaces the action's keys in\n\
-         # that scope (story = the reading pane and the sidebar; global = all\n\
-         # panes). Keys are characters (\"q\", \"G\"), names (Esc, Enter, Tab,\n\
+         # that scope (story = the reading pane and the sidebar; lists = the\n\
+         # speakers and the lists Enter and = open; global = all panes). Keys\n\
+         # are characters (\"q\", \"G\"), names (Esc, Enter, Tab,\n\
          # Shift-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace,\n\
          # Space, F1…) or Ctrl-x; two characters are typed in turn (\"''\").\n",
     );
@@ -255,7 +256,7 @@ mod tests {
             .keymap
             .bindings
             .iter()
-            .filter(|b| b.action == Action::Back)
+            .filter(|b| b.action == Action::Back && b.scope == crate::tui::keymap::Scope::Story)
             .map(|b| b.keys[0].name())
             .collect();
         assert_eq!(back, ["x", "Esc"]);

@@ -174,7 +174,8 @@ fn sanitize_meta(mut a: Article, today: Option<i64>) -> Article {
 
 /// HTML or plain text, from the first bytes of content; the name breaks ties.
 pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
-    let head = &bytes[..bytes.len().min(4096)];
+    // A page may open with kilobytes of script before its first tag.
+    let head = &bytes[..bytes.len().min(65_536)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = head.trim_start_matches('\u{feff}').trim_start();
     let starts_like_html = [
@@ -187,6 +188,10 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
         "<meta",
         "<div",
         "<article",
+        "<script",
+        "<style",
+        "<link",
+        "<title",
     ]
     .iter()
     .any(|p| trimmed.starts_with(p));
@@ -224,6 +229,14 @@ mod tests {
             Format::Text
         );
         assert_eq!(sniff(b"  <html lang=en>", None), Format::Html);
+        // A page that opens with a long script before any other tag.
+        let script_first = format!(
+            "<script>{}</script><html><head><title>T</title></head><body><p>x</p></body></html>",
+            "var a = 1;\n".repeat(800)
+        );
+        assert_eq!(sniff(script_first.as_bytes(), None), Format::Html);
+        let js_text = format!("<script>{}", "var a = 1;\n".repeat(800));
+        assert_eq!(sniff(js_text.as_bytes(), None), Format::Html);
     }
 
     #[test]

@@ -13,9 +13,10 @@ pub struct SpeakerCount {
     pub stories: usize,
 }
 
-/// One quote of a speaker, with the story it is in.
+/// A quote or figure in one story, with what a list across stories shows
+/// of that story: a speaker's quote, or a figure found again elsewhere.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct SpeakerQuote {
+pub struct Place {
     pub id: String,
     pub title: String,
     pub publisher: Option<String>,
@@ -56,7 +57,7 @@ impl Library {
 
     /// A speaker's quotes across stories, newest first (published date,
     /// else the import date).
-    pub fn quotes_by(&self, speaker: &str) -> Result<Vec<SpeakerQuote>, LibraryError> {
+    pub fn quotes_by(&self, speaker: &str) -> Result<Vec<Place>, LibraryError> {
         let Some(conn) = self.conn(false)? else {
             return Ok(Vec::new());
         };
@@ -69,51 +70,53 @@ impl Library {
                  ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC, q.seq",
             )
             .map_err(&err)?;
-        stmt.query_map([speaker], |r| {
-            Ok(SpeakerQuote {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                publisher: r.get(2)?,
-                published: r.get(3)?,
-                text: r.get(4)?,
-                block: r.get(5)?,
-                start: r.get(6)?,
-                end: r.get(7)?,
-            })
-        })
-        .map_err(&err)?
-        .collect::<Result<_, _>>()
-        .map_err(&err)
+        stmt.query_map([speaker], place)
+            .map_err(&err)?
+            .collect::<Result<_, _>>()
+            .map_err(&err)
     }
 
-    /// Ids of the stories carrying a figure of this kind, value and unit
-    /// (the `figures_value` index), in the order they were added.
+    /// The stories carrying a figure of this kind, value and unit (the
+    /// `figures_value` index), newest first: its first such figure in each.
     pub fn stories_with_figure(
         &self,
         kind: crate::FigureKind,
         value: f64,
         unit: Option<&str>,
-    ) -> Result<Vec<String>, LibraryError> {
+    ) -> Result<Vec<Place>, LibraryError> {
         let Some(conn) = self.conn(false)? else {
             return Ok(Vec::new());
         };
         let db_path = conn.path.clone();
         let err = db_err(&db_path);
-        let kind = serde_json::to_value(kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        // min(seq) makes SQLite take the other columns from that row.
         let mut stmt = conn
             .prepare_cached(
-                "SELECT DISTINCT s.id, s.sid FROM figures f JOIN stories s ON s.sid = f.story \
-                 WHERE f.kind = ?1 AND f.value = ?2 AND f.unit IS ?3 ORDER BY s.sid",
+                "SELECT s.id, s.title, s.publisher, s.published, f.text, f.block, f.start, f.end, \
+                 min(f.seq) FROM figures f JOIN stories s ON s.sid = f.story \
+                 WHERE f.kind = ?1 AND f.value = ?2 AND f.unit IS ?3 GROUP BY f.story \
+                 ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC",
             )
             .map_err(&err)?;
-        stmt.query_map(params![kind, value, unit], |r| r.get(0))
+        stmt.query_map(params![kind.name(), value, unit], place)
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)
     }
+}
+
+/// A `Place` from the first eight columns of a row.
+fn place(r: &rusqlite::Row) -> rusqlite::Result<Place> {
+    Ok(Place {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        publisher: r.get(2)?,
+        published: r.get(3)?,
+        text: r.get(4)?,
+        block: r.get(5)?,
+        start: r.get(6)?,
+        end: r.get(7)?,
+    })
 }
 
 #[cfg(test)]

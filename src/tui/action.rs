@@ -1,8 +1,9 @@
 //! Everything that can happen to the reader, and what update asks the
 //! event loop to do in return.
 
+use super::people::PlacesOf;
 use crate::article::Story;
-use crate::library::{CatalogEntry, Hit, Position};
+use crate::library::{CatalogEntry, Hit, Place, Position, SpeakerCount};
 
 /// One thing that happened: a key resolved through the keymap, a resize, a
 /// mouse event, or a worker's answer. `update` is a function of (App, Action).
@@ -67,6 +68,10 @@ pub enum Action {
     ToggleHelp,
     /// `''`: back to where the last jump started.
     JumpBack,
+    /// `p`: the speakers across the library (again: the stories).
+    ShowSpeakers,
+    /// `=`: the other stories carrying the selected figure.
+    SameFigure,
     /// The first key of a two-key binding.
     Pending(char),
     Resize(u16, u16),
@@ -95,12 +100,29 @@ pub enum Action {
         query: String,
         hits: Result<Vec<Hit>, String>,
     },
+    /// Every speaker in the library (the answer to `Query::Speakers`).
+    SpeakersFound(Result<Vec<SpeakerCount>, String>),
+    /// The places a list asked for (a speaker's quotes, a figure's stories).
+    PlacesFound {
+        of: PlacesOf,
+        places: Result<Vec<Place>, String>,
+    },
+}
+
+/// A question for the library, answered off the UI thread.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Query {
+    Speakers,
+    /// A speaker's quotes, or the stories carrying a figure.
+    Places(PlacesOf),
 }
 
 /// Side effects `update` asks for; only the event loop performs them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     LoadStory(String),
+    /// Ask the library (speakers, a speaker's quotes, a figure's stories).
+    Query(Query),
     /// Search the whole library (bodies, quotes, speakers) for this filter.
     SearchLibrary(String),
     SavePosition {

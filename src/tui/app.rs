@@ -3,6 +3,7 @@
 
 use super::keymap::Keymap;
 use super::layout::{Doc, Layout, Spot};
+use super::people::{LibTab, People, Places};
 use super::shelf::Shelf;
 use crate::article::Story;
 use crate::library::CatalogEntry;
@@ -102,6 +103,24 @@ impl Reading {
     }
 }
 
+/// Where a jump to another story started, for `''` to come back to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The story open then, if any (it reopens at its saved place).
+    pub story: Option<String>,
+    /// The pane the focus was in: the list the jump was made from.
+    pub focus: Focus,
+}
+
+/// What to do once the story being loaded is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrival {
+    /// Jump to the quote or figure at this span (block, start, end).
+    At(Tab, crate::Span),
+    /// Give the focus to this pane.
+    Focus(Focus),
+}
+
 pub struct Status {
     pub text: String,
     pub error: bool,
@@ -141,6 +160,16 @@ pub struct App {
     pub deleted: Vec<CatalogEntry>,
     /// The story a confirmation is about (id).
     pub confirm: Option<String>,
+    /// What the library pane lists: the stories or the speakers.
+    pub lib_tab: LibTab,
+    pub people: People,
+    /// A list of places across stories, shown in the library pane over
+    /// its tab (a speaker's quotes, `=` on a figure).
+    pub places: Option<Places>,
+    /// Where the last jump to another story came from.
+    pub origin: Option<Origin>,
+    /// What to do when the story being loaded arrives.
+    pub arrival: Option<Arrival>,
 }
 
 impl App {
@@ -167,6 +196,11 @@ impl App {
             samples: false,
             deleted: Vec::new(),
             confirm: None,
+            lib_tab: LibTab::Stories,
+            people: People::default(),
+            places: None,
+            origin: None,
+            arrival: None,
         }
     }
 
@@ -193,6 +227,12 @@ impl App {
             text: text.into(),
             error: false,
         });
+    }
+
+    /// The library pane shows a list across stories (speakers or places),
+    /// not the stories.
+    pub fn listing_across(&self) -> bool {
+        self.places.is_some() || self.lib_tab == LibTab::Speakers
     }
 
     pub fn set_error(&mut self, text: impl Into<String>) {

@@ -4,9 +4,10 @@
 //! a channel. Once a second it saves the reading position if it moved and
 //! looks whether another process changed the library.
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Query};
 use super::app::App;
 use super::keymap;
+use super::people::PlacesOf;
 use super::update::update;
 use super::view;
 use crate::Story;
@@ -161,6 +162,7 @@ fn event_loop(
     rx: Receiver<Action>,
 ) -> anyhow::Result<Vec<String>> {
     let searcher = spawn_searcher(library.clone(), tx.clone());
+    let querier = spawn_querier(library.clone(), tx.clone());
     spawn_watcher(library.clone(), tx.clone());
     let size = terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
@@ -211,7 +213,11 @@ fn event_loop(
             let effects = update(&mut app, action);
             dirty |= !tick || !effects.is_empty();
             for effect in effects {
-                if perform(effect, &library, config, &tx, &searcher, &mut jobs) {
+                let workers = Workers {
+                    searcher: &searcher,
+                    querier: &querier,
+                };
+                if perform(effect, &library, config, &tx, &workers, &mut jobs) {
                     jobs.finish();
                     return match broken {
                         Some(e) if jobs.failures.is_empty() => Err(e.into()),
@@ -287,6 +293,48 @@ fn spawn_searcher(library: Library, tx: Sender<Action>) -> Sender<String> {
                 .map_err(|e| e.to_string());
             if tx.send(Action::LibraryHits { query, hits }).is_err() {
                 return;
+            }
+        }
+    });
+    queries
+}
+
+/// A thread that answers the lists across stories (speakers, a speaker's
+/// quotes, a figure's stories) one at a time; of several questions of a
+/// kind waiting, only the newest is answered.
+fn spawn_querier(library: Library, tx: Sender<Action>) -> Sender<Query> {
+    let (queries, rx) = mpsc::channel::<Query>();
+    std::thread::spawn(move || {
+        while let Ok(first) = rx.recv() {
+            let (mut speakers, mut places) = (None, None);
+            for q in std::iter::once(first).chain(rx.try_iter()) {
+                match q {
+                    Query::Speakers => speakers = Some(()),
+                    Query::Places(of) => places = Some(of),
+                }
+            }
+            let mut answers = Vec::new();
+            if speakers.is_some() {
+                answers.push(Action::SpeakersFound(
+                    library.speakers().map_err(|e| e.to_string()),
+                ));
+            }
+            if let Some(of) = places {
+                let found = match &of {
+                    PlacesOf::Speaker(name) => library.quotes_by(name),
+                    PlacesOf::Figure {
+                        kind, value, unit, ..
+                    } => library.stories_with_figure(*kind, *value, unit.as_deref()),
+                };
+                answers.push(Action::PlacesFound {
+                    of,
+                    places: found.map_err(|e| e.to_string()),
+                });
+            }
+            for a in answers {
+                if tx.send(a).is_err() {
+                    return;
+                }
             }
         }
     });
@@ -369,6 +417,12 @@ fn opener(config: &Config) -> String {
     }
 }
 
+/// The threads that answer the library's questions.
+struct Workers<'a> {
+    searcher: &'a Sender<String>,
+    querier: &'a Sender<Query>,
+}
+
 /// Carry out one effect; true means quit. Loading and saving run on worker
 /// threads; saves are kept in `jobs` so quitting can wait for them.
 fn perform(
@@ -376,13 +430,16 @@ fn perform(
     library: &Library,
     config: &Config,
     tx: &Sender<Action>,
-    searcher: &Sender<String>,
+    workers: &Workers,
     jobs: &mut Jobs,
 ) -> bool {
     match effect {
         Effect::Quit => return true,
         Effect::SearchLibrary(query) => {
-            let _ = searcher.send(query);
+            let _ = workers.searcher.send(query);
+        }
+        Effect::Query(query) => {
+            let _ = workers.querier.send(query);
         }
         Effect::LoadStory(id) => {
             let (library, tx) = (library.clone(), tx.clone());

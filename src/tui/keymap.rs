@@ -11,6 +11,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Scope {
     Global,
     Library,
+    /// The library pane listing speakers or places across stories.
+    Lists,
     /// The reading pane and the sidebar: a story is open there.
     Story,
     Reader,
@@ -21,9 +23,10 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Global,
         Scope::Library,
+        Scope::Lists,
         Scope::Story,
         Scope::Reader,
         Scope::Sidebar,
@@ -37,6 +40,7 @@ impl Scope {
         match self {
             Scope::Global => "global",
             Scope::Library => "library",
+            Scope::Lists => "lists",
             Scope::Story => "story",
             Scope::Reader => "reader",
             Scope::Sidebar => "sidebar",
@@ -54,6 +58,7 @@ impl Scope {
         match self {
             Scope::Global => "Everywhere",
             Scope::Library => "Library",
+            Scope::Lists => "Speakers and their quotes, a figure elsewhere",
             Scope::Story => "Reading pane and sidebar",
             Scope::Reader => "Reading pane",
             Scope::Sidebar => "Sidebar",
@@ -214,6 +219,8 @@ pub static ACTIONS: &[(&str, Action)] = &[
     ("previous-tab", Action::TabPrev),
     ("next-tab", Action::TabNext),
     ("jump-back", Action::JumpBack),
+    ("speakers", Action::ShowSpeakers),
+    ("same-figure", Action::SameFigure),
     ("cancel", Action::Cancel),
     ("down", Action::Down),
     ("up", Action::Up),
@@ -275,9 +282,36 @@ pub fn defaults() -> Vec<Binding> {
         b(Global, &[k('S')], A::ToggleSidebar, "show/hide the sidebar"),
         b(Story, &[k('z')], A::ToggleWide, "wide reading view"),
         b(Global, &[k('?')], A::ToggleHelp, "this help"),
-        b(Global, &[k('[')], A::TabPrev, "sidebar: previous tab"),
-        b(Global, &[k(']')], A::TabNext, "sidebar: next tab"),
-        b(Story, &[k('\''), k('\'')], A::JumpBack, "jump back"),
+        b(
+            Global,
+            &[k('[')],
+            A::TabPrev,
+            "previous tab (library or sidebar)",
+        ),
+        b(
+            Global,
+            &[k(']')],
+            A::TabNext,
+            "next tab (library or sidebar)",
+        ),
+        b(
+            Story,
+            &[k('\''), k('\'')],
+            A::JumpBack,
+            "jump back (also to a list)",
+        ),
+        b(
+            Global,
+            &[k('p')],
+            A::ShowSpeakers,
+            "speakers across the library",
+        ),
+        b(
+            Story,
+            &[k('=')],
+            A::SameFigure,
+            "other stories with this figure",
+        ),
         b(Library, &[code(C::Esc)], A::Cancel, "clear the filter"),
         b(Global, &[k('j')], A::Down, "down"),
         b(Global, &[code(C::Down)], A::Down, "down"),
@@ -319,6 +353,18 @@ pub fn defaults() -> Vec<Binding> {
         b(Story, &[k('(')], A::PrevQuote, "previous quote"),
         b(Story, &[k('}')], A::NextFigure, "next figure"),
         b(Story, &[k('{')], A::PrevFigure, "previous figure"),
+        b(Lists, &[k('q')], A::Back, "back out one level"),
+        b(Lists, &[code(C::Esc)], A::Back, "back out one level"),
+        b(Lists, &[code(C::Left)], A::Back, "back out one level"),
+        b(Lists, &[k('h')], A::Back, "back out one level"),
+        b(Lists, &[code(C::Backspace)], A::Back, "back out one level"),
+        b(
+            Lists,
+            &[code(C::Enter)],
+            A::Open,
+            "speaker: their quotes; quote: the story",
+        ),
+        b(Lists, &[k('s')], A::CycleSort, "sort speakers: count, name"),
         b(
             Sidebar,
             &[code(C::Enter)],
@@ -470,6 +516,9 @@ pub fn scopes(app: &App) -> &'static [Scope] {
         Mode::Filter | Mode::Search => &[Scope::Prompt],
         Mode::Confirm => &[Scope::Confirm],
         Mode::Normal => match app.focus {
+            Focus::Library if app.listing_across() => {
+                &[Scope::Lists, Scope::Library, Scope::Global]
+            }
             Focus::Library => &[Scope::Library, Scope::Global],
             Focus::Reader => &[Scope::Reader, Scope::Story, Scope::Global],
             Focus::Sidebar => &[Scope::Sidebar, Scope::Story, Scope::Global],

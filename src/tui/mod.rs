@@ -7,6 +7,7 @@ pub mod event_loop;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
+pub mod people;
 pub mod shelf;
 pub mod theme;
 pub mod update;

@@ -1,8 +1,10 @@
 //! `update`: the one place state changes. A function of (App, Action) that
 //! returns the effects (load, save, quit) for the event loop to perform.
 
+mod lists;
+
 use super::action::{Action, Effect};
-use super::app::{App, Focus, Mode, Reading, Tab};
+use super::app::{App, Arrival, Focus, Mode, Reading, Tab};
 use super::layout::{Doc, Spot};
 use super::panes::{self, inner, panes, reader_area};
 use super::view::{library, sidebar};
@@ -55,6 +57,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Undo => undo(app),
+        Action::CycleSort if app.focus == Focus::Library && app.listing_across() => {
+            lists::cycle_sort(app);
+        }
         Action::CycleSort => {
             let sort = app.shelf.sort.next();
             app.shelf.set_sort(sort);
@@ -71,7 +76,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             ));
         }
         Action::Tick => fx.extend(checkpoint(app)),
-        Action::LibraryChanged(entries) => library_changed(app, entries),
+        Action::LibraryChanged(entries) => {
+            library_changed(app, entries);
+            fx.extend(lists::library_changed(app));
+        }
         Action::FocusNext => set_focus(app, cycle(app.focus, true)),
         Action::FocusPrev => set_focus(app, cycle(app.focus, false)),
         Action::ToggleLibrary => toggle(app, Focus::Library),
@@ -85,6 +93,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Top => step(app, isize::MIN / 2),
         Action::Bottom => step(app, isize::MAX / 2),
         Action::Open => match app.focus {
+            Focus::Library if app.listing_across() => fx.extend(lists::open(app)),
             Focus::Library => fx.extend(open_selected(app)),
             Focus::Sidebar => jump_to_selected(app),
             Focus::Reader => {}
@@ -108,6 +117,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PrevQuote => next_item(app, Tab::Quotes, false),
         Action::NextFigure => next_item(app, Tab::Figures, true),
         Action::PrevFigure => next_item(app, Tab::Figures, false),
+        Action::TabPrev | Action::TabNext if app.focus == Focus::Library => {
+            fx.extend(lists::switch_tab(app));
+        }
         Action::TabPrev | Action::TabNext => switch_tab(app),
         Action::ToggleHelp => {
             app.mode = if app.mode == Mode::Help {
@@ -117,7 +129,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
             app.help_top = 0;
         }
-        Action::JumpBack => jump_back(app),
+        Action::JumpBack => fx.extend(jump_back(app)),
+        Action::ShowSpeakers => fx.extend(lists::show_speakers(app)),
+        Action::SameFigure => fx.extend(lists::same_figure(app)),
+        Action::SpeakersFound(found) => lists::speakers_found(app, found),
+        Action::PlacesFound { of, places } => lists::places_found(app, &of, places),
         Action::Pending(c) => app.pending = Some(c),
         Action::Resize(w, h) => app.size = (w, h),
         Action::Scroll { column, row, down } => wheel(app, column, row, down),
@@ -131,6 +147,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LoadFailed { id, error } => {
             if app.loading.as_deref() == Some(id.as_str()) {
                 app.loading = None;
+                app.arrival = None;
             }
             app.set_error(format!("could not open the story: {error}"));
         }
@@ -202,6 +219,10 @@ fn fit_library(app: &mut App) {
         Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3)),
         inner,
     );
+    if app.listing_across() {
+        lists::fit(app, area);
+        return;
+    }
     let room = library::room(area.width);
     let h = usize::from(area.height).max(2);
     let shelf = &mut app.shelf;
@@ -253,6 +274,7 @@ fn step(app: &mut App, delta: isize) {
         return;
     }
     match app.focus {
+        Focus::Library if app.listing_across() => lists::move_by(app, delta),
         Focus::Library => app.shelf.move_by(delta),
         Focus::Reader => scroll(app, delta),
         Focus::Sidebar => {
@@ -272,6 +294,7 @@ fn step(app: &mut App, delta: isize) {
 fn page(app: &mut App, dir: isize, div: usize) {
     let rows = match app.focus {
         _ if app.mode == Mode::Help => super::view::help::page(app),
+        Focus::Library if app.listing_across() => lists::rows(app),
         Focus::Library => library_rows(app),
         Focus::Reader => reader_height(app).saturating_sub(if div == 1 { 2 } else { 0 }),
         Focus::Sidebar => 5,
@@ -315,11 +338,22 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     let Some(id) = app.shelf.selected_entry().map(|e| e.id.clone()) else {
         return Vec::new();
     };
+    // Opened from the library: no list to come back to.
+    app.origin = None;
+    open_story(app, id, None)
+}
+
+/// Show story `id` (loading it first when needed), then do `arrival`.
+fn open_story(app: &mut App, id: String, arrival: Option<Arrival>) -> Vec<Effect> {
     if app.reading.as_ref().is_some_and(|r| r.id == id) {
         set_focus(app, Focus::Reader);
+        if let Some(a) = arrival {
+            lists::arrive(app, a);
+        }
         return Vec::new();
     }
     let mut fx: Vec<Effect> = leave_story(app).into_iter().collect();
+    app.arrival = arrival;
     if let Some(story) = app.memory.get(&id).cloned() {
         show_story(app, id, story);
     } else {
@@ -370,10 +404,23 @@ fn show_story(app: &mut App, id: String, story: crate::article::Story) {
     app.reading = Some(r);
     app.status = None;
     set_focus(app, Focus::Reader);
+    if let Some(a) = app.arrival.take() {
+        lists::arrive(app, a);
+    }
 }
 
 fn search_start(app: &mut App) {
     match app.focus {
+        Focus::Library if app.places.is_some() => {
+            app.set_status("/ filters the speakers or the stories: q closes this list");
+        }
+        Focus::Library if app.listing_across() => {
+            app.prompt = app.people.filter.clone();
+            app.mode = Mode::Filter;
+            if panes::is_narrow(app) {
+                app.unfolded = Some(Focus::Library);
+            }
+        }
         Focus::Library => {
             app.prompt = app.shelf.filter.clone();
             app.mode = Mode::Filter;
@@ -396,6 +443,10 @@ fn refilter(app: &mut App) -> Option<Effect> {
         return None;
     }
     let filter = app.prompt.clone();
+    if app.listing_across() {
+        app.people.set_filter(&filter);
+        return None;
+    }
     app.shelf.set_filter(&filter);
     if !app.persist || filter.trim().is_empty() {
         return None;
@@ -440,7 +491,11 @@ fn cancel(app: &mut App) {
     match app.mode {
         Mode::Filter => {
             app.prompt.clear();
-            app.shelf.set_filter("");
+            if app.listing_across() {
+                app.people.set_filter("");
+            } else {
+                app.shelf.set_filter("");
+            }
             app.mode = Mode::Normal;
         }
         Mode::Search | Mode::Help => {
@@ -628,20 +683,24 @@ fn switch_tab(app: &mut App) {
     }
 }
 
-fn jump_back(app: &mut App) {
+fn jump_back(app: &mut App) -> Vec<Effect> {
     let height = reader_height(app);
     let Some(r) = app.reading.as_mut() else {
-        return;
+        return Vec::new();
     };
     let Some((block, offset)) = r.back else {
+        if app.origin.is_some() {
+            return lists::back_to_origin(app);
+        }
         app.set_status("no earlier position");
-        return;
+        return Vec::new();
     };
     r.back = Some(r.position());
     let max = r.layout.len().saturating_sub(height);
     r.top = r.layout.row_of_position(&r.doc, block, offset).min(max);
     r.moved = true;
     follow(r, height);
+    Vec::new()
 }
 
 fn hit(r: Option<Rect>, column: u16, row: u16) -> Option<Rect> {
@@ -672,6 +731,12 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     if let Some(lib) = hit(p.library, column, row) {
         app.focus = Focus::Library;
         let area = inner(lib);
+        if row == lib.y && app.places.is_none() {
+            return lists::click_tab(app, column.saturating_sub(lib.x));
+        }
+        if app.listing_across() {
+            return lists::click(app, area, row);
+        }
         if let Some(i) = library_entry_at(app, area, row) {
             app.shelf.select(i);
             return open_selected(app);
@@ -725,6 +790,10 @@ fn settle(app: &mut App) {
 
 /// Back out of the story to the library; its place is saved.
 fn back(app: &mut App) -> Option<Effect> {
+    if app.focus == Focus::Library && app.listing_across() {
+        lists::back_out(app);
+        return None;
+    }
     let save = leave_story(app);
     if let Some(r) = app.reading.as_mut() {
         r.target = None;
@@ -774,6 +843,13 @@ pub fn checkpoint(app: &mut App) -> Option<Effect> {
 /// the library, the open story elsewhere.
 fn target_id(app: &App) -> Option<String> {
     match app.focus {
+        // A list across stories: the story of the selected place (a
+        // speaker is no story).
+        Focus::Library if app.listing_across() => app
+            .places
+            .as_ref()
+            .and_then(|p| p.selected_place())
+            .map(|p| p.id.clone()),
         Focus::Library => app.shelf.selected_entry().map(|e| e.id.clone()),
         _ => app.reading.as_ref().map(|r| r.id.clone()),
     }

@@ -85,6 +85,18 @@ pub fn handle_like(s: &str) -> bool {
             || s.chars().all(|c| !c.is_uppercase()))
 }
 
+/// A declared author that is no name but still the page's word for who
+/// wrote it: one short token or two ("kirstin boatto", "q_admin"), not a
+/// sentence, a date or an address.
+pub fn declared_handle(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=3).contains(&words)
+        && s.chars().count() <= 40
+        && !s.contains("://")
+        && s.chars().any(char::is_alphabetic)
+        && !s.chars().any(|c| matches!(c, '?' | '!' | '#' | '/'))
+}
+
 /// The name part of a byline line.
 pub fn clean(line: &str) -> String {
     let t = PREFIX.replace(line.trim(), "");

@@ -172,6 +172,7 @@ pub struct Attrs<'a> {
     pub hidden: Option<&'a str>,
     pub aria_hidden: Option<&'a str>,
     pub rel: Option<&'a str>,
+    pub href: Option<&'a str>,
 }
 
 impl<'a> Attrs<'a> {
@@ -187,6 +188,7 @@ impl<'a> Attrs<'a> {
                 "hidden" => &mut a.hidden,
                 "aria-hidden" => &mut a.aria_hidden,
                 "rel" => &mut a.rel,
+                "href" => &mut a.href,
                 _ => continue,
             };
             *slot = Some(value);
@@ -204,6 +206,7 @@ impl<'a> Attrs<'a> {
             "hidden" => self.hidden,
             "aria-hidden" => self.aria_hidden,
             "rel" => self.rel,
+            "href" => self.href,
             _ => None,
         }
     }

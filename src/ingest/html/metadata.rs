@@ -11,6 +11,7 @@ fn sanitize_line(s: &str) -> String {
     sanitize::sanitize_line(&entities::decode(s))
 }
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// What the walk saw, before choosing.
 #[derive(Debug, Default)]
@@ -59,6 +60,15 @@ impl RawMeta {
         }
     }
 
+    /// The value a "twitter:labelN" names ("Written by" -> twitter:dataN).
+    fn labelled_meta(&self, label: &str) -> Option<String> {
+        let (key, _) = self.metas.iter().find(|(k, v)| {
+            k.starts_with("twitter:label") && v.trim().eq_ignore_ascii_case(label)
+        })?;
+        let data = key.replace("twitter:label", "twitter:data");
+        self.first_meta(&[data.as_str()])
+    }
+
     fn first_meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
@@ -93,6 +103,9 @@ pub struct Meta {
     pub description: Option<String>,
     pub byline: Option<String>,
     pub publisher: Option<String>,
+    /// og:site_name: the name the site goes by in its <title> suffixes,
+    /// which may differ from the publisher's legal name.
+    pub site_name: Option<String>,
     pub published: Option<String>,
     /// The last-modified date the metadata declares (ISO), if any.
     pub modified: Option<String>,
@@ -110,6 +123,8 @@ const DATE_KEYS: &[&str] = &[
     "publishdate",
     "publish-date",
     "publish_date",
+    "published-date",
+    "published_date",
     "dc.date",
     "dc.date.issued",
     "dcterms.created",
@@ -134,6 +149,7 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
             raw.first_meta(&["author", "article:author", "dc.creator", "byl"])
                 .filter(not_url)
         })
+        .or_else(|| raw.labelled_meta("written by"))
         .or(byline_text)
         .map(|b| strip_by(&b));
     let published = ld
@@ -171,6 +187,7 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
             .publisher
             .clone()
             .or_else(|| raw.first_meta(&["og:site_name", "application-name"])),
+        site_name: raw.first_meta(&["og:site_name", "application-name"]),
         published,
         url: raw
             .canonical
@@ -255,37 +272,43 @@ pub fn ld_article(script: &str) -> Option<LdArticle> {
     let value: Value = serde_json::from_str(script.trim())
         .or_else(|_| serde_json::from_str(&script.replace(['\n', '\r', '\t'], " ")))
         .ok()?;
-    let mut stack = vec![&value];
-    let mut seen = 0;
-    while let Some(v) = stack.pop() {
-        seen += 1;
-        if seen > 10_000 {
-            break;
-        }
-        match v {
-            Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) => {
-                if is_article_type(v) {
-                    return Some(article_fields(v));
-                }
-                for key in [
-                    "@graph",
-                    "mainEntity",
-                    "mainEntityOfPage",
-                    "itemListElement",
-                ] {
-                    if let Some(inner) = map.get(key) {
-                        stack.push(inner);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    let ids = named_ids(&value);
+    let article = walk_json(&value, |map| {
+        [
+            "@graph",
+            "mainEntity",
+            "mainEntityOfPage",
+            "itemListElement",
+        ]
+        .into_iter()
+        .filter_map(|k| map.get(k))
+        .collect()
+    })
+    .find(|v| is_article_type(v))?;
+    Some(article_fields(article, &ids))
 }
 
-fn article_fields(v: &Value) -> LdArticle {
+/// JSON values depth first from `value`, into every array and into the
+/// members of an object that `members` picks; at most 10,000 of them, so
+/// a hostile script stays cheap.
+fn walk_json<'v>(
+    value: &'v Value,
+    members: impl Fn(&'v serde_json::Map<String, Value>) -> Vec<&'v Value>,
+) -> impl Iterator<Item = &'v Value> {
+    let mut stack = vec![value];
+    std::iter::from_fn(move || {
+        let v = stack.pop()?;
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => stack.extend(members(map).into_iter().rev()),
+            _ => {}
+        }
+        Some(v)
+    })
+    .take(10_000)
+}
+
+fn article_fields(v: &Value, ids: &HashMap<&str, &str>) -> LdArticle {
     let text = |key: &str| {
         v.get(key)
             .and_then(Value::as_str)
@@ -300,10 +323,10 @@ fn article_fields(v: &Value) -> LdArticle {
     LdArticle {
         headline: text("headline").or_else(|| text("name")),
         description: text("description"),
-        authors: names(v.get("author")),
+        authors: names(v.get("author"), ids),
         published: text("datePublished").or_else(|| text("dateCreated")),
         modified: text("dateModified"),
-        publisher: names(v.get("publisher")).into_iter().next(),
+        publisher: names(v.get("publisher"), ids).into_iter().next(),
         url,
         section: text("articleSection"),
         body: v
@@ -313,11 +336,35 @@ fn article_fields(v: &Value) -> LdArticle {
     }
 }
 
-/// Names from a string, an object with "name", or an array of those.
-fn names(v: Option<&Value>) -> Vec<String> {
+/// The name of every object that has an "@id" and a "name": an @graph
+/// (Yoast and kin) gives the author as {"@id": ...} pointing at a Person.
+fn named_ids(value: &Value) -> HashMap<&str, &str> {
+    let mut ids = HashMap::new();
+    for v in walk_json(value, |map| map.values().collect()) {
+        if let (Some(id), Some(name)) = (
+            v.get("@id").and_then(Value::as_str),
+            v.get("name").and_then(Value::as_str),
+        ) {
+            ids.entry(id).or_insert(name);
+        }
+    }
+    ids
+}
+
+/// Names from a string, an object with "name" (or an "@id" that names
+/// one elsewhere in the script), or an array of those.
+fn names(v: Option<&Value>, ids: &HashMap<&str, &str>) -> Vec<String> {
     let one = |v: &Value| match v {
         Value::String(s) => Some(sanitize_line(s)),
-        Value::Object(o) => o.get("name").and_then(Value::as_str).map(sanitize_line),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .or_else(|| {
+                o.get("@id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| ids.get(id).copied())
+            })
+            .map(sanitize_line),
         _ => None,
     };
     let list = match v {
@@ -337,6 +384,32 @@ fn names(v: Option<&Value>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_ld_author_by_reference() {
+        let s = r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","headline":"H","author":{"@id":"https://x.org/#/person/1"},
+             "publisher":{"@id":"https://x.org/#org"}},
+            {"@type":"Organization","@id":"https://x.org/#org","name":"X Media"},
+            {"@type":"Person","@id":"https://x.org/#/person/1","name":"Albert Swann"}]}"#;
+        let a = ld_article(s).unwrap();
+        assert_eq!(a.authors, vec!["Albert Swann"]);
+        assert_eq!(a.publisher.as_deref(), Some("X Media"));
+    }
+
+    #[test]
+    fn twitter_written_by_names_the_author() {
+        let mut raw = RawMeta::default();
+        for (k, v) in [
+            ("twitter:label1", "Est. reading time"),
+            ("twitter:data1", "4 minutes"),
+            ("twitter:label2", "Written by"),
+            ("twitter:data2", "Zoe Foster"),
+        ] {
+            raw.metas.push((k.to_string(), v.to_string()));
+        }
+        assert_eq!(resolve(&raw, None).byline.as_deref(), Some("Zoe Foster"));
+    }
 
     #[test]
     fn json_ld_in_graph_with_author_array() {

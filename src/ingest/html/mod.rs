@@ -65,13 +65,15 @@ pub fn extract(html: &str) -> Article {
     let standfirst = title::standfirst(&meta, &title, &body);
     let anchor = headline_block(&blocks, &title);
     let published = shown_date(&meta, &blocks, anchor);
-    let declared = meta
-        .byline
-        .as_deref()
-        .map(byline::clean)
-        .filter(|c| byline::name_like(c));
+    let declared = meta.byline.as_deref().map(byline::clean);
+    let (named, handle) = match declared {
+        Some(d) if byline::name_like(&d) => (Some(d), None),
+        d => (None, d.filter(|d| byline::declared_handle(d))),
+    };
     let shown = anchor.and_then(|a| byline::shown(&elems, &blocks, a));
-    let byline = byline::choose(declared, shown, &title::site_names(&meta));
+    // A user name the page declares ("jdoe", "team") is its byline only
+    // when the page shows no name.
+    let byline = byline::choose(named, shown, &title::site_names(&meta)).or(handle);
     Article {
         title,
         standfirst,

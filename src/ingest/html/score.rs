@@ -262,9 +262,11 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
                 other += b.text.chars().count();
             }
         }
-        if prose >= 200 && prose * 2 >= chosen && prose >= 2 * other {
+        // A list page splits its text over many cards between headings,
+        // prices and labels: prose as long as the rest is enough.
+        if prose >= 200 && prose * 2 >= chosen && prose >= other {
             best = vec![a];
-        } else if prose * 3 < other {
+        } else if prose * 3 < other && other >= WIDEN_STOP {
             break;
         }
         if el.name == "article" {
@@ -275,8 +277,13 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
     best
 }
 
-/// How many ancestors `widen` looks at.
-const WIDEN_LEVELS: usize = 4;
+/// How many ancestors `widen` looks at: page builders wrap a section in
+/// four or five divs.
+const WIDEN_LEVELS: usize = 6;
+
+/// Non-prose characters an ancestor must add before `widen` stops
+/// climbing: a heading or a date line between wrappers does not stop it.
+const WIDEN_STOP: usize = 400;
 
 /// From a top candidate to the final containers: promote, then siblings.
 fn expand(elems: &[Elem], s: &Scores, finals: &[f32], top: usize) -> Vec<usize> {

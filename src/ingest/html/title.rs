@@ -42,16 +42,20 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
         return recased(&text, &declared, meta.publisher.as_deref());
     }
+    let declared_title = |t: &str, lenient: bool| {
+        let t = strip_site_suffix(t, meta.publisher.as_deref(), lenient);
+        sites.iter().fold(t, |t, s| strip_known_site(&t, s))
+    };
     if let Some(t) = &meta.headline {
-        return strip_site_suffix(t, meta.publisher.as_deref(), false);
+        return declared_title(t, false);
     }
     if let Some(t) = &meta.og_title {
-        return strip_site_suffix(t, meta.publisher.as_deref(), true);
+        return declared_title(t, true);
     }
     if let Some(t) = &meta.doc_title
         && !t.is_empty()
     {
-        return strip_site_suffix(t, meta.publisher.as_deref(), true);
+        return declared_title(t, true);
     }
     h1s.first().map(|h| h.text.clone()).unwrap_or_default()
 }
@@ -68,7 +72,12 @@ fn in_menu(elems: &[Elem], owner: usize) -> bool {
 /// Normalized names of the site: og:site_name or the publisher, and the
 /// short end piece of the <title> ("Headline | Site").
 pub fn site_names(meta: &Meta) -> Vec<String> {
-    let mut out: Vec<String> = meta.publisher.iter().map(|p| norm(p)).collect();
+    let mut out: Vec<String> = meta
+        .publisher
+        .iter()
+        .chain(&meta.site_name)
+        .map(|p| norm(p))
+        .collect();
     if let Some(t) = &meta.doc_title {
         let stripped = strip_site_suffix(t, None, true);
         if let Some(tail) = t.get(stripped.len()..) {

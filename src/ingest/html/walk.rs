@@ -119,8 +119,13 @@ fn kind_of(name: &str, hint: Hint) -> Option<(BlockKind, u8)> {
     })
 }
 
-/// class="post-author", itemprop="author", rel="author": the byline's name.
+/// class="post-author", itemprop="author", rel="author", a link to the
+/// author's page ("/author/jane-doe"): the byline's name.
 fn names_author(attrs: &hints::Attrs) -> bool {
+    let author_page = attrs.href.is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        h.contains("/author/") || h.contains("/authors/")
+    });
     let by_class = attrs.class.is_some_and(|c| {
         let c = c.to_ascii_lowercase();
         (c.contains("author") || c.contains("byline"))
@@ -138,6 +143,7 @@ fn names_author(attrs: &hints::Attrs) -> bool {
             .any(|w| c.contains(w))
     });
     by_class
+        || author_page
         || attrs
             .itemprop
             .is_some_and(|r| r.eq_ignore_ascii_case("author"))

@@ -16,7 +16,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-fn pane_title(app: &App) -> String {
+/// The Stories tab's label: name, count, filter, sort.
+pub fn pane_title(app: &App) -> String {
     let shelf = &app.shelf;
     let name = if app.samples {
         "Samples (your library is empty: lede add FILE)"
@@ -38,8 +39,12 @@ fn pane_title(app: &App) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    if app.listing_across() {
+        super::lists::draw(frame, app, area);
+        return;
+    }
     let shelf = &app.shelf;
-    let title = truncate(&pane_title(app), usize::from(area.width.saturating_sub(2)));
+    let title = super::lists::title(app, usize::from(area.width.saturating_sub(2)));
     pane_block(app, Focus::Library)
         .title(title)
         .render(area, frame.buffer_mut());

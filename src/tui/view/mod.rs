@@ -3,6 +3,7 @@
 
 pub mod help;
 pub mod library;
+pub mod lists;
 pub mod reader;
 pub mod sidebar;
 pub mod status;

@@ -14,12 +14,31 @@ use ratatui::text::{Line, Span};
 /// Hints for the focused pane, with the keys the table binds now.
 fn hints(app: &App) -> String {
     let (scope, items): (Scope, &[(Action, &str)]) = match app.focus {
+        Focus::Library if app.places.is_some() => (
+            Scope::Lists,
+            &[
+                (Action::Open, "open at the place"),
+                (Action::Back, "back"),
+                (Action::ToggleHelp, "help"),
+            ],
+        ),
+        Focus::Library if app.listing_across() => (
+            Scope::Lists,
+            &[
+                (Action::Open, "their quotes"),
+                (Action::SearchStart, "filter"),
+                (Action::CycleSort, "sort"),
+                (Action::Back, "back"),
+                (Action::ToggleHelp, "help"),
+            ],
+        ),
         Focus::Library => (
             Scope::Library,
             &[
                 (Action::Open, "open"),
                 (Action::SearchStart, "filter"),
                 (Action::CycleSort, "sort"),
+                (Action::ShowSpeakers, "speakers"),
                 (Action::ToggleRead, "read"),
                 (Action::Delete, "delete"),
                 (Action::ToggleHelp, "help"),
@@ -53,6 +72,25 @@ fn place(app: &App) -> String {
             let title = sanitize_line(&r.story.article.title);
             let room = usize::from(app.size.0 / 3).max(8);
             format!(" {} · {pct}% ", truncate(&title, room))
+        }
+        _ if app.places.is_some() => {
+            let p = app
+                .places
+                .as_ref()
+                .map_or((0, 0), |p| (p.selected, p.len()));
+            if p.1 == 0 {
+                String::new()
+            } else {
+                format!(" {} of {} ", p.0 + 1, p.1)
+            }
+        }
+        _ if app.listing_across() => {
+            let people = &app.people;
+            if people.visible.is_empty() {
+                String::new()
+            } else {
+                format!(" {} of {} ", people.selected + 1, people.visible.len())
+            }
         }
         _ => {
             let shelf = &app.shelf;
