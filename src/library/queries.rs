@@ -32,48 +32,30 @@ impl Library {
     /// (reads the `quotes_person` index only): one entry per person, in the
     /// fullest form each story names them.
     pub fn speakers(&self) -> Result<Vec<SpeakerCount>, LibraryError> {
-        let Some(conn) = self.conn(false)? else {
-            return Ok(Vec::new());
-        };
-        let db_path = conn.path.clone();
-        let err = db_err(&db_path);
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT person, count(*), count(DISTINCT story) FROM quotes \
-                 WHERE person IS NOT NULL GROUP BY person ORDER BY 2 DESC, 1",
-            )
-            .map_err(&err)?;
-        stmt.query_map([], |r| {
-            Ok(SpeakerCount {
-                speaker: r.get(0)?,
-                quotes: r.get(1)?,
-                stories: r.get(2)?,
-            })
-        })
-        .map_err(&err)?
-        .collect::<Result<_, _>>()
-        .map_err(&err)
+        self.read_rows(
+            "SELECT person, count(*), count(DISTINCT story) FROM quotes \
+             WHERE person IS NOT NULL GROUP BY person ORDER BY 2 DESC, 1",
+            [],
+            |r| {
+                Ok(SpeakerCount {
+                    speaker: r.get(0)?,
+                    quotes: r.get(1)?,
+                    stories: r.get(2)?,
+                })
+            },
+        )
     }
 
     /// A speaker's quotes across stories, newest first (published date,
     /// else the import date).
     pub fn quotes_by(&self, speaker: &str) -> Result<Vec<Place>, LibraryError> {
-        let Some(conn) = self.conn(false)? else {
-            return Ok(Vec::new());
-        };
-        let db_path = conn.path.clone();
-        let err = db_err(&db_path);
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT s.id, s.title, s.publisher, s.published, q.text, q.block, q.start, q.end \
-                 FROM quotes q JOIN stories s ON s.sid = q.story WHERE q.person = ?1 \
-                 ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC, q.seq",
-            )
-            .map_err(&err)?;
-        stmt.query_map([speaker], place)
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(&err)
+        self.read_rows(
+            "SELECT s.id, s.title, s.publisher, s.published, q.text, q.block, q.start, q.end \
+             FROM quotes q JOIN stories s ON s.sid = q.story WHERE q.person = ?1 \
+             ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC, q.seq",
+            [speaker],
+            place,
+        )
     }
 
     /// The stories carrying a figure of this kind, value and unit (the
@@ -84,21 +66,31 @@ impl Library {
         value: f64,
         unit: Option<&str>,
     ) -> Result<Vec<Place>, LibraryError> {
+        // min(seq) makes SQLite take the other columns from that row.
+        self.read_rows(
+            "SELECT s.id, s.title, s.publisher, s.published, f.text, f.block, f.start, f.end, \
+             min(f.seq) FROM figures f JOIN stories s ON s.sid = f.story \
+             WHERE f.kind = ?1 AND f.value = ?2 AND f.unit IS ?3 GROUP BY f.story \
+             ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC",
+            params![kind.name(), value, unit],
+            place,
+        )
+    }
+
+    /// Every row of a read-only query, each mapped by `row`; nothing when
+    /// no library has been written yet.
+    fn read_rows<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, LibraryError> {
         let Some(conn) = self.conn(false)? else {
             return Ok(Vec::new());
         };
-        let db_path = conn.path.clone();
-        let err = db_err(&db_path);
-        // min(seq) makes SQLite take the other columns from that row.
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT s.id, s.title, s.publisher, s.published, f.text, f.block, f.start, f.end, \
-                 min(f.seq) FROM figures f JOIN stories s ON s.sid = f.story \
-                 WHERE f.kind = ?1 AND f.value = ?2 AND f.unit IS ?3 GROUP BY f.story \
-                 ORDER BY coalesce(s.published, date(s.added_at, 'unixepoch')) DESC, s.sid DESC",
-            )
-            .map_err(&err)?;
-        stmt.query_map(params![kind.name(), value, unit], place)
+        let err = db_err(&conn.path);
+        let mut stmt = conn.prepare_cached(sql).map_err(&err)?;
+        stmt.query_map(params, row)
             .map_err(&err)?
             .collect::<Result<_, _>>()
             .map_err(&err)
