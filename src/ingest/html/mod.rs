@@ -296,6 +296,28 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_a_banner_is_the_title_a_label_there_is_not() {
+        let page = |h1: &str| {
+            format!(
+                "<html><head><title>Seven days of meals on a budget | The Daily</title>\
+                 <meta property=\"og:title\" content=\"Seven days of meals on a budget\">\
+                 <script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"Sample menus\"}}</script></head>\
+                 <body><div class=\"hero-banner\"><h1>{h1}</h1></div><article>{}</article></body></html>",
+                para(3)
+            )
+        };
+        let a = extract(&page(
+            "Seven days of meals on a budget | Recipes | The Daily",
+        ));
+        assert_eq!(a.title, "Seven days of meals on a budget");
+        let b = extract(&page("Seven days"));
+        assert_eq!(
+            b.title, "Sample menus",
+            "the declared headline, not the label"
+        );
+    }
+
+    #[test]
     fn metadata_from_json_ld() {
         let page = format!(
             "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\

@@ -19,33 +19,44 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         .filter(|s| !s.is_empty())
         .collect();
     let sites = site_names(meta);
-    let h1s: Vec<&RawBlock> = blocks
+    let declared_title = |t: &str, lenient: bool| {
+        let t = strip_site_suffix(t, meta.publisher.as_deref(), lenient);
+        sites.iter().fold(t, |t, s| strip_known_site(&t, s))
+    };
+    let all_h1s: Vec<&RawBlock> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .collect();
+    let h1s: Vec<&RawBlock> = all_h1s
+        .iter()
+        .copied()
         .filter(|b| !in_menu(elems, b.owner))
         .collect();
-    let agrees = h1s.iter().find(|h| {
+    let agreeing = |h: &&&RawBlock| {
         let n = norm(&h.text);
         n.len() >= 8
             && declared.iter().any(|d| {
                 let d = norm(d);
                 d == n || d.starts_with(&n) || n.starts_with(&d)
             })
-    });
+    };
     let headline_like = |h: &&&RawBlock| {
         let words = h.text.split_whitespace().count();
         let n = norm(&h.text);
         (2..=25).contains(&words) && !sites.contains(&n)
     };
+    let agrees = h1s.iter().find(agreeing);
+    if agrees.is_none()
+        && let Some(t) = banner_headline(&all_h1s, &declared)
+    {
+        // As below: only a JSON-LD headline keeps a short " - tail".
+        return declared_title(t, meta.headline.as_deref() != Some(t));
+    }
     if let Some(h) = agrees.or_else(|| h1s.iter().find(headline_like)) {
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
         return recased(&text, &declared, meta.publisher.as_deref());
     }
-    let declared_title = |t: &str, lenient: bool| {
-        let t = strip_site_suffix(t, meta.publisher.as_deref(), lenient);
-        sites.iter().fold(t, |t, s| strip_known_site(&t, s))
-    };
     if let Some(t) = &meta.headline {
         return declared_title(t, false);
     }
@@ -58,6 +69,24 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         return declared_title(t, true);
     }
     h1s.first().map(|h| h.text.clone()).unwrap_or_default()
+}
+
+/// An h1 in a banner or hero block (which the walk counts as furniture)
+/// that says a declared title in full; the shortest such declared title
+/// when the h1 runs on ("Title | Section | Site"). A shorter h1 there is
+/// a section label, not the headline.
+fn banner_headline<'d>(h1s: &[&RawBlock], declared: &[&'d str]) -> Option<&'d str> {
+    h1s.iter().find_map(|h| {
+        let n = norm(&h.text);
+        declared
+            .iter()
+            .filter(|d| {
+                let d = norm(d);
+                d.len() >= 8 && n.starts_with(&d)
+            })
+            .min_by_key(|d| d.len())
+            .copied()
+    })
 }
 
 /// A heading inside a menu, a sidebar or a footer is not the headline.
