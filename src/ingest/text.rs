@@ -72,6 +72,31 @@ pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
     Dump::new(units, kinds, None).title_feature_rows()
 }
 
+/// The units of a dump with their kinds and the layout found, one line
+/// each, for reading the cleaner's errors (`examples/dump_units.rs`).
+#[doc(hidden)]
+pub fn debug_units(input: &str) -> Vec<String> {
+    let clean = sanitize(input);
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    let dump = Dump::new(units, kinds, None);
+    let l = dump.layout();
+    let mut out = vec![format!(
+        "layout title={:?} standfirst={:?} byline={:?} body={}..{}",
+        l.title, l.standfirst, l.byline, l.body_start, l.body_end
+    )];
+    for i in 0..dump.len() {
+        out.push(format!(
+            "{i:4} {:?}{}{} {}",
+            dump.kind(i),
+            if dump.live(i) { "" } else { " DROPPED" },
+            if dump.is_anchor(i) { " A" } else { "" },
+            dump.text(i)
+        ));
+    }
+    out
+}
+
 fn classify(u: &Unit) -> Kind {
     if let Some(shape) = caption_shape(&u.raw) {
         return Kind::Caption(shape);
