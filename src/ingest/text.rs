@@ -27,7 +27,7 @@ use crate::ingest::clutter::{
 };
 use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
-use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag};
+use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag, uncase_title};
 use lines::Unit;
 use meta::{is_date_line, parse_byline};
 use regex::Regex;
@@ -359,6 +359,8 @@ impl Dump {
                 ))
             })
             .unwrap_or_default();
+        let scan: Vec<&str> = (0..self.len().min(3000)).map(|i| self.text(i)).collect();
+        let title = uncase_title(&title, &scan);
         let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
         let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
         let mut blocks = self.body(&layout, &title, standfirst.as_deref());

@@ -199,6 +199,13 @@ impl Dump {
         if !labelled && !near_date && !role_below && !repeated && !in_head {
             score -= 1.0;
         }
+        if !labelled
+            && (super::title::ui_share(&b.names.split_whitespace().collect::<Vec<_>>()) > 0.0
+                || (j < title && (!near_date || dist > 3.0)))
+        {
+            // "Member Login" above the headline is a menu item.
+            score -= 3.0;
+        }
         score
     }
 
@@ -211,7 +218,10 @@ impl Dump {
         }
         (0..self.len().min(4000))
             .filter(|&k| k.abs_diff(j) > 3)
-            .any(|k| self.text(k).contains(first))
+            .any(|k| {
+                let t = self.text(k);
+                word_len(t) >= 6 && t.contains(first)
+            })
     }
 
     /// The byline at unit `i`: its own text, or the name under a "By" or
@@ -225,8 +235,10 @@ impl Dump {
             return None;
         }
         let text = self.text(i);
+        // "Written by Jo Hale" reads as a sign-off too.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (self.kind(i) == Kind::Clutter && is_tag_line(text));
+            || (self.kind(i) == Kind::Clutter && is_tag_line(text))
+            || (self.kind(i) == Kind::End && is_prefixed_byline(text));
         if LABEL.is_match(text.trim()) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
@@ -444,14 +456,17 @@ pub(super) fn strip_site_suffix(title: &str, publisher: Option<&str>) -> String 
 /// or "Headline by" (the byline glued on), "Headline March 3rd, 2025".
 pub(super) fn cut_glued_title(title: &str) -> String {
     static CRUMB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:you are here)\s*:?\s*)?(?:[^»›>/]{1,40}?\s*[»›>]\s*)+|^(?:[\p{Lu}][^/]{1,30}/){2,}")
+        Regex::new(r"^(?:(?i:you are here)\s*:?\s*)?(?:[^»›>/·]{1,40}?\s*[»›>·]\s*)+|^(?:[\p{Lu}][^/]{1,30}/){2,}|^(?i:home|blog|title|project|introduction)\s*[/:]\s*")
             .unwrap_or_else(|e| panic!("bad crumb pattern: {e}"))
     });
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+by(?:\s+\p{Lu}[\p{L}'’-]*){0,4}\s*$")
             .unwrap_or_else(|e| panic!("bad by pattern: {e}"))
     });
-    let mut t = title.trim().to_string();
+    let mut t = title
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, '━' | '─' | '═' | '_' | '=') || c.is_whitespace())
+        .to_string();
     if let Some(m) = CRUMB.find(&t) {
         let rest = t.get(m.end()..).unwrap_or("").trim();
         if word_len(rest) >= 2 {
@@ -479,4 +494,30 @@ pub(super) fn cut_glued_title(title: &str) -> String {
         }
     }
     t
+}
+
+/// An upper-cased headline (CSS `text-transform`) gets its case back from
+/// the same words in another line of the dump (a breadcrumb, a share
+/// text); a headline shouted in a plain story stays as written.
+pub(super) fn uncase_title(title: &str, lines: &[&str]) -> String {
+    let letters: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+    if !shouting {
+        return title.to_string();
+    }
+    let key = title.to_lowercase();
+    for line in lines {
+        if !line.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        // Byte offsets agree only when lower-casing keeps lengths.
+        if lower.len() == line.len()
+            && let Some(at) = lower.find(&key)
+            && let Some(found) = line.get(at..at + key.len())
+        {
+            return found.to_string();
+        }
+    }
+    title.to_string()
 }

@@ -424,7 +424,7 @@ const UI_WORDS: &[&str] = &[
     "read",
 ];
 
-fn ui_share(words: &[&str]) -> f64 {
+pub(super) fn ui_share(words: &[&str]) -> f64 {
     let n = words.len().max(1);
     let hits = words
         .iter()
