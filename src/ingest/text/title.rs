@@ -442,7 +442,7 @@ pub(super) fn ui_share(words: &[&str]) -> f64 {
 
 /// "HomeCommercial", "LiveNew": inline links glued by a paste (a lower-case
 /// letter straight before an upper-case one inside a word).
-fn glued_words(words: &[&str]) -> usize {
+pub(super) fn glued_words(words: &[&str]) -> usize {
     words
         .iter()
         .filter(|w| {
