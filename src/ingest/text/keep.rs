@@ -15,7 +15,7 @@ use crate::ingest::clutter::{ends_sentence, match_form, word_len};
 use std::collections::HashMap;
 
 /// Number of features per line (the length of `WEIGHTS`).
-pub const N_FEATURES: usize = 37;
+pub const N_FEATURES: usize = 41;
 
 /// Feature names, in order (the fitting script reads them from here).
 #[cfg(test)]
@@ -57,6 +57,10 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "main_ui_words",
     "main_share",
     "title_near",
+    "imperative_start",
+    "second_person",
+    "exclamation",
+    "promo_words",
 ];
 
 /// Per-dump context shared by all lines.
@@ -169,6 +173,13 @@ impl Dump {
                 (at(e + 1).saturating_sub(at(s))) as f64 / total as f64
             }),
             b(title.is_some_and(|t| i > t && i <= t + 3)),
+            b(words.first().is_some_and(|w| in_list(w, IMPERATIVES))),
+            share(
+                &words,
+                &["you", "your", "you're", "you’ll", "you'll", "yours"],
+            ),
+            b(text.contains('!')),
+            share(&words, PROMO),
         ]
     }
 
@@ -193,6 +204,96 @@ impl Dump {
 /// Log-odds under which a line goes; below zero, so that a line the model
 /// is unsure of stays (a lost paragraph costs more than a kept button).
 pub const KEEP_THRESHOLD: f64 = 0.5;
+
+/// Verbs a button or a call to action opens with.
+const IMPERATIVES: &[&str] = &[
+    "get",
+    "sign",
+    "subscribe",
+    "join",
+    "book",
+    "find",
+    "explore",
+    "download",
+    "learn",
+    "try",
+    "start",
+    "request",
+    "schedule",
+    "contact",
+    "call",
+    "discover",
+    "register",
+    "follow",
+    "share",
+    "save",
+    "shop",
+    "buy",
+    "order",
+    "visit",
+    "read",
+    "watch",
+    "listen",
+    "click",
+    "enter",
+    "grow",
+    "earn",
+    "meet",
+    "check",
+    "browse",
+    "view",
+    "see",
+    "apply",
+    "claim",
+    "calculate",
+];
+
+/// Words of promotion, disclosure and subscription boxes.
+const PROMO: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "subscribers",
+    "subscription",
+    "affiliate",
+    "commission",
+    "sponsored",
+    "sponsor",
+    "advertising",
+    "advertisement",
+    "cookies",
+    "privacy",
+    "inbox",
+    "email",
+    "e-mail",
+    "free",
+    "demo",
+    "trial",
+    "offer",
+    "discount",
+    "copyright",
+    "rights",
+    "reserved",
+    "partnership",
+    "support",
+    "notifications",
+    "posts",
+    "mailing",
+];
+
+fn clean_word(w: &str) -> String {
+    w.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn in_list(w: &str, list: &[&str]) -> bool {
+    list.contains(&clean_word(w).as_str())
+}
+
+fn share(words: &[&str], list: &[&str]) -> f64 {
+    words.iter().filter(|w| in_list(w, list)).count() as f64 / words.len().max(1) as f64
+}
 
 fn b(x: bool) -> f64 {
     if x { 1.0 } else { 0.0 }
