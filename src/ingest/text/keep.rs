@@ -192,12 +192,40 @@ impl Dump {
         kind: BlockKind,
     ) -> bool {
         let f = self.keep_features(cx, layout, i, kind);
+        if self.plain_story_line(cx, i) {
+            return true;
+        }
         let s = BIAS
             + f.iter()
                 .zip(WEIGHTS.iter())
                 .map(|(x, w)| x * w)
                 .sum::<f64>();
         s >= KEEP_THRESHOLD
+    }
+}
+
+impl Dump {
+    /// A plain sentence in or just after the main run of text, with no word
+    /// of a button, a promotion or an appeal to the reader: story text
+    /// whatever the model says (short closing sentences, lists under a
+    /// lead-in).
+    fn plain_story_line(&self, cx: &KeepContext, i: usize) -> bool {
+        let text = self.text(i);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let Some((s, e)) = cx.main else {
+            return false;
+        };
+        let lead_in = (s..i)
+            .rev()
+            .find(|&j| self.live(j) && !self.is_bullet(j))
+            .is_some_and(|j| self.text(j).trim_end().ends_with(':'))
+            && self.is_bullet(i);
+        let sentence = ends_sentence(text) && words.len() >= 5;
+        let plain = share(&words, PROMO) == 0.0
+            && share(&words, &["you", "your", "you're", "you'll", "you’ll"]) == 0.0
+            && !words.first().is_some_and(|w| in_list(w, IMPERATIVES))
+            && !text.contains('!');
+        i >= s && i <= e + 6 && plain && (sentence || lead_in)
     }
 }
 
@@ -274,9 +302,7 @@ const PROMO: &[&str] = &[
     "rights",
     "reserved",
     "partnership",
-    "support",
     "notifications",
-    "posts",
     "mailing",
 ];
 
