@@ -619,6 +619,16 @@ pub(super) fn date_span(text: &str) -> Option<(String, usize, usize)> {
 }
 
 fn date_match(text: &str) -> Option<(String, usize, usize)> {
+    // Every written form holds a four-digit year: most lines have none, and
+    // the patterns cost more than this scan.
+    let mut run = 0;
+    let has_year = text.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run >= 4
+    });
+    if !has_year {
+        return None;
+    }
     let [isoform, month_first, day_first, cjk] = &*DATE_PATTERNS;
     let mut found: Vec<(String, usize, usize)> = Vec::new();
     for c in isoform.captures_iter(text).chain(cjk.captures_iter(text)) {
