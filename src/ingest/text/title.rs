@@ -76,6 +76,8 @@ pub(super) struct Context {
     anchor_words_total: usize,
     /// The main run of running text (first and last unit).
     main: Option<(usize, usize)>,
+    /// Per unit: it parses as a byline (filled as candidates ask).
+    bylines: HashMap<usize, bool>,
 }
 
 /// How many units from the top may hold the headline.
@@ -110,6 +112,7 @@ impl Dump {
             body_after: HashMap::new(),
             anchor_words_total: acc,
             main: self.main_run(),
+            bylines: HashMap::new(),
         }
     }
 
@@ -178,14 +181,19 @@ impl Dump {
         let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
         let near_below: Vec<usize> = below.iter().copied().take(5).collect();
-        let is_byline = |j: usize| {
-            self.kind(j) == Kind::Byline
-                || (matches!(self.kind(j), Kind::Text | Kind::Weak)
-                    && parse_byline(self.text(j)).is_some())
-        };
+        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        // Parsing bylines is the dearest feature: once per unit per dump.
+        for &j in near_below.iter().chain(&above).chain(std::iter::once(&i)) {
+            cx.bylines.entry(j).or_insert_with(|| {
+                self.kind(j) == Kind::Byline
+                    || (matches!(self.kind(j), Kind::Text | Kind::Weak)
+                        && parse_byline(self.text(j)).is_some())
+            });
+        }
+        let bylines = &cx.bylines;
+        let is_byline = |j: usize| bylines.get(&j).copied().unwrap_or(false);
         let date_below = near_below.iter().any(|&j| self.kind(j) == Kind::Date);
         let byline_below = near_below.iter().any(|&j| is_byline(j));
-        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
         let meta_above = above
             .iter()
             .any(|&j| self.kind(j) == Kind::Date || is_byline(j));
