@@ -350,7 +350,7 @@ fn is_team_name(item: &str) -> bool {
 fn undouble(names: &str) -> String {
     let words: Vec<&str> = names.split_whitespace().collect();
     let half = words.len() / 2;
-    if half >= 1 && words.len() % 2 == 0 && words[..half] == words[half..] {
+    if half >= 1 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
         words[..half].join(" ")
     } else {
         names.to_string()
