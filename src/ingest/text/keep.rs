@@ -215,11 +215,12 @@ impl Dump {
         let Some((s, e)) = cx.main else {
             return false;
         };
-        let lead_in = (s..i)
-            .rev()
-            .find(|&j| self.live(j) && !self.is_bullet(j))
-            .is_some_and(|j| self.text(j).trim_end().ends_with(':'))
-            && self.is_bullet(i);
+        // A list item under a lead-in (looked for a few dozen units up).
+        let lead_in = self.is_bullet(i)
+            && (s.max(i.saturating_sub(50))..i)
+                .rev()
+                .find(|&j| self.live(j) && !self.is_bullet(j))
+                .is_some_and(|j| self.text(j).trim_end().ends_with(':'));
         let sentence = ends_sentence(text) && words.len() >= 5;
         let plain = share(&words, PROMO) == 0.0
             && share(&words, &["you", "your", "you're", "you'll", "you’ll"]) == 0.0
