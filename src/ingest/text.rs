@@ -14,6 +14,8 @@
 //!    are subheadings.
 
 mod head;
+mod keep;
+mod keep_weights;
 mod lines;
 pub mod meta;
 mod title;
@@ -27,7 +29,7 @@ use crate::ingest::clutter::{
 };
 use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
-use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag};
+use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag, uncase_title};
 use lines::Unit;
 use meta::{is_date_line, parse_byline};
 use regex::Regex;
@@ -70,6 +72,50 @@ pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
     let units = lines::units(&clean);
     let kinds: Vec<Kind> = units.iter().map(classify).collect();
     Dump::new(units, kinds, None).title_feature_rows()
+}
+
+/// Every line a dump's body would hold, with the features the keep model
+/// reads, for `scripts/fit_keep.py` (through `examples/keep_features.rs`).
+#[doc(hidden)]
+pub fn keep_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
+    let clean = sanitize(input);
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    let dump = Dump::new(units, kinds, None);
+    let layout = dump.layout();
+    let title = layout
+        .title
+        .map(|t| dump.text(t).to_string())
+        .unwrap_or_default();
+    let standfirst = layout.standfirst.map(|s| dump.text(s).to_string());
+    let mut rows = Vec::new();
+    dump.body(&layout, &title, standfirst.as_deref(), Some(&mut rows));
+    rows
+}
+
+/// The units of a dump with their kinds and the layout found, one line
+/// each, for reading the cleaner's errors (`examples/dump_units.rs`).
+#[doc(hidden)]
+pub fn debug_units(input: &str) -> Vec<String> {
+    let clean = sanitize(input);
+    let units = lines::units(&clean);
+    let kinds: Vec<Kind> = units.iter().map(classify).collect();
+    let dump = Dump::new(units, kinds, None);
+    let l = dump.layout();
+    let mut out = vec![format!(
+        "layout title={:?} standfirst={:?} byline={:?} body={}..{}",
+        l.title, l.standfirst, l.byline, l.body_start, l.body_end
+    )];
+    for i in 0..dump.len() {
+        out.push(format!(
+            "{i:4} {:?}{}{} {}",
+            dump.kind(i),
+            if dump.live(i) { "" } else { " DROPPED" },
+            if dump.is_anchor(i) { " A" } else { "" },
+            dump.text(i)
+        ));
+    }
+    out
 }
 
 fn classify(u: &Unit) -> Kind {
@@ -334,9 +380,11 @@ impl Dump {
                 ))
             })
             .unwrap_or_default();
+        let scan: Vec<&str> = (0..self.len().min(3000)).map(|i| self.text(i)).collect();
+        let title = uncase_title(&title, &scan);
         let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
         let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
-        let mut blocks = self.body(&layout, &title, standfirst.as_deref());
+        let mut blocks = self.body(&layout, &title, standfirst.as_deref(), None);
         if !blocks.iter().any(|b| b.kind.is_body()) {
             // Nothing looked like a story: keep the text rather than lose it.
             blocks.extend(
@@ -361,7 +409,17 @@ impl Dump {
         }
     }
 
-    fn body(&self, layout: &Layout, title: &str, standfirst: Option<&str>) -> Vec<Block> {
+    /// The body blocks; every line the model drops is left out (with
+    /// `rows`, nothing is dropped and each line's features are collected
+    /// for the fitting script).
+    fn body(
+        &self,
+        layout: &Layout,
+        title: &str,
+        standfirst: Option<&str>,
+        mut rows: Option<&mut Vec<(String, Vec<f64>)>>,
+    ) -> Vec<Block> {
+        let keep_cx = self.keep_context();
         let title_key = match_form(title);
         let standfirst_key = standfirst.map(match_form);
         let skip = [layout.title, layout.standfirst, layout.byline];
@@ -401,6 +459,16 @@ impl Dump {
                     }
                 }
             };
+            if let Some(kind) = kind
+                && kind != BlockKind::Caption
+            {
+                if let Some(rows) = rows.as_deref_mut() {
+                    let f = self.keep_features(&keep_cx, layout, i, kind);
+                    rows.push((u.text.clone(), f.to_vec()));
+                } else if !self.keep_line(&keep_cx, layout, i, kind) {
+                    continue;
+                }
+            }
             if let Some(kind) = kind {
                 let text = if kind == BlockKind::Heading {
                     u.text.trim_start_matches('#').trim().to_string()

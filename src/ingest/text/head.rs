@@ -120,9 +120,10 @@ impl Dump {
         next.is_some_and(|j| self.kind(j) != Kind::Text || parse_byline(self.text(j)).is_some())
     }
 
-    /// A byline between the headline and the body; a name and date just
-    /// above the headline; a "By ..." line elsewhere above the headline or,
-    /// in some outlets, after the body.
+    /// The byline near the headline, chosen by score among the lines just
+    /// above it and between it and the body (see `byline_score`); else a
+    /// "By ..." line elsewhere above the headline or, in some outlets,
+    /// after the body.
     pub(super) fn find_byline(
         &self,
         title: Option<usize>,
@@ -130,28 +131,97 @@ impl Dump {
         body_start: usize,
     ) -> Option<(usize, Byline)> {
         let start = title.map_or(0, |t| t + 1);
-        let head = (start..body_start).filter(|&i| Some(i) != standfirst);
         let prefixed = |i: usize| {
             (self.live(i) && self.kind(i) == Kind::Text && is_prefixed_byline(self.text(i)))
                 .then(|| parse_byline(self.text(i)))
                 .flatten()
                 .map(|b| (i, b))
         };
-        // "Jo Hale / March 3, 2025" just above the headline.
-        let above = title.and_then(|t| {
-            (t.saturating_sub(4)..t).rev().find_map(|i| {
-                let (j, b) = self.byline_at(i)?;
-                let dated = b.date.is_some()
-                    || is_prefixed_byline(self.text(i))
-                    || (j + 1..t.min(j + 3)).any(|k| self.kind(k) == Kind::Date);
-                dated.then_some((j, b))
-            })
-        });
-        head.clone()
-            .find_map(|i| self.byline_at(i))
-            .or(above)
+        let t = title.unwrap_or(0);
+        let from = title.map_or(0, |t| t.saturating_sub(6));
+        let to = body_start.max(start + 4).min(start + 25).min(self.len());
+        let mut best: Option<(f64, usize, Byline)> = None;
+        for i in from..to {
+            if Some(i) == standfirst || Some(i) == title {
+                continue;
+            }
+            let Some((j, b)) = self.byline_at(i) else {
+                continue;
+            };
+            let score = self.byline_score(i, j, &b, t, body_start);
+            if score > 0.0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, j, b));
+            }
+        }
+        best.map(|(_, j, b)| (j, b))
             .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed))
             .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
+    }
+
+    /// How much a byline found at unit `i` (its name at `j`) looks like the
+    /// story's own: a "By" prefix or label, a date beside it, the name
+    /// again in an author box further down, a role line under it, and
+    /// nearness to the headline. Positive scores are bylines.
+    fn byline_score(&self, i: usize, j: usize, b: &Byline, title: usize, body_start: usize) -> f64 {
+        let text = self.text(i);
+        let labelled = j != i || is_prefixed_byline(text) || has_by_word(text);
+        let near_date = b.date.is_some()
+            || (j.saturating_sub(2)..(j + 4).min(self.len()))
+                .any(|k| k != j && (self.kind(k) == Kind::Date || short_dated(self.text(k))));
+        let role_below = self
+            .units
+            .get(j + 1)
+            .is_some_and(|u| word_len(&u.text) <= 8 && has_role(&u.text));
+        let repeated = self.name_elsewhere(&b.names, j);
+        let dist = j.abs_diff(title) as f64;
+        let mut score = -0.08 * dist;
+        if labelled {
+            score += 3.0;
+        }
+        if near_date {
+            score += 1.2;
+        }
+        if role_below {
+            score += 1.0;
+        }
+        if repeated {
+            score += 1.0;
+        }
+        if j > title {
+            score += 0.5;
+        }
+        if j >= body_start && !labelled {
+            score -= 1.0;
+        }
+        // An unlabelled name with nothing beside it is a menu item or a
+        // section label as often as a byline.
+        let in_head = j > title && j < body_start;
+        if !labelled && !near_date && !role_below && !repeated && !in_head {
+            score -= 1.0;
+        }
+        if !labelled
+            && (super::title::ui_share(&b.names.split_whitespace().collect::<Vec<_>>()) > 0.0
+                || (j < title && (!near_date || dist > 3.0)))
+        {
+            // "Member Login" above the headline is a menu item.
+            score -= 3.0;
+        }
+        score
+    }
+
+    /// The names stand again in a unit away from `j` (an author box, a
+    /// bio): searched in the first few thousand units only.
+    fn name_elsewhere(&self, names: &str, j: usize) -> bool {
+        let first = names.split(" and ").next().unwrap_or(names).trim();
+        if first.chars().count() < 4 {
+            return false;
+        }
+        (0..self.len().min(4000))
+            .filter(|&k| k.abs_diff(j) > 3)
+            .any(|k| {
+                let t = self.text(k);
+                word_len(t) >= 6 && t.contains(first)
+            })
     }
 
     /// The byline at unit `i`: its own text, or the name under a "By" or
@@ -165,8 +235,10 @@ impl Dump {
             return None;
         }
         let text = self.text(i);
+        // "Written by Jo Hale" reads as a sign-off too.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (self.kind(i) == Kind::Clutter && is_tag_line(text));
+            || (self.kind(i) == Kind::Clutter && is_tag_line(text))
+            || (self.kind(i) == Kind::End && is_prefixed_byline(text));
         if LABEL.is_match(text.trim()) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
@@ -246,6 +318,45 @@ impl Dump {
             .or(dateline)
             .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
     }
+}
+
+/// "Posted on July 1, 2024 by Jo", "Jo Hale | by": a "by" inside the line.
+fn has_by_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.starts_with("by") || lower.contains(" by ") || lower.contains(" by:")
+}
+
+/// A short line naming a role ("Senior Writer", "Trending Editor").
+fn has_role(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "writer",
+        "editor",
+        "reporter",
+        "correspondent",
+        "contributor",
+        "author",
+        "journalist",
+        "columnist",
+        "expert",
+        "founder",
+        "ceo",
+        "director",
+        "manager",
+        "lead",
+        "specialist",
+        "strategist",
+        "consultant",
+        "dietitian",
+        "producer",
+        "analyst",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLES.contains(&w.to_lowercase().as_str()))
+}
+
+/// A short line holding a date.
+fn short_dated(text: &str) -> bool {
+    word_len(text) <= 10 && parse_date(text).is_some()
 }
 
 pub(super) fn is_prefixed_byline(text: &str) -> bool {
@@ -345,14 +456,17 @@ pub(super) fn strip_site_suffix(title: &str, publisher: Option<&str>) -> String 
 /// or "Headline by" (the byline glued on), "Headline March 3rd, 2025".
 pub(super) fn cut_glued_title(title: &str) -> String {
     static CRUMB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?i:you are here)\s*:?\s*)?(?:[^»›>/]{1,40}?\s*[»›>]\s*)+|^(?:[\p{Lu}][^/]{1,30}/){2,}")
+        Regex::new(r"^(?:(?i:you are here)\s*:?\s*)?(?:[^»›>/·]{1,40}?\s*[»›>·]\s*)+|^(?:[\p{Lu}][^/]{1,30}/){2,}|^(?i:home|blog|title|project|introduction)\s*[/:]\s*")
             .unwrap_or_else(|e| panic!("bad crumb pattern: {e}"))
     });
     static BY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s+by(?:\s+\p{Lu}[\p{L}'’-]*){0,4}\s*$")
             .unwrap_or_else(|e| panic!("bad by pattern: {e}"))
     });
-    let mut t = title.trim().to_string();
+    let mut t = title
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, '━' | '─' | '═' | '_' | '=') || c.is_whitespace())
+        .to_string();
     if let Some(m) = CRUMB.find(&t) {
         let rest = t.get(m.end()..).unwrap_or("").trim();
         if word_len(rest) >= 2 {
@@ -380,4 +494,30 @@ pub(super) fn cut_glued_title(title: &str) -> String {
         }
     }
     t
+}
+
+/// An upper-cased headline (CSS `text-transform`) gets its case back from
+/// the same words in another line of the dump (a breadcrumb, a share
+/// text); a headline shouted in a plain story stays as written.
+pub(super) fn uncase_title(title: &str, lines: &[&str]) -> String {
+    let letters: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+    if !shouting {
+        return title.to_string();
+    }
+    let key = title.to_lowercase();
+    for line in lines {
+        if !line.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        // Byte offsets agree only when lower-casing keeps lengths.
+        if lower.len() == line.len()
+            && let Some(at) = lower.find(&key)
+            && let Some(found) = line.get(at..at + key.len())
+        {
+            return found.to_string();
+        }
+    }
+    title.to_string()
 }

@@ -151,6 +151,8 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
         && !is_date_line(prev.text)
         // "calendarMar 5, 2025 · 6 min read" under a name is a date line.
         && !short_dated(next.text)
+        // "by Jo Hale" under a headline is its byline.
+        && !(next.text.starts_with("by ") && super::meta::parse_byline(next.text).is_some())
 }
 
 /// A short line holding a date: metadata, never the rest of a sentence.

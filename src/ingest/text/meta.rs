@@ -20,7 +20,7 @@ pub struct Byline {
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|von|par|por)[:\s]\s*(.+)$",
+        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|article by|von|par|por)[:\s]\s*(.+)$",
     )
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?"));
@@ -188,8 +188,11 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     // "October 11, 2023 by Jo Hale": a date leading a "by" line.
-    if let Some((iso, 0, end)) = date_match(line)
-        && let Some(rest) = line.get(end..)
+    static POSTED_ON: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?i:(?:posted|published|updated)(?: on)?:?\s*)"));
+    let dated = POSTED_ON.replace(line, "");
+    if let Some((iso, 0, end)) = date_match(&dated)
+        && let Some(rest) = dated.get(end..)
     {
         let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
         if BY_PREFIX.is_match(rest) {
@@ -240,6 +243,11 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let items: Vec<&str> = head
         .split(',')
         .map(str::trim)
+        .map(|s| {
+            s.strip_prefix("and ")
+                .or_else(|| s.strip_prefix("& "))
+                .unwrap_or(s)
+        })
         .filter(|s| !s.is_empty())
         .collect();
     let mut names: Vec<String> = Vec::new();
@@ -263,6 +271,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
             // "Priya Nair North of England correspondent": the names lead.
             if let Some(lead) = leading_name(item) {
                 names.push(tidy_case(&lead));
+            } else if i == 0 && is_team_name(item) {
+                // "Everfit Team", "TOI Lifestyle Desk": a team signs.
+                names.push(tidy_case(item));
             }
             continue;
         }
@@ -279,7 +290,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         // "By Reuters": an outlet, not a person.
         return None;
     }
-    let names = join_names(&names);
+    let names = undouble(&join_names(&names));
     Some(Byline {
         names,
         outlet: outlet.map(|o| tidy_case(o.trim())),
@@ -288,7 +299,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 }
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*$")
+    re(
+        r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    )
 });
 static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -307,6 +320,41 @@ pub fn unglue_byline(line: &str) -> String {
     });
     let line = BY.replace(line, "$1 $2");
     GLUED.replace_all(&line, "$1 $2").into_owned()
+}
+
+/// "Everfit Team", "Podium staff": capitalised words ending in a team word.
+fn is_team_name(item: &str) -> bool {
+    const TEAM: &[&str] = &[
+        "team",
+        "staff",
+        "desk",
+        "editors",
+        "contributor",
+        "newsroom",
+    ];
+    let words: Vec<&str> = item.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| TEAM.contains(&w.to_lowercase().as_str()))
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-'))
+        })
+}
+
+/// "Jo Hale Jo Hale" (an avatar's alt text beside the name) -> "Jo Hale".
+fn undouble(names: &str) -> String {
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half >= 1 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+        words[..half].join(" ")
+    } else {
+        names.to_string()
+    }
 }
 
 /// One capitalised word after "By" ("By Kristin"), not a label.
@@ -571,6 +619,16 @@ pub(super) fn date_span(text: &str) -> Option<(String, usize, usize)> {
 }
 
 fn date_match(text: &str) -> Option<(String, usize, usize)> {
+    // Every written form holds a four-digit year: most lines have none, and
+    // the patterns cost more than this scan.
+    let mut run = 0;
+    let has_year = text.chars().any(|c| {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        run >= 4
+    });
+    if !has_year {
+        return None;
+    }
     let [isoform, month_first, day_first, cjk] = &*DATE_PATTERNS;
     let mut found: Vec<(String, usize, usize)> = Vec::new();
     for c in isoform.captures_iter(text).chain(cjk.captures_iter(text)) {

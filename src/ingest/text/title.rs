@@ -4,14 +4,14 @@
 //! above it, repetition). The weights are fitted by
 //! `scripts/fit_title.py` on half of dumps-dev and live in `title_weights`.
 
-use super::meta::parse_byline;
+use super::meta::{parse_byline, parse_date};
 use super::title_weights::{BIAS, WEIGHTS};
 use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 use crate::ingest::clutter::{ends_sentence, match_form, word_len};
 use std::collections::HashMap;
 
 /// Number of features per candidate (the length of `WEIGHTS`).
-pub const N_FEATURES: usize = 30;
+pub const N_FEATURES: usize = 41;
 
 /// Feature names, in order (the fitting script reads them from here).
 #[cfg(test)]
@@ -46,6 +46,17 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "body_overlap",
     "first_candidate",
     "standfirst_below",
+    "ui_words",
+    "anchor_share_after",
+    "anchor_words_next20",
+    "anchor_just_above",
+    "glued_words",
+    "has_date",
+    "is_byline",
+    "cell_gaps",
+    "dist_main_start",
+    "inside_main",
+    "after_main",
 ];
 
 /// Per-dump context shared by all candidates.
@@ -61,6 +72,12 @@ pub(super) struct Context {
     /// Lower-cased running text from the first anchor at or after each
     /// unit (about 2500 bytes), for the overlap feature.
     body_after: HashMap<usize, String>,
+    /// Running-text words in the whole dump.
+    anchor_words_total: usize,
+    /// The main run of running text (first and last unit).
+    main: Option<(usize, usize)>,
+    /// Per unit: it parses as a byline (filled as candidates ask).
+    bylines: HashMap<usize, bool>,
 }
 
 /// How many units from the top may hold the headline.
@@ -86,13 +103,38 @@ impl Dump {
                 first_of.push(i);
             }
         }
+        anchor_words_before.push(acc);
         Context {
             counts,
             anchor_words_before,
             heuristic,
             first_of,
             body_after: HashMap::new(),
+            anchor_words_total: acc,
+            main: self.main_run(),
+            bylines: HashMap::new(),
         }
+    }
+
+    /// The densest run of running text: anchors no more than `MAIN_GAP`
+    /// units apart, the run with the most words.
+    pub(super) fn main_run(&self) -> Option<(usize, usize)> {
+        const MAIN_GAP: usize = 12;
+        let mut best: Option<(usize, usize, usize)> = None;
+        let mut cur: Option<(usize, usize, usize)> = None;
+        for i in (0..self.len()).filter(|&i| self.is_anchor(i)) {
+            let w = word_len(self.text(i));
+            cur = match cur {
+                Some((s, e, n)) if i - e <= MAIN_GAP => Some((s, i, n + w)),
+                _ => Some((i, i, w)),
+            };
+            if let Some(c) = cur
+                && best.is_none_or(|b| c.2 > b.2)
+            {
+                best = Some(c);
+            }
+        }
+        best.map(|(s, e, _)| (s, e))
     }
 
     /// May unit `i` be the headline at all?
@@ -139,14 +181,19 @@ impl Dump {
         let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
         let near_below: Vec<usize> = below.iter().copied().take(5).collect();
-        let is_byline = |j: usize| {
-            self.kind(j) == Kind::Byline
-                || (matches!(self.kind(j), Kind::Text | Kind::Weak)
-                    && parse_byline(self.text(j)).is_some())
-        };
+        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        // Parsing bylines is the dearest feature: once per unit per dump.
+        for &j in near_below.iter().chain(&above).chain(std::iter::once(&i)) {
+            cx.bylines.entry(j).or_insert_with(|| {
+                self.kind(j) == Kind::Byline
+                    || (matches!(self.kind(j), Kind::Text | Kind::Weak)
+                        && parse_byline(self.text(j)).is_some())
+            });
+        }
+        let bylines = &cx.bylines;
+        let is_byline = |j: usize| bylines.get(&j).copied().unwrap_or(false);
         let date_below = near_below.iter().any(|&j| self.kind(j) == Kind::Date);
         let byline_below = near_below.iter().any(|&j| is_byline(j));
-        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
         let meta_above = above
             .iter()
             .any(|&j| self.kind(j) == Kind::Date || is_byline(j));
@@ -181,6 +228,14 @@ impl Dump {
                 .or_insert_with(|| self.running_text_from(j));
             overlap_share(&form, body)
         });
+        let total = cx.anchor_words_total.max(1);
+        let next20 = cx
+            .anchor_words_before
+            .get((i + 21).min(self.len()))
+            .copied()
+            .unwrap_or(before)
+            .saturating_sub(cx.anchor_words_before.get(i + 1).copied().unwrap_or(before));
+        let anchor_just_above = above.iter().any(|&j| self.is_anchor(j));
         [
             (n_words.min(40) as f64) / 10.0,
             (chars.max(1) as f64).ln(),
@@ -212,6 +267,23 @@ impl Dump {
             overlap,
             b(rank == 0),
             b(standfirst_below),
+            ui_share(&words),
+            total.saturating_sub(before) as f64 / total as f64,
+            ((next20 + 1) as f64).ln(),
+            b(anchor_just_above),
+            (glued_words(&words).min(5)) as f64 / 5.0,
+            b(parse_date(text).is_some()),
+            b(is_byline(i)),
+            b(text.contains("\u{a0}\u{a0}") || text.contains("   ") || text.contains('\t')),
+            cx.main.map_or(4.0, |(s, _)| {
+                if i < s {
+                    ((s - i).min(60) as f64 + 1.0).ln()
+                } else {
+                    4.2
+                }
+            }),
+            b(cx.main.is_some_and(|(s, e)| i > s && i < e)),
+            b(cx.main.is_some_and(|(_, e)| i > e)),
         ]
     }
 
@@ -287,6 +359,106 @@ impl Dump {
         }
         rows
     }
+}
+
+/// Words of page controls and site chrome, never of a headline's subject
+/// alone: a line made of them is a menu, a button or a widget.
+const UI_WORDS: &[&str] = &[
+    "menu",
+    "search",
+    "sign",
+    "login",
+    "log",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "cookies",
+    "privacy",
+    "account",
+    "cart",
+    "share",
+    "home",
+    "contact",
+    "toggle",
+    "navigation",
+    "skip",
+    "content",
+    "close",
+    "open",
+    "demo",
+    "pricing",
+    "register",
+    "follow",
+    "download",
+    "more",
+    "view",
+    "all",
+    "back",
+    "next",
+    "previous",
+    "comments",
+    "reply",
+    "cancel",
+    "submit",
+    "email",
+    "terms",
+    "policy",
+    "careers",
+    "about",
+    "us",
+    "help",
+    "support",
+    "faq",
+    "shop",
+    "book",
+    "call",
+    "request",
+    "quote",
+    "free",
+    "trial",
+    "started",
+    "get",
+    "resources",
+    "blog",
+    "join",
+    "website",
+    "websites",
+    "official",
+    "main",
+    "modal",
+    "site",
+    "language",
+    "select",
+    "read",
+];
+
+pub(super) fn ui_share(words: &[&str]) -> f64 {
+    let n = words.len().max(1);
+    let hits = words
+        .iter()
+        .filter(|w| {
+            let w: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            UI_WORDS.contains(&w.as_str())
+        })
+        .count();
+    hits as f64 / n as f64
+}
+
+/// "HomeCommercial", "LiveNew": inline links glued by a paste (a lower-case
+/// letter straight before an upper-case one inside a word).
+pub(super) fn glued_words(words: &[&str]) -> usize {
+    words
+        .iter()
+        .filter(|w| {
+            let cs: Vec<char> = w.chars().collect();
+            cs.windows(2)
+                .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+        })
+        .count()
 }
 
 /// Share of the candidate's longer words that recur in `body`.
