@@ -175,6 +175,8 @@ struct Dump {
     anchor_text: Vec<bool>,
     /// Per unit: the next live text unit after it (refreshed after drops).
     next_text: Vec<Option<usize>>,
+    /// Per unit: its `word_len`, asked for again and again by the scorers.
+    words: Vec<usize>,
 }
 
 /// Where the metadata and the body stand.
@@ -191,12 +193,14 @@ impl Dump {
     fn new(units: Vec<Unit>, kinds: Vec<Kind>, furniture: Option<&Furniture>) -> Dump {
         let dropped = vec![false; units.len()];
         let anchor_text = units.iter().map(|u| is_anchor_text(&u.text)).collect();
+        let words = units.iter().map(|u| word_len(&u.text)).collect();
         let mut dump = Dump {
             units,
             kinds,
             dropped,
             anchor_text,
             next_text: Vec::new(),
+            words,
         };
         if let Some(f) = furniture.filter(|f| !f.is_empty()) {
             dump.mark_furniture(f);
@@ -229,6 +233,11 @@ impl Dump {
 
     fn text(&self, i: usize) -> &str {
         self.units.get(i).map_or("", |u| u.text.as_str())
+    }
+
+    /// `word_len` of unit `i`'s text.
+    fn words(&self, i: usize) -> usize {
+        self.words.get(i).copied().unwrap_or(0)
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -310,7 +319,7 @@ impl Dump {
             return false;
         }
         let Some(t1) = self.next_text(j) else {
-            return word_len(self.text(j)) >= 40;
+            return self.words(j) >= 40;
         };
         if self.is_anchor(t1) {
             return true;
@@ -320,7 +329,7 @@ impl Dump {
         };
         match self.next_text(t2) {
             Some(t3) => self.is_anchor(t3),
-            None => word_len(self.text(t2)) >= 15,
+            None => self.words(t2) >= 15,
         }
     }
 
@@ -335,7 +344,7 @@ impl Dump {
         let mut count = 0;
         for (i, slot) in long_after.iter_mut().enumerate().rev() {
             *slot = count;
-            if self.is_anchor(i) && word_len(self.text(i)) >= 20 {
+            if self.is_anchor(i) && self.words(i) >= 20 {
                 count += 1;
             }
         }

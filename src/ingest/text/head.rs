@@ -85,7 +85,7 @@ impl Dump {
         // a label needs a headline and a dek, or it may be a short headline
         // above its dek.
         let site = capitalised && looks_like_outlet(text) && words.len() > 1;
-        let after_label = word_len(self.text(next)) <= 4 && !ends_sentence(self.text(next));
+        let after_label = self.words(next) <= 4 && !ends_sentence(self.text(next));
         if site
             && (headline_like(next)
                 || (after_label && self.next_text(next).is_some_and(headline_like)))

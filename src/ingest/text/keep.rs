@@ -79,9 +79,9 @@ impl Dump {
         for i in 0..self.len() {
             anchor_words_before.push(acc);
             if self.is_anchor(i) {
-                acc += word_len(self.text(i));
+                acc += self.words(i);
             }
-            if self.live(i) && word_len(self.text(i)) <= 40 {
+            if self.live(i) && self.words(i) <= 40 {
                 *counts.entry(match_form(self.text(i))).or_default() += 1;
             }
         }

@@ -93,9 +93,9 @@ impl Dump {
         for i in 0..self.len() {
             anchor_words_before.push(acc);
             if self.is_anchor(i) {
-                acc += word_len(self.text(i));
+                acc += self.words(i);
             }
-            if self.live(i) && word_len(self.text(i)) <= TITLE_MAX_WORDS {
+            if self.live(i) && self.words(i) <= TITLE_MAX_WORDS {
                 let form = match_form(self.text(i));
                 first_of.push(*first.entry(form.clone()).or_insert(i));
                 *counts.entry(form).or_default() += 1;
@@ -123,7 +123,7 @@ impl Dump {
         let mut best: Option<(usize, usize, usize)> = None;
         let mut cur: Option<(usize, usize, usize)> = None;
         for i in (0..self.len()).filter(|&i| self.is_anchor(i)) {
-            let w = word_len(self.text(i));
+            let w = self.words(i);
             cur = match cur {
                 Some((s, e, n)) if i - e <= MAIN_GAP => Some((s, i, n + w)),
                 _ => Some((i, i, w)),
@@ -176,7 +176,7 @@ impl Dump {
         let anchor_below: usize = below
             .iter()
             .filter(|&&j| self.is_anchor(j))
-            .map(|&j| word_len(self.text(j)))
+            .map(|&j| self.words(j))
             .sum();
         let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
@@ -201,11 +201,11 @@ impl Dump {
             .rev()
             .filter(|&j| self.live(j))
             .take(5)
-            .filter(|&j| word_len(self.text(j)) <= 3 && !ends_sentence(self.text(j)))
+            .filter(|&j| self.words(j) <= 3 && !ends_sentence(self.text(j)))
             .count();
         let next_live = below.first().copied();
         let short_below = next_live.is_some_and(|j| {
-            word_len(self.text(j)) <= 3 && !ends_sentence(self.text(j)) && !self.is_anchor(j)
+            self.words(j) <= 3 && !ends_sentence(self.text(j)) && !self.is_anchor(j)
         });
         let standfirst_below = next_live.is_some_and(|j| {
             let t = self.text(j);
@@ -331,9 +331,9 @@ impl Dump {
         match (heuristic, pick) {
             (Some(h), Some(p))
                 if self.next_text(h) == Some(p)
-                    && word_len(self.text(h)) >= 3
+                    && self.words(h) >= 3
                     && !ends_sentence(self.text(h))
-                    && word_len(self.text(p)) >= 8
+                    && self.words(p) >= 8
                     && !ends_sentence(self.text(p))
                     && !self.is_bullet(h) =>
             {
