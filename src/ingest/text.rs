@@ -16,6 +16,7 @@
 mod head;
 mod keep;
 mod keep_weights;
+mod linear;
 mod lines;
 pub mod meta;
 mod title;

@@ -7,6 +7,7 @@
 //! `keep_weights`.
 
 use super::keep_weights::{BIAS, WEIGHTS};
+use super::linear::{b, log_odds};
 use super::meta::parse_date;
 use super::title::{glued_words, ui_share};
 use super::{Dump, Kind, Layout};
@@ -195,11 +196,7 @@ impl Dump {
         if self.plain_story_line(cx, i) {
             return true;
         }
-        let s = BIAS
-            + f.iter()
-                .zip(WEIGHTS.iter())
-                .map(|(x, w)| x * w)
-                .sum::<f64>();
+        let s = log_odds(BIAS, &WEIGHTS, &f);
         s >= KEEP_THRESHOLD
     }
 }
@@ -322,21 +319,12 @@ fn share(words: &[&str], list: &[&str]) -> f64 {
     words.iter().filter(|w| in_list(w, list)).count() as f64 / words.len().max(1) as f64
 }
 
-fn b(x: bool) -> f64 {
-    if x { 1.0 } else { 0.0 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn one_weight_per_named_feature() {
-        let mut names = FEATURE_NAMES.to_vec();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), N_FEATURES);
-        assert_eq!(WEIGHTS.len(), N_FEATURES);
-        assert!(WEIGHTS.iter().all(|w| w.is_finite()) && BIAS.is_finite());
+        super::super::linear::check_table(&FEATURE_NAMES, &WEIGHTS, BIAS);
     }
 }

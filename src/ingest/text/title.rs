@@ -4,6 +4,7 @@
 //! above it, repetition). The weights are fitted by
 //! `scripts/fit_title.py` on half of dumps-dev and live in `title_weights`.
 
+use super::linear::{b, log_odds};
 use super::meta::{parse_byline, parse_date};
 use super::title_weights::{BIAS, WEIGHTS};
 use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
@@ -316,11 +317,7 @@ impl Dump {
             }
             let f = self.title_features(&mut cx, i, rank);
             rank += 1;
-            let s = BIAS
-                + f.iter()
-                    .zip(WEIGHTS.iter())
-                    .map(|(x, w)| x * w)
-                    .sum::<f64>();
+            let s = log_odds(BIAS, &WEIGHTS, &f);
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i));
             }
@@ -473,21 +470,12 @@ fn overlap_share(form: &str, body: &str) -> f64 {
     keys.iter().filter(|k| body.contains(**k)).count() as f64 / keys.len() as f64
 }
 
-fn b(x: bool) -> f64 {
-    if x { 1.0 } else { 0.0 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn one_weight_per_named_feature() {
-        let mut names = FEATURE_NAMES.to_vec();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), N_FEATURES);
-        assert_eq!(WEIGHTS.len(), N_FEATURES);
-        assert!(WEIGHTS.iter().all(|w| w.is_finite()) && BIAS.is_finite());
+        super::super::linear::check_table(&FEATURE_NAMES, &WEIGHTS, BIAS);
     }
 }
