@@ -254,11 +254,7 @@ fn generate(root: &Path, count: usize, paragraphs: usize) -> (Duration, u64) {
                 let story = gen_story(n, paragraphs);
                 let original = text_dump(&story).into_bytes();
                 bytes += original.len() as u64;
-                NewStory {
-                    id: lede::library::story_id(&original),
-                    original,
-                    story,
-                }
+                NewStory::new(original, story)
             })
             .collect();
         lib.add(batch).expect("add");

@@ -5,7 +5,7 @@ use super::{exit_status, read_input};
 use anyhow::{Context, Result};
 use lede::ingest::candidate::{Companion, companion};
 use lede::ingest::furniture::Furniture;
-use lede::library::{self, AddOutcome, FurnitureRecord, Library, NewStory};
+use lede::library::{AddOutcome, FurnitureRecord, Library, NewStory};
 use lede::sanitize::sanitize_line;
 use rayon::prelude::*;
 use std::io::Write;
@@ -136,16 +136,12 @@ fn prepare(path: &Path, furniture: &Furniture) -> Result<(NewStory, FurnitureRec
     let bytes = read_input(path)?;
     let story = lede::process_with(&bytes, Some(&name), Some(furniture))
         .with_context(|| name.to_string())?;
-    let id = library::story_id(&bytes);
+    let lines = lede::ingest::furniture_candidates(&bytes, Some(&name));
+    let story = NewStory::new(bytes, story);
     let record = FurnitureRecord {
-        id: id.clone(),
-        publisher: story.article.publisher.clone(),
-        lines: lede::ingest::furniture_candidates(&bytes, Some(&name)),
-    };
-    let story = NewStory {
-        id,
-        original: bytes,
-        story,
+        id: story.id.clone(),
+        publisher: story.story.article.publisher.clone(),
+        lines,
     };
     Ok((story, record))
 }

@@ -176,11 +176,7 @@ mod tests {
             }],
         };
         let original = format!("original {n}").into_bytes();
-        NewStory {
-            id: crate::library::story_id(&original),
-            original,
-            story,
-        }
+        NewStory::new(original, story)
     }
 
     #[test]

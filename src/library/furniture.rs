@@ -103,11 +103,7 @@ mod tests {
         let batch: Vec<NewStory> = (0..n)
             .map(|i| {
                 let original = format!("story {i}").into_bytes();
-                NewStory {
-                    id: crate::library::story_id(&original),
-                    original,
-                    story: crate::Story::default(),
-                }
+                NewStory::new(original, crate::Story::default())
             })
             .collect();
         let ids = batch.iter().map(|s| s.id.clone()).collect();

@@ -142,11 +142,7 @@ mod tests {
             ..Story::default()
         };
         let original = format!("original {n}").into_bytes();
-        NewStory {
-            id: crate::library::story_id(&original),
-            original,
-            story,
-        }
+        NewStory::new(original, story)
     }
 
     #[test]

@@ -496,11 +496,7 @@ mod tests {
             });
         }
         let original = format!("{title}\n{body}").into_bytes();
-        NewStory {
-            id: crate::library::story_id(&original),
-            original,
-            story: s,
-        }
+        NewStory::new(original, s)
     }
 
     fn fixture() -> (tempfile::TempDir, Library) {

@@ -64,6 +64,17 @@ pub struct NewStory {
     pub story: Story,
 }
 
+impl NewStory {
+    /// A story to add, named by the hash of its original.
+    pub fn new(original: Vec<u8>, story: Story) -> NewStory {
+        NewStory {
+            id: crate::library::story_id(&original),
+            original,
+            story,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AddOutcome {
     Added { id: String, title: String },
@@ -760,11 +771,7 @@ mod tests {
 
     fn new_story(title: &str) -> NewStory {
         let original = format!("{title}\n\nThe body of {title}.").into_bytes();
-        NewStory {
-            id: crate::library::story_id(&original),
-            original,
-            story: story(title),
-        }
+        NewStory::new(original, story(title))
     }
 
     fn titles(lib: &Library) -> Vec<String> {
