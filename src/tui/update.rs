@@ -366,26 +366,7 @@ fn open_story(app: &mut App, id: String, arrival: Option<Arrival>) -> Vec<Effect
 
 /// Keep the open story's place in its catalog entry; ask to save it.
 fn leave_story(app: &mut App) -> Option<Effect> {
-    let height = reader_height(app);
-    // Only a place the reader moved to is saved: re-wrapping for another
-    // pane size must not overwrite what another reader saved since.
-    let r = app.reading.as_mut().filter(|r| r.moved)?;
-    r.moved = false;
-    let r = app.reading.as_ref()?;
-    let (block, offset) = r.position();
-    let position = Position { block, offset };
-    let percent_read = r.percent(height);
-    let id = r.id.clone();
-    if let Some(e) = app.shelf.entry_mut(&id) {
-        e.position = position;
-        e.percent_read = percent_read;
-        e.read |= percent_read >= 95;
-    }
-    app.persist.then_some(Effect::SavePosition {
-        id,
-        position,
-        percent_read,
-    })
+    take_place(app).map(|(save, _)| save)
 }
 
 fn show_story(app: &mut App, id: String, story: crate::article::Story) {
@@ -817,6 +798,16 @@ fn back(app: &mut App) -> Option<Effect> {
 /// Save the reading position if it moved since the last save (called once
 /// a second, so scrolling costs at most one write a second).
 pub fn checkpoint(app: &mut App) -> Option<Effect> {
+    take_place(app)
+        .filter(|(_, changed)| *changed)
+        .map(|(save, _)| save)
+}
+
+/// The place the reader moved to, written into the story's entry, and
+/// whether the entry held another place. Only a place the reader moved to
+/// counts: re-wrapping for another pane size must not overwrite what
+/// another reader saved since.
+fn take_place(app: &mut App) -> Option<(Effect, bool)> {
     let height = reader_height(app);
     let r = app.reading.as_mut().filter(|r| r.moved)?;
     r.moved = false;
@@ -825,18 +816,22 @@ pub fn checkpoint(app: &mut App) -> Option<Effect> {
     let position = Position { block, offset };
     let percent_read = r.percent(height);
     let id = r.id.clone();
-    let e = app.shelf.entry_mut(&id)?;
-    if e.position == position && e.percent_read == percent_read {
-        return None;
-    }
-    e.position = position;
-    e.percent_read = percent_read;
-    e.read |= percent_read >= 95;
-    app.persist.then_some(Effect::SavePosition {
+    let changed = match app.shelf.entry_mut(&id) {
+        Some(e) => {
+            let changed = e.position != position || e.percent_read != percent_read;
+            e.position = position;
+            e.percent_read = percent_read;
+            e.read |= percent_read >= 95;
+            changed
+        }
+        None => false,
+    };
+    let save = app.persist.then_some(Effect::SavePosition {
         id,
         position,
         percent_read,
-    })
+    })?;
+    Some((save, changed))
 }
 
 /// The story an action in the current pane is about: the selected entry in
