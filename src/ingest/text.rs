@@ -176,8 +176,10 @@ struct Dump {
     anchor_text: Vec<bool>,
     /// Per unit: the next live text unit after it (refreshed after drops).
     next_text: Vec<Option<usize>>,
-    /// Per unit: its `word_len`, asked for again and again by the scorers.
+    /// Per unit: its `word_len` and its `match_form`, asked for again and
+    /// again by the scorers.
     words: Vec<usize>,
+    forms: Vec<String>,
 }
 
 /// Where the metadata and the body stand.
@@ -195,6 +197,7 @@ impl Dump {
         let dropped = vec![false; units.len()];
         let anchor_text = units.iter().map(|u| is_anchor_text(&u.text)).collect();
         let words = units.iter().map(|u| word_len(&u.text)).collect();
+        let forms = units.iter().map(|u| match_form(&u.text)).collect();
         let mut dump = Dump {
             units,
             kinds,
@@ -202,6 +205,7 @@ impl Dump {
             anchor_text,
             next_text: Vec::new(),
             words,
+            forms,
         };
         if let Some(f) = furniture.filter(|f| !f.is_empty()) {
             dump.mark_furniture(f);
@@ -239,6 +243,11 @@ impl Dump {
     /// `word_len` of unit `i`'s text.
     fn words(&self, i: usize) -> usize {
         self.words.get(i).copied().unwrap_or(0)
+    }
+
+    /// `match_form` of unit `i`'s text.
+    fn form(&self, i: usize) -> &str {
+        self.forms.get(i).map_or("", String::as_str)
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -461,8 +470,8 @@ impl Dump {
                 Kind::Clutter | Kind::Related | Kind::End | Kind::Date | Kind::Byline => None,
                 Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
                 Kind::Weak | Kind::Text => {
-                    let key = match_form(&u.text);
-                    if key == title_key || Some(&key) == standfirst_key.as_ref() {
+                    let key = self.form(i);
+                    if key == title_key || standfirst_key.as_deref() == Some(key) {
                         None
                     } else {
                         self.text_kind(layout, i, blocks.last())

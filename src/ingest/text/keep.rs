@@ -12,7 +12,7 @@ use super::meta::parse_date;
 use super::title::{glued_words, ui_share};
 use super::{Dump, Kind, Layout};
 use crate::article::BlockKind;
-use crate::ingest::clutter::{ends_sentence, match_form, word_len};
+use crate::ingest::clutter::ends_sentence;
 use std::collections::HashMap;
 
 /// Number of features per line (the length of `WEIGHTS`).
@@ -83,7 +83,7 @@ impl Dump {
                 acc += self.words(i);
             }
             if self.live(i) && self.words(i) <= 40 {
-                *counts.entry(match_form(self.text(i))).or_default() += 1;
+                *counts.entry(self.form(i).to_string()).or_default() += 1;
             }
         }
         anchor_words_before.push(acc);
@@ -104,7 +104,7 @@ impl Dump {
     ) -> [f64; N_FEATURES] {
         let text = self.text(i);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let n = word_len(text);
+        let n = self.words(i);
         let capitalised = words
             .iter()
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -127,7 +127,7 @@ impl Dump {
         let at = |k: usize| cx.anchor_words_before.get(k).copied().unwrap_or(0);
         let total = at(self.len()).max(1);
         let near = at((i + 6).min(self.len())).saturating_sub(at(i.saturating_sub(5)));
-        let repeats = cx.counts.get(&match_form(text)).copied().unwrap_or(1);
+        let repeats = cx.counts.get(self.form(i)).copied().unwrap_or(1);
         [
             ((n + 1) as f64).ln(),
             b(ends_sentence(text)),

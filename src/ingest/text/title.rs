@@ -8,7 +8,7 @@ use super::linear::{b, log_odds};
 use super::meta::{parse_byline, parse_date};
 use super::title_weights::{BIAS, WEIGHTS};
 use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
-use crate::ingest::clutter::{ends_sentence, match_form, word_len};
+use crate::ingest::clutter::{ends_sentence, word_len};
 use std::collections::HashMap;
 
 /// Number of features per candidate (the length of `WEIGHTS`).
@@ -97,7 +97,7 @@ impl Dump {
                 acc += self.words(i);
             }
             if self.live(i) && self.words(i) <= TITLE_MAX_WORDS {
-                let form = match_form(self.text(i));
+                let form = self.form(i).to_string();
                 first_of.push(*first.entry(form.clone()).or_insert(i));
                 *counts.entry(form).or_default() += 1;
             } else {
@@ -158,9 +158,9 @@ impl Dump {
     ) -> [f64; N_FEATURES] {
         let text = self.text(i);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let n_words = word_len(text);
+        let n_words = self.words(i);
         let chars = text.chars().count();
-        let form = match_form(text);
+        let form = self.form(i);
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
         let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
         let capitalised = words
@@ -213,7 +213,7 @@ impl Dump {
             let w = word_len(t);
             self.kind(j) == Kind::Text && (8..=60).contains(&w) && !is_byline(j)
         });
-        let repeats = cx.counts.get(&form).copied().unwrap_or(1);
+        let repeats = cx.counts.get(form).copied().unwrap_or(1);
         let repeated_earlier = cx.first_of.get(i).is_some_and(|&f| f < i);
         let separator = text.contains(" | ") || text.contains(" - ") || text.contains(" – ");
         let digits = text.chars().any(|c| c.is_ascii_digit());
@@ -227,7 +227,7 @@ impl Dump {
                 .body_after
                 .entry(j)
                 .or_insert_with(|| self.running_text_from(j));
-            overlap_share(&form, body)
+            overlap_share(form, body)
         });
         let total = cx.anchor_words_total.max(1);
         let next20 = cx
