@@ -44,3 +44,20 @@ pub fn process_with(
     let article = ingest::ingest(bytes, hints)?;
     Ok(analyze::analyze(article, source.map(str::to_string)))
 }
+
+/// `process` for a page that may not be a story: the analysed page with the
+/// reason it is not one (see [`ingest::Cleaned`]), for `lede extract`,
+/// which reports every readable input.
+pub fn process_any(
+    bytes: &[u8],
+    source: Option<&str>,
+) -> Result<(Story, Option<ingest::IngestError>), ingest::IngestError> {
+    let hints = ingest::Hints {
+        name: source,
+        furniture: None,
+        today: Some(today()),
+    };
+    let cleaned = ingest::clean(bytes, hints)?;
+    let story = analyze::analyze(cleaned.article, source.map(str::to_string));
+    Ok((story, cleaned.not_a_story))
+}

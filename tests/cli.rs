@@ -274,6 +274,37 @@ fn errors_name_the_file_and_the_reason() {
 }
 
 #[test]
+fn extract_reports_a_page_without_article_text_and_says_why() {
+    // A script-rendered page: a title and a description, no article text.
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("app-shell.html");
+    fs::write(
+        &page,
+        "<html><head><title>Twelve board games of the year</title>\
+         <meta name=\"description\" content=\"My favourites.\"></head>\
+         <body><div id=\"root\"></div><script>render()</script></body></html>",
+    )
+    .unwrap();
+    let out = run(Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["extract", "--json"])
+        .arg(&page));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("app-shell.html") && err.contains("no article text"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["title"], "Twelve board games of the year");
+    assert_eq!(v["blocks"].as_array().map(Vec::len), Some(0));
+    // The library still refuses it: a page with no text is not a story.
+    let lib = tmp.path().join("lib");
+    let add = run(lede(&lib).arg("add").arg(&page));
+    assert_eq!(add.status.code(), Some(1));
+    assert!(stderr(&add).contains("no article text"), "{}", stderr(&add));
+}
+
+#[test]
 fn an_empty_default_library_lists_the_samples_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(Command::new(env!("CARGO_BIN_EXE_lede"))

@@ -323,8 +323,20 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
     let mut failed = false;
     for (n, path) in files.iter().enumerate() {
         let name = path.to_string_lossy();
-        let result = read_input(path)
-            .and_then(|bytes| lede::process(&bytes, Some(&name)).with_context(|| name.to_string()));
+        let result = read_input(path).and_then(|bytes| {
+            lede::process_any(&bytes, Some(&name)).with_context(|| name.to_string())
+        });
+        // A readable page that is not a story is still reported (one object
+        // per input), with the reason on stderr and a failing exit status.
+        let result = result.map(|(story, not_a_story)| {
+            if let Some(why) = not_a_story {
+                print_error(&anyhow::anyhow!(
+                    "{name}: {why}; what was found is printed anyway"
+                ));
+                failed = true;
+            }
+            story
+        });
         match result {
             Ok(story) if json => {
                 serde_json::to_writer(&mut out, &story)?;

@@ -97,6 +97,25 @@ pub struct Hints<'a> {
 
 /// Turn the bytes of a saved story into a cleaned article.
 pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
+    let cleaned = clean(bytes, hints)?;
+    match cleaned.not_a_story {
+        Some(why) => Err(why),
+        None => Ok(cleaned.article),
+    }
+}
+
+/// What the cleaner made of a readable page, and why it is not a story
+/// when it is not one (no article text, or too few words). `lede extract`
+/// still reports such a page's title and metadata; the library refuses it.
+#[derive(Debug)]
+pub struct Cleaned {
+    pub article: Article,
+    pub not_a_story: Option<IngestError>,
+}
+
+/// Clean the bytes of a page; an error only when they hold no readable
+/// text at all (empty, binary, damaged, undecodable).
+pub fn clean(bytes: &[u8], hints: Hints) -> Result<Cleaned, IngestError> {
     let bytes = decode::gunzip_if_needed(bytes)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
@@ -113,8 +132,17 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
         Format::Html => html::extract(&text),
         Format::Text => text::extract(&text, hints.furniture),
     };
+    let not_a_story = story_check(&article, format, &text);
+    Ok(Cleaned {
+        article: sanitize_meta(article, hints.today),
+        not_a_story,
+    })
+}
+
+/// Why a cleaned page is not a story, if it is not one.
+fn story_check(article: &Article, format: Format, text: &str) -> Option<IngestError> {
     if article.blocks.iter().all(|b| b.text.trim().is_empty()) {
-        return Err(IngestError::NoText);
+        return Some(IngestError::NoText);
     }
     // A page is too short when even its extraction (which falls back to the
     // page's text) holds under 40 words. A pasted text is judged by all of
@@ -125,13 +153,9 @@ pub fn ingest(bytes: &[u8], hints: Hints) -> Result<Article, IngestError> {
             story_words(article.body().map(|(_, b)| b.text.as_str())),
             MIN_STORY_WORDS,
         ),
-        Format::Text => (story_words(std::iter::once(text.as_ref())), MIN_TEXT_WORDS),
+        Format::Text => (story_words(std::iter::once(text)), MIN_TEXT_WORDS),
     };
-    if words < min {
-        return Err(IngestError::TooShort { words, min });
-    }
-    let article = sanitize_meta(article, hints.today);
-    Ok(article)
+    (words < min).then_some(IngestError::TooShort { words, min })
 }
 
 /// The lines of a text dump that could be page furniture, for the library
