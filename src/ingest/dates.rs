@@ -141,6 +141,20 @@ pub fn parse_visible(text: &str) -> Option<String> {
     None
 }
 
+/// A line that is little more than a date ("Feb 2, 2023", "Posted on April
+/// 13, 2023", "Updated March 13, 2024 by Ann Lee"): its date, when the words
+/// around it are few. A sentence that mentions a date is not a date line.
+pub fn parse_date_line(text: &str) -> Option<String> {
+    const MAX_OTHER_WORDS: usize = 8;
+    if text.chars().count() > 80 {
+        return None;
+    }
+    let m = DATE.find(text)?;
+    let other =
+        text[..m.start()].split_whitespace().count() + text[m.end()..].split_whitespace().count();
+    (other <= MAX_OTHER_WORDS).then(|| parse_visible(m.as_str()))?
+}
+
 /// "/2015/07/14/", "/2022/12/", "/2023/october/03/" in an address, as
 /// "YYYY-MM-DD" or "YYYY-MM".
 pub fn in_url(url: &str) -> Option<String> {
@@ -206,6 +220,28 @@ mod tests {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(days_from_civil(1969, 12, 31), -1);
+    }
+
+    #[test]
+    fn date_lines_are_a_date_and_a_few_words() {
+        for (line, iso) in [
+            ("Feb 2, 2023", "2023-02-02"),
+            ("Posted on April 13, 2023", "2023-04-13"),
+            (
+                "Posted on the 15/12/2025 at 19:00 by @GuillaumeGomez",
+                "2025-12-15",
+            ),
+            ("Published On: 15 August 2025", "2025-08-15"),
+        ] {
+            assert_eq!(parse_date_line(line).as_deref(), Some(iso), "{line}");
+        }
+        for line in [
+            "The council met on March 3, 2024 to vote on the budget for the harbour.",
+            "Tickets go on sale on 4 June 2025, the organisers of the festival said",
+            "Nothing here",
+        ] {
+            assert_eq!(parse_date_line(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn shown_date(
         .filter_map(|d| d.get(..10))
         .collect();
     let Some(anchor) = anchor else {
-        return meta.published.clone();
+        return meta.published.clone().or_else(|| date_line(blocks, 0));
     };
     let window = blocks
         .iter()
@@ -142,7 +142,22 @@ fn shown_date(
             .find(|m| m.starts_with(d.as_str()))
             .cloned();
     }
-    shown.into_iter().next().or_else(|| meta.published.clone())
+    shown
+        .into_iter()
+        .next()
+        .or_else(|| meta.published.clone())
+        .or_else(|| date_line(blocks, anchor).or_else(|| date_line(blocks, 0)))
+}
+
+/// With no date declared or shown by the headline: the first line from
+/// `from` on that is only a date, outside lists (lists of other stories
+/// carry their own dates).
+fn date_line(blocks: &[walk::RawBlock], from: usize) -> Option<String> {
+    blocks
+        .iter()
+        .skip(from)
+        .filter(|b| b.kind != BlockKind::ListItem)
+        .find_map(|b| dates::parse_date_line(&b.text))
 }
 
 /// Blocks looked at for a date line before and after the headline.
@@ -333,6 +348,24 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2024-05-01T08:00:00Z"));
         assert_eq!(a.publisher.as_deref(), Some("The Daily"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/plan"));
+    }
+
+    #[test]
+    fn a_date_line_far_from_the_headline_dates_an_undated_page() {
+        let related = "<ul><li>Older post</li><li>Jan 5, 2020</li><li>Feb 5, 2020</li></ul>";
+        let page = format!(
+            "<html><body><h1>Plan approved after long debate</h1>\
+             <div class=\"article-body\">{}<p>Posted on April 13, 2023</p></div>{related}</body></html>",
+            para(20)
+        );
+        assert_eq!(extract(&page).published.as_deref(), Some("2023-04-13"));
+        // A date in a sentence of the story does not date it.
+        let page = format!(
+            "<html><body><h1>Plan approved after long debate</h1>\
+             <div class=\"article-body\">{}<p>The vote on March 3, 2024 was close, and the count took hours.</p></div></body></html>",
+            para(20)
+        );
+        assert_eq!(extract(&page).published, None);
     }
 
     #[test]
