@@ -71,6 +71,15 @@ fn names(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// The library row of the story whose title starts with `title`.
+fn row_of(app: &App, title: &str) -> usize {
+    app.shelf
+        .visible
+        .iter()
+        .position(|&i| app.shelf.entries[i].title.starts_with(title))
+        .unwrap()
+}
+
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
@@ -206,12 +215,7 @@ fn q_backs_out_one_level_at_a_time_then_quits() {
 fn jumping_back_reopens_the_story_we_came_from() {
     let mut app = three(160, 20);
     // The harbour story open and scrolled.
-    let harbour = app
-        .shelf
-        .visible
-        .iter()
-        .position(|&i| app.shelf.entries[i].title.starts_with("Harbour"))
-        .unwrap();
+    let harbour = row_of(&app, "Harbour");
     app.shelf.select(harbour);
     press(&mut app, KeyCode::Enter);
     update(&mut app, Action::PageDown);
@@ -242,12 +246,7 @@ fn jumping_back_reopens_the_story_we_came_from() {
 fn equals_lists_the_other_stories_with_the_same_figure() {
     let mut app = opened(vec![harbour_valued(), sakura(), ferry()], 160, 45);
     // The ferry story is newest: open the harbour one instead.
-    let i = app
-        .shelf
-        .visible
-        .iter()
-        .position(|&i| app.shelf.entries[i].title.starts_with("Harbour"))
-        .unwrap();
+    let i = row_of(&app, "Harbour");
     update(&mut app, Action::Back);
     app.shelf.select(i);
     update(&mut app, Action::Open);
@@ -443,12 +442,7 @@ fn a_speakers_quote_opened_beside_the_list() {
 #[test]
 fn same_figure_elsewhere() {
     let mut app = three(160, 30);
-    let i = app
-        .shelf
-        .visible
-        .iter()
-        .position(|&i| app.shelf.entries[i].title.starts_with("Harbour"))
-        .unwrap();
+    let i = row_of(&app, "Harbour");
     app.shelf.select(i);
     update(&mut app, Action::Open);
     update(&mut app, Action::TabNext);

@@ -7,18 +7,8 @@
 # terminal goes away leaves.
 # Usage: tests/tmux/reader.sh [path/to/lede]   (needs tmux and python3)
 set -euo pipefail
-lede="$(realpath "${1:-target/debug/lede}")"
-work="$(mktemp -d)"
-sessions=()
-cleanup() {
-    for s in "${sessions[@]}"; do tmux kill-session -t "$s" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-export LEDE_CONFIG="$work/none.toml" # named but absent: defaults, shown as a notice
-printf '[reader]\nsort = "published"\n' > none.toml
-mkdir stories
+# shellcheck source=tests/tmux/common.bash
+source "$(dirname "$0")/common.bash"
 story() { # FILE TITLE SPEAKER
     {
         printf '%s\n\nBy Ada Venn\n\n' "$2"
@@ -36,18 +26,6 @@ story b.txt "Bridge tolls to rise in spring" "Tom Okafor"
 story c.txt "Ferry timetable changes for the winter" "Lena Brandt"
 "$lede" --library lib add stories/a.txt stories/b.txt >/dev/null 2>&1
 
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-screen() { tmux capture-pane -p -t "$1"; }
-# Wait until the pane shows TEXT (up to SECS seconds); true if it did.
-wait_for() { # SESSION TEXT SECS
-    local end=$((SECONDS + $3))
-    while [ "$SECONDS" -le "$end" ]; do
-        if screen "$1" | grep -qF -- "$2"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
 start() { # SESSION [ARGS]
     local s=$1
     shift

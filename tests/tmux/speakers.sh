@@ -5,18 +5,8 @@
 # out one level at a time before quitting.
 # Usage: tests/tmux/speakers.sh [path/to/lede]   (needs tmux)
 set -euo pipefail
-lede="$(realpath "${1:-target/debug/lede}")"
-work="$(mktemp -d)"
-sessions=()
-cleanup() {
-    for s in "${sessions[@]}"; do tmux kill-session -t "$s" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-export LEDE_CONFIG="$work/none.toml"
-printf '[reader]\nsort = "published"\n' > none.toml
-mkdir stories
+# shellcheck source=tests/tmux/common.bash
+source "$(dirname "$0")/common.bash"
 story() { # FILE TITLE DATE SPEAKER WORDS
     {
         printf '%s\n\nBy Ada Venn\n%s\n\n' "$2" "$3"
@@ -34,17 +24,6 @@ story b.txt "Bridge tolls to rise in spring" "2024-05-01" "Maria Lopez" "Nobody 
 story c.txt "Ferry timetable changes" "2024-04-01" "Tom Okafor" "The ferry keeps its two boats"
 "$lede" --library lib add stories/a.txt stories/b.txt stories/c.txt >/dev/null 2>&1
 
-status=0
-fail() { echo "FAIL: $*"; status=1; }
-screen() { tmux capture-pane -p -t "$1"; }
-wait_for() { # SESSION TEXT SECS
-    local end=$((SECONDS + $3))
-    while [ "$SECONDS" -le "$end" ]; do
-        if screen "$1" | grep -qF -- "$2"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
 s=sp-walk
 sessions+=("$s")
 tmux new-session -d -s "$s" -x 120 -y 40 "$lede --library lib; echo LEDE-EXIT-\$?; sleep 60"
