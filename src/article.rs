@@ -90,6 +90,20 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// Where `part` first stands in `text`, the text of block `block`
+    /// (an empty span at the block's start when it does not).
+    pub fn of(block: usize, text: &str, part: &str) -> Span {
+        let start = text.find(part).unwrap_or(0);
+        let end = if text.get(start..).is_some_and(|t| t.starts_with(part)) {
+            start + part.len()
+        } else {
+            start
+        };
+        Span { block, start, end }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
@@ -115,6 +129,19 @@ pub struct Quote {
     pub kind: QuoteKind,
     #[serde(flatten)]
     pub span: Span,
+}
+
+impl Quote {
+    /// A quotation as the writer attributes it (no grouping name yet).
+    pub fn new(text: &str, speaker: Option<&str>, kind: QuoteKind, span: Span) -> Quote {
+        Quote {
+            text: text.to_string(),
+            speaker: speaker.map(str::to_string),
+            canonical_speaker: None,
+            kind,
+            span,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -15,7 +15,6 @@ fn old_story(n: usize) -> OldStory {
          The board also heard from residents of the islands, who asked for an earlier \
          first sailing on weekdays and a later last one in the summer months."
     );
-    let start = body.find("Fares").unwrap();
     OldStory {
         original: format!("Ferry board meeting {n}\n\n{body}\n").into_bytes(),
         story: Story {
@@ -27,17 +26,12 @@ fn old_story(n: usize) -> OldStory {
                 blocks: vec![Block::paragraph(body.clone())],
                 ..Article::default()
             },
-            quotes: vec![Quote {
-                text: "Fares stay put,".into(),
-                speaker: Some("Ada Venn".into()),
-                canonical_speaker: None,
-                kind: QuoteKind::Direct,
-                span: Span {
-                    block: 0,
-                    start,
-                    end: start + "Fares stay put,".len(),
-                },
-            }],
+            quotes: vec![Quote::new(
+                "Fares stay put,",
+                Some("Ada Venn"),
+                QuoteKind::Direct,
+                Span::of(0, &body, "Fares stay put,"),
+            )],
             figures: Vec::new(),
         },
         added_at: 1_690_000_000 + n as u64 * 60,

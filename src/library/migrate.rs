@@ -311,7 +311,6 @@ mod tests {
 
     fn old_story(n: usize) -> OldStory {
         let body = format!("Body of story {n}. “We will rebuild,” said Ada Venn.");
-        let start = body.find("We will").unwrap();
         OldStory {
             original: format!("Story {n}\n\n{body}").into_bytes(),
             story: Story {
@@ -322,17 +321,12 @@ mod tests {
                     blocks: vec![Block::paragraph(body.clone())],
                     ..Article::default()
                 },
-                quotes: vec![Quote {
-                    text: "We will rebuild,".into(),
-                    speaker: Some("Ada Venn".into()),
-                    canonical_speaker: None,
-                    kind: QuoteKind::Direct,
-                    span: Span {
-                        block: 0,
-                        start,
-                        end: start + 16,
-                    },
-                }],
+                quotes: vec![Quote::new(
+                    "We will rebuild,",
+                    Some("Ada Venn"),
+                    QuoteKind::Direct,
+                    Span::of(0, &body, "We will rebuild,"),
+                )],
                 figures: Vec::new(),
             },
             added_at: 1_700_000_000 + n as u64,
