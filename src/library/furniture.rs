@@ -21,25 +21,15 @@ impl Library {
     /// The furniture learned from the stories the library holds (records
     /// of stories not, or no longer, in it teach nothing).
     pub fn furniture(&self) -> Result<Furniture, LibraryError> {
-        let Some(conn) = self.conn(false)? else {
-            return Ok(Furniture::default());
-        };
-        let db_path = conn.path.clone();
-        let err = db_err(&db_path);
-        let mut stmt = conn
-            .prepare_cached(
-                "SELECT f.publisher, f.lines FROM furniture f \
-                 WHERE EXISTS (SELECT 1 FROM stories s WHERE s.id = f.id)",
-            )
-            .map_err(&err)?;
-        let records: Vec<(Option<String>, Vec<String>)> = stmt
-            .query_map([], |r| {
+        let records: Vec<(Option<String>, Vec<String>)> = self.read_rows(
+            "SELECT f.publisher, f.lines FROM furniture f \
+             WHERE EXISTS (SELECT 1 FROM stories s WHERE s.id = f.id)",
+            [],
+            |r| {
                 let lines: String = r.get(1)?;
                 Ok((r.get(0)?, serde_json::from_str(&lines).unwrap_or_default()))
-            })
-            .map_err(&err)?
-            .collect::<Result<_, _>>()
-            .map_err(&err)?;
+            },
+        )?;
         Ok(Furniture::learn(
             records.iter().map(|(p, lines)| (p.as_deref(), lines)),
         ))
@@ -50,25 +40,29 @@ impl Library {
         if records.iter().all(|r| r.lines.is_empty()) {
             return Ok(());
         }
-        let mut conn = self.writer()?;
-        let db_path = conn.path.clone();
-        let err = db_err(&db_path);
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&err)?;
-        insert_records(&tx, records).map_err(&err)?;
-        tx.commit().map_err(&err)
+        self.write_furniture(records, false)
     }
 
     /// Replace everything learned (at reindex, from the kept originals).
     pub fn replace_furniture(&self, records: &[FurnitureRecord]) -> Result<(), LibraryError> {
+        self.write_furniture(records, true)
+    }
+
+    /// Add `records` in one transaction, after forgetting all else if `replace`.
+    fn write_furniture(
+        &self,
+        records: &[FurnitureRecord],
+        replace: bool,
+    ) -> Result<(), LibraryError> {
         let mut conn = self.writer()?;
         let db_path = conn.path.clone();
         let err = db_err(&db_path);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
-        tx.execute("DELETE FROM furniture", []).map_err(&err)?;
+        if replace {
+            tx.execute("DELETE FROM furniture", []).map_err(&err)?;
+        }
         insert_records(&tx, records).map_err(&err)?;
         tx.commit().map_err(&err)
     }

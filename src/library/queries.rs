@@ -79,7 +79,7 @@ impl Library {
 
     /// Every row of a read-only query, each mapped by `row`; nothing when
     /// no library has been written yet.
-    fn read_rows<T>(
+    pub(super) fn read_rows<T>(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
