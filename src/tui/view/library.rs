@@ -49,18 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .title(title)
         .render(area, frame.buffer_mut());
     let area = inner(area);
-    let width = usize::from(area.width);
     let buf = frame.buffer_mut();
     let say = |buf: &mut ratatui::buffer::Buffer, y: u16, msg: &str| {
-        if y < area.bottom() {
-            buf.set_stringn(
-                area.x + 1,
-                y,
-                truncate(msg, width.saturating_sub(1)),
-                width,
-                theme::dim(),
-            );
-        }
+        super::lists::say(buf, area, y, msg);
     };
     if shelf.entries.is_empty() {
         say(buf, area.y, "No stories yet: lede add FILE…");

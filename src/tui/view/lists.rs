@@ -113,7 +113,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// A dim line of explanation at row `y` of the pane.
-fn say(buf: &mut Buffer, area: Rect, y: u16, msg: &str) {
+pub(super) fn say(buf: &mut Buffer, area: Rect, y: u16, msg: &str) {
     let width = usize::from(area.width);
     if y < area.bottom() {
         buf.set_stringn(
