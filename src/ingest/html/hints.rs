@@ -283,7 +283,10 @@ pub fn hint<'a>(name: &str, attr: impl Fn(&str) -> Option<&'a str>) -> Hint {
 
 /// Hidden from readers: hidden attribute, display:none, screen-reader text.
 fn is_hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
-    if attr("hidden").is_some()
+    // React's streamed segments (`<div hidden id="S:1">`) are hidden only
+    // until a script moves them into the page: they are its content.
+    let streamed = attr("id").is_some_and(|id| id.starts_with("S:"));
+    if (attr("hidden").is_some() && !streamed)
         || attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {
         return true;

@@ -222,6 +222,40 @@ mod tests {
     }
 
     #[test]
+    fn sections_inside_a_wrapper_named_like_furniture_stay_whole() {
+        // The whole page body sits in a "with-nav-sidebar" wrapper: the
+        // name does not stop the sections beside the chosen one.
+        let page = format!(
+            "<html><body><div class=\"page-paragraphs with-nav-sidebar\"><div class=\"chapters\">\
+             <section><h2>First part</h2><div>{}</div></section>\
+             <section><h2>Second part</h2><div>{}</div></section>\
+             <section><h2>Third part</h2><div>{}</div></section>\
+             </div></div></body></html>",
+            para(2),
+            para(5),
+            para(2)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 9, "{text}");
+    }
+
+    #[test]
+    fn streamed_segments_are_content_but_hidden_text_is_not() {
+        let page = format!(
+            "<html><body><main><h1>Head line here</h1><div id=\"seg\"></div>\
+             <p hidden>Hidden words that no reader sees on this page at all, ever.</p></main>\
+             <div id=\"streamed\"><div hidden id=\"S:1\"><div class=\"prose\">{}</div></div>\
+             <div hidden id=\"S:2\"><div class=\"prose\">{}</div></div></div>\
+             <script>$RC(\"B:1\",\"S:1\")</script></body></html>",
+            para(4),
+            para(3)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 7, "{text}");
+        assert!(!text.contains("Hidden words"), "{text}");
+    }
+
+    #[test]
     fn body_split_over_nested_sections_stays_whole() {
         let page = format!(
             "<html><body><article><h1>Head line here</h1>\

@@ -244,7 +244,9 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
     for _ in 0..WIDEN_LEVELS {
         let Some(a) = at else { break };
         let Some(el) = elems.get(a) else { break };
-        if matches!(el.name, "body" | "html") || el.hint.junk || el.nearest_junk.is_some() {
+        // A junk-hinted wrapper stops the climb; one above it does not: the
+        // chosen text sits inside that wrapper too ("with-nav-sidebar").
+        if matches!(el.name, "body" | "html") || el.hint.junk {
             break;
         }
         let (mut prose, mut other) = (0usize, 0usize);
