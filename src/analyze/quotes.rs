@@ -126,7 +126,10 @@ fn one_name_per_person(quotes: &mut [Quote]) {
 /// A speaker as shown: descriptors dropped, case fixed, and none at all
 /// when the phrase cannot speak (a place, a work, a fragment).
 fn tidy(r: Resolved, people: &People) -> Option<Resolved> {
-    let fix = |s: &str| names::fix_case(&names::drop_descriptors(s), |w| people.form_of(w));
+    let fix = |s: &str| {
+        let name = names::drop_descriptors(names::cut_glued(s));
+        names::fix_case(&name, |w| people.form_of(w))
+    };
     let speaker = fix(&r.speaker);
     if !names::may_speak(&speaker) {
         return None;

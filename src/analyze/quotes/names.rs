@@ -47,6 +47,12 @@ const DESCRIPTORS: &[&str] = &[
     "presenter", "host", "lawyer", "solicitor", "barrister", "councillor", "councilor", "pastor",
     "expert", "analyst", "economist", "researcher", "scientist", "historian", "critic", "friend",
     "colleague", "daughter", "son", "wife", "husband", "brother", "sister", "aunt", "uncle",
+    "comedian", "rapper", "musician", "comic", "journalist", "reporter", "columnist",
+    "commentator", "broadcaster", "businessman", "businesswoman", "billionaire", "entrepreneur",
+    "candidate", "nominee", "strategist", "consultant", "pollster", "spokesman", "spokeswoman",
+    "spokesperson", "adviser", "advisor", "aide", "attorney", "prosecutor", "coach", "player",
+    "striker", "goalkeeper", "director", "producer", "filmmaker", "novelist", "poet", "artist",
+    "designer", "founder", "investor", "blogger", "podcaster", "influencer", "model", "dancer",
 ];
 
 fn has(list: &[&str], low: &str) -> bool {
@@ -199,6 +205,29 @@ pub fn drop_descriptors(name: &str) -> String {
     words.get(from..).unwrap_or(&[]).join(" ")
 }
 
+/// A name with page text glued onto it, as pages that pack a link's card
+/// into the text give it ("Kristi NoemKristi Lynn NoemSouth Dakota"): the
+/// name up to the glue ("Kristi Noem"). Glue is a capital inside a word
+/// after three lowercase letters where the name then starts over (a word
+/// of it comes again), so BlackRock, McDonald and DeSantis stay whole.
+pub fn cut_glued(name: &str) -> &str {
+    let mut lower_run = 0;
+    for (i, c) in name.char_indices() {
+        if c.is_uppercase() && lower_run >= 3 {
+            let (head, tail) = name.split_at(i);
+            let again = head
+                .split_whitespace()
+                .filter(|w| w.chars().count() >= 3)
+                .any(|w| tail.split_whitespace().any(|t| t.starts_with(w)));
+            if again {
+                return head.trim_end();
+            }
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    name
+}
+
 /// An all-capitals word in a name written the way the story writes it
 /// elsewhere, or in title case when it is a long word with a vowel
 /// ("PENCE" -> "Pence"; "CNN", "NASA" stay).
@@ -307,6 +336,22 @@ mod tests {
             "Margaret Ellery"
         );
         assert_eq!(drop_descriptors("Star Wars"), "Star Wars");
+        assert_eq!(
+            drop_descriptors("Comedian Sarah Silverman"),
+            "Sarah Silverman"
+        );
+        assert_eq!(
+            cut_glued("Kristi NoemKristi Lynn NoemSouth Dakota"),
+            "Kristi Noem"
+        );
+        for name in [
+            "Ronald McDonald",
+            "Ron DeSantis",
+            "BlackRock",
+            "LinkedIn Corp",
+        ] {
+            assert_eq!(cut_glued(name), name);
+        }
         assert_eq!(fix_case("PENCE", |_| None), "Pence");
         assert_eq!(fix_case("CNN", |_| None), "CNN");
         assert_eq!(
