@@ -7,6 +7,7 @@
 
 mod attribution;
 mod entities;
+mod first_names;
 mod lexicon;
 mod marks;
 mod names;
@@ -341,6 +342,20 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_first_name_tells_who_she_is_not() {
+        let said = speakers(&[
+            "Donald Trump came to the town hall on Monday with his campaign team.",
+            "“Here comes Big Daddy,” she said, clapping.",
+        ]);
+        assert_eq!(said, vec![None]);
+        let said = speakers(&[
+            "Melania Trump came to the town hall on Monday with the campaign team.",
+            "“Here comes Big Daddy,” she said, clapping.",
+        ]);
+        assert_eq!(said, vec![some("Melania Trump")]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! a pronoun or a description back into a full name.
 
 use super::attribution::{self, Source, Who};
+use super::first_names;
 use super::lexicon::{self, FastHash, Gender};
 use super::words::Tok;
 use std::collections::HashMap;
@@ -30,10 +31,15 @@ impl Entity {
         (self.place || self.place_votes > 0) && !self.spoke && !self.titled
     }
 
+    /// The gender the story's pronouns give, else the one a first name
+    /// tells ("Donald Trump" is no "she" even before any "he").
     fn gender(&self) -> Option<Gender> {
         match self.male.cmp(&self.female) {
             std::cmp::Ordering::Greater => Some(Gender::Male),
             std::cmp::Ordering::Less => Some(Gender::Female),
+            std::cmp::Ordering::Equal if self.person && self.words.len() >= 2 => {
+                self.words.first().and_then(|w| first_names::gender(w))
+            }
             std::cmp::Ordering::Equal => None,
         }
     }
