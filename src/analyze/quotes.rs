@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
-            "Donald Trump came to the town hall on Monday with his campaign team.",
+            "Donald Trump came to the town hall on Monday with the campaign team.",
             "“Here comes Big Daddy,” she said, clapping.",
         ]);
         assert_eq!(said, vec![None]);
