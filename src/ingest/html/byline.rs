@@ -19,7 +19,14 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a name line goes on into other things: a date, a role, a note.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[•|·⋅●]|\s[-–—]\s|\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\s+on$|\s+sponsored\b|\s+(?:co-?)?founder\b|\s+(?:staff\s+)?writer\b|\s+(?:senior\s+|managing\s+|review\s+|deputy\s+)?editor\b|\s+reviewer\b|\s+contributor\b|(?-i:\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$)|\bupdated\b|\bpublished\b|\breviewed\b|\bon\s+\w+\s+\d|\blast\s+updated\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s*(?:min|minute)|\b\d).*$")
+    Regex::new(r"(?i)\s*(?:[•|·⋅●]|\s[-–—]\s|\s+on\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\s+on$|\s+at$|\s+sponsored\b|\s+(?:co-?)?founder\b|\s+(?:staff\s+)?writer\b|\s+(?:senior\s+|managing\s+|review\s+|deputy\s+)?editor\b|\s+reviewer\b|\s+contributor\b|(?-i:\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*$)|\bupdated\b|\bpublished\b|\breviewed\b|\bon\s+\w+\s+\d|\blast\s+updated\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s*(?:min|minute)|\b\d).*$")
+        .unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+/// "September 1, 2023 By Ann Lee", "Dec. 19 · By Bo Chan": a "By" line
+/// after a date or a label on the same line.
+static MID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s•|·,])(?:(?i:written|posted|published)\s+[Bb]y|By)\s+\S")
         .unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
 
@@ -142,13 +149,55 @@ pub fn shown(elems: &[Elem], blocks: &[RawBlock], anchor: usize) -> Option<Strin
         } else if in_author_element(elems, b.owner) {
             Some(clean(&b.text))
         } else {
-            None
+            // Inline author links and mid-line "By"s are weaker cues: a
+            // full name of two to five words, no "Articles by ...".
+            b.author_text
+                .as_deref()
+                .map(clean)
+                .or_else(|| mid_line(&b.text))
+                .filter(|c| {
+                    let words: Vec<&str> = c.split_whitespace().collect();
+                    (2..=5).contains(&words.len()) && !words.contains(&"by")
+                })
         };
         if let Some(c) = candidate.filter(|c| name_like(c)) {
             return Some(c);
         }
     }
     None
+}
+
+/// "Written by ..." or "Author: ..." anywhere on the page (an author box
+/// under the text), when nothing near the headline names anyone.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:written\s+by|posted\s+by|author)\b\s*:?\s*")
+        .unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+pub fn labelled(blocks: &[RawBlock]) -> Option<String> {
+    blocks.iter().enumerate().find_map(|(i, b)| {
+        if b.text.chars().count() > 80 || !LABEL.is_match(&b.text) {
+            return None;
+        }
+        let rest = clean(&b.text);
+        let name = if rest.is_empty() {
+            clean(&blocks.get(i + 1)?.text)
+        } else {
+            rest
+        };
+        let words = name.split_whitespace().count();
+        ((2..=5).contains(&words) && name_like(&name)).then_some(name)
+    })
+}
+
+/// The name after a "By" that follows a short lead on the line.
+fn mid_line(text: &str) -> Option<String> {
+    let m = MID.find(text)?;
+    if m.start() == 0 || text.chars().count() > 100 {
+        return None;
+    }
+    let rest = text.get(m.start()..)?;
+    Some(clean(rest.trim_start_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// The declared author unless it is a handle, or the site itself while the
@@ -179,6 +228,22 @@ mod tests {
             clean("Rasmus Barslund Updated Feb 27, 2026"),
             "Rasmus Barslund"
         );
+        assert_eq!(
+            mid_line("September 1st, 2023 By Emily Norwood").as_deref(),
+            Some("Emily Norwood")
+        );
+        assert_eq!(mid_line("By Ann Lee"), None);
+        let block = |text: &str| RawBlock {
+            kind: crate::article::BlockKind::Paragraph,
+            text: text.into(),
+            owner: 0,
+            link_chars: 0,
+            level: 0,
+            author_text: None,
+        };
+        let page = [block("Long text."), block("Written by"), block("Cassidy Horton")];
+        assert_eq!(labelled(&page).as_deref(), Some("Cassidy Horton"));
+        assert_eq!(labelled(&page[..2]), None);
         assert!(name_like("Moses Kim and Kate Shokurova"));
         assert!(!name_like("Sat, 20 Dec, 2025 - 06:36"));
         assert!(!name_like(

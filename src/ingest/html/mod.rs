@@ -70,7 +70,9 @@ pub fn extract(html: &str) -> Article {
         Some(d) if byline::name_like(&d) => (Some(d), None),
         d => (None, d.filter(|d| byline::declared_handle(d))),
     };
-    let shown = anchor.and_then(|a| byline::shown(&elems, &blocks, a));
+    let shown = anchor
+        .and_then(|a| byline::shown(&elems, &blocks, a))
+        .or_else(|| byline::labelled(&blocks));
     // A user name the page declares ("jdoe", "team") is its byline only
     // when the page shows no name.
     let byline = byline::choose(named, shown, &title::site_names(&meta)).or(handle);
@@ -113,7 +115,11 @@ fn shown_date(
         .filter_map(|d| d.get(..10))
         .collect();
     let Some(anchor) = anchor else {
-        return meta.published.clone();
+        return meta
+            .published
+            .clone()
+            .or_else(|| meta.modified.clone())
+            .or_else(|| page_date(blocks, None));
     };
     let window = blocks
         .iter()
@@ -142,7 +148,25 @@ fn shown_date(
             .find(|m| m.starts_with(d.as_str()))
             .cloned();
     }
-    shown.into_iter().next().or_else(|| meta.published.clone())
+    shown
+        .into_iter()
+        .next()
+        .or_else(|| meta.published.clone())
+        .or_else(|| meta.modified.clone())
+        .or_else(|| page_date(blocks, Some(anchor)))
+}
+
+/// With nothing near the headline and nothing declared: the first short
+/// date line after the headline (else anywhere), not a link (a teaser).
+fn page_date(blocks: &[walk::RawBlock], anchor: Option<usize>) -> Option<String> {
+    let from = anchor.unwrap_or(0).min(blocks.len());
+    let (before, after) = blocks.split_at(from);
+    after.iter().chain(before).find_map(|b| {
+        let len = b.text.chars().count();
+        (len <= 80 && b.link_chars * 2 < len)
+            .then(|| dates::parse_visible(&b.text))
+            .flatten()
+    })
 }
 
 /// Blocks looked at for a date line before and after the headline.
@@ -355,6 +379,26 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2023-02-03"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/c"));
         assert_eq!(a.section.as_deref(), Some("Local"));
+    }
+
+    #[test]
+    fn a_date_line_far_from_the_headline_or_a_modified_date_stands_in() {
+        let page = format!(
+            "<html><body><article><h1>Plan approved after debate</h1>{}\
+             <p><a href=/old>Older story from 2019-01-02</a></p><div>March 13, 2024</div>{}</article></body></html>",
+            para(20),
+            para(2)
+        );
+        assert_eq!(extract(&page).published.as_deref(), Some("2024-03-13"));
+        let page = format!(
+            "<html><head><meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\"></head>\
+             <body><article><h1>Plan approved after debate</h1>{}<div>March 13, 2024</div></article></body></html>",
+            para(20)
+        );
+        assert_eq!(
+            extract(&page).published.as_deref(),
+            Some("2023-06-12T10:39:42+00:00")
+        );
     }
 
     #[test]
