@@ -21,7 +21,7 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     let sites = site_names(meta);
     let declared_title = |t: &str, lenient: bool| {
         let t = strip_site_suffix(t, meta.publisher.as_deref(), lenient);
-        sites.iter().fold(t, |t, s| strip_known_site(&t, s))
+        cut_pipe_tail(&sites.iter().fold(t, |t, s| strip_known_site(&t, s)))
     };
     let all_h1s: Vec<&RawBlock> = blocks
         .iter()
@@ -40,10 +40,13 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
                 d == n || d.starts_with(&n) || n.starts_with(&d)
             })
     };
+    // One or two words that no declared title says are a label ("Our
+    // Blog", a site or section name) when the page declares a title.
+    let fewest = if declared.is_empty() { 2 } else { 3 };
     let headline_like = |h: &&&RawBlock| {
         let words = h.text.split_whitespace().count();
         let n = norm(&h.text);
-        (2..=25).contains(&words) && !sites.contains(&n)
+        (fewest..=25).contains(&words) && !sites.contains(&n)
     };
     let agrees = h1s.iter().find(agreeing);
     if agrees.is_none()
@@ -55,7 +58,7 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     if let Some(h) = agrees.or_else(|| h1s.iter().find(headline_like)) {
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
-        return recased(&text, &declared, meta.publisher.as_deref());
+        return recased(&cut_pipe_tail(&text), &declared, meta.publisher.as_deref());
     }
     if let Some(t) = &meta.headline {
         return declared_title(t, false);
@@ -137,6 +140,21 @@ fn strip_known_site(title: &str, site: &str) -> String {
     title.to_string()
 }
 
+/// "Best Movers in 2025 | Top 19 Companies", "History of tea | Origin,
+/// Spread, Facts": a pipe never joins a headline's own words; a short or
+/// listing tail after it is the page's keywords. A long phrase stays.
+fn cut_pipe_tail(title: &str) -> String {
+    let mut t = title.trim();
+    while let Some((head, tail)) = t.rsplit_once(" | ") {
+        let keywords = tail.split_whitespace().count() <= 4 || tail.contains(',');
+        if !keywords || head.split_whitespace().count() < 2 {
+            break;
+        }
+        t = head.trim();
+    }
+    t.to_string()
+}
+
 /// An h1 in capitals only (or in lower case only) is styled text: the
 /// declared title with the same words gives its real case.
 fn recased(h1: &str, declared: &[&str], site: Option<&str>) -> String {
@@ -208,6 +226,21 @@ pub fn standfirst(meta: &Meta, title: &str, body: &[Block]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipe_tails_are_keywords() {
+        assert_eq!(
+            cut_pipe_tail("Best Movers in NYC 2025 | Top 19 Companies"),
+            "Best Movers in NYC 2025"
+        );
+        assert_eq!(
+            cut_pipe_tail("History of tea | Origin, Spread, Trade, Facts, and a Timeline"),
+            "History of tea"
+        );
+        let long = "Top Cameras of 2025 | The Best Mirrorless Cameras on the Market";
+        assert_eq!(cut_pipe_tail(long), long);
+        assert_eq!(cut_pipe_tail("Blog | Tips"), "Blog | Tips");
+    }
 
     #[test]
     fn title_suffixes() {
