@@ -30,9 +30,27 @@ static MID: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
 
+/// ", MS, RD", " CPP, PSP", ", Ph.D.": credentials after a name, with
+/// at least one comma (a bare "REUTERS" after a name is a desk's tag).
+static CREDENTIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,?\s+(?:[A-Z]{2,6}|Ph\.\s?D\.?|M\.\s?D\.?|[A-Z]\.[A-Z]\.))+$")
+        .unwrap_or_else(|e| panic!("literal regex: {e}"))
+});
+
+/// The name and its credentials ("Ann Lee", ", MS, RD").
+fn split_credentials(s: &str) -> (&str, &str) {
+    match CREDENTIALS.find(s) {
+        Some(m) if m.as_str().contains(',') && m.start() > 0 => {
+            (s.get(..m.start()).unwrap_or(s), m.as_str())
+        }
+        _ => (s, ""),
+    }
+}
+
 /// A person's or a desk's name: one to seven words, capitalised, no digits,
 /// no sentence.
 pub fn name_like(s: &str) -> bool {
+    let s = split_credentials(s).0;
     let words: Vec<&str> = s.split_whitespace().collect();
     let longest_name = s
         .split([',', '&'])
@@ -107,9 +125,16 @@ pub fn declared_handle(s: &str) -> bool {
 /// The name part of a byline line.
 pub fn clean(line: &str) -> String {
     let t = PREFIX.replace(line.trim(), "");
-    let t = TAIL.replace(&t, "");
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '“' | '”' | '-'))
-        .to_string()
+    let (name, credentials) = split_credentials(&t);
+    let name = TAIL.replace(name, "");
+    let name = name
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '“' | '”' | '-'));
+    if name.len() == t.len() - credentials.len() {
+        // Nothing cut from the name: its credentials belong to it.
+        format!("{name}{credentials}")
+    } else {
+        name.to_string()
+    }
 }
 
 /// Whether an element or one of its three nearest ancestors names the
@@ -244,6 +269,11 @@ mod tests {
         let page = [block("Long text."), block("Written by"), block("Cassidy Horton")];
         assert_eq!(labelled(&page).as_deref(), Some("Cassidy Horton"));
         assert_eq!(labelled(&page[..2]), None);
+        assert_eq!(clean("Dylan Bailey, MS, RD, FAND"), "Dylan Bailey, MS, RD, FAND");
+        assert_eq!(clean("By Ann Lee, Ph.D."), "Ann Lee, Ph.D.");
+        assert_eq!(clean("Jeffrey A. Slotnick CPP, PSP"), "Jeffrey A. Slotnick CPP, PSP");
+        assert_eq!(clean("Ann Lee REUTERS"), "Ann Lee");
+        assert!(name_like("Genevieve Carlton, Ph.D."));
         assert!(name_like("Moses Kim and Kate Shokurova"));
         assert!(!name_like("Sat, 20 Dec, 2025 - 06:36"));
         assert!(!name_like(
