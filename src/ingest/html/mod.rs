@@ -342,6 +342,26 @@ mod tests {
     }
 
     #[test]
+    fn the_lone_h1_in_a_hero_beats_a_reworded_declared_title() {
+        let page = |h1: &str| {
+            format!(
+                "<html><head><meta property=\"og:title\" content=\"Office chairs for back pain relief\"></head>\
+                 <body><nav><a href=/>Home</a></nav><div class=\"hero-banner\"><h1>{h1}</h1></div>\
+                 <article>{}</article><footer><h1>Our newsletter signup here</h1></footer></body></html>",
+                para(3)
+            )
+        };
+        assert_eq!(
+            extract(&page("Best office chairs to prevent back pain")).title,
+            "Best office chairs to prevent back pain"
+        );
+        assert_eq!(
+            extract(&page("OFFICE CHAIR GUIDES")).title,
+            "Office chairs for back pain relief"
+        );
+    }
+
+    #[test]
     fn metadata_from_json_ld() {
         let page = format!(
             "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\

@@ -55,7 +55,20 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         // As below: only a JSON-LD headline keeps a short " - tail".
         return declared_title(t, meta.headline.as_deref() != Some(t));
     }
-    if let Some(h) = agrees.or_else(|| h1s.iter().find(headline_like)) {
+    // The page's only h1, in a block the walk counts as furniture (a hero,
+    // a title bar) but not in a menu, sidebar or footer, is its headline.
+    let outside_nav: Vec<&&RawBlock> = all_h1s
+        .iter()
+        .filter(|h| !in_nav(elems, h.owner))
+        .collect();
+    let lone = match outside_nav.as_slice() {
+        [h] if h1s.is_empty() => Some(*h),
+        _ => None,
+    };
+    if let Some(h) = agrees
+        .or_else(|| h1s.iter().find(headline_like))
+        .or_else(|| lone.filter(|h| headline_like(h) && sentence_like(&h.text)))
+    {
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
         return recased(&cut_pipe_tail(&text), &declared, meta.publisher.as_deref());
@@ -99,6 +112,26 @@ fn in_menu(elems: &[Elem], owner: usize) -> bool {
     };
     // The article's own <header> holds its headline.
     elems.get(j).is_some_and(|e| e.name != "header")
+}
+
+/// Four words or more, capitalised, not all in capitals: a headline
+/// rather than a styled label ("SUPPORTING GAAP COMPLIANCE").
+fn sentence_like(text: &str) -> bool {
+    text.split_whitespace().count() >= 4
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().any(char::is_lowercase)
+}
+
+/// Inside a nav, an aside or a footer.
+fn in_nav(elems: &[Elem], owner: usize) -> bool {
+    let mut at = Some(owner);
+    while let Some(e) = at.and_then(|i| elems.get(i)) {
+        if matches!(e.name, "nav" | "aside" | "footer") {
+            return true;
+        }
+        at = e.parent;
+    }
+    false
 }
 
 /// Normalized names of the site: og:site_name or the publisher, and the
