@@ -23,10 +23,10 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
 
-/// "September 1, 2023 By Ann Lee", "Dec. 19 · By Bo Chan": a "By" line
-/// after a date or a label on the same line.
+/// "September 1, 2023 By Ann Lee", "Dec. 19 · By Bo Chan", "Published
+/// May 2, 2023 by Ann Lee": a "By" after a date or a label on the line.
 static MID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s•|·,])(?:(?i:written|posted|published)\s+[Bb]y|By)\s+\S")
+    Regex::new(r"(?:(?:^|[\s•|·,])(?:(?i:written|posted|published)\s+[Bb]y|By)|\d\s+by)\s+(\S.*)$")
         .unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
 
@@ -217,12 +217,11 @@ pub fn labelled(blocks: &[RawBlock]) -> Option<String> {
 
 /// The name after a "By" that follows a short lead on the line.
 fn mid_line(text: &str) -> Option<String> {
-    let m = MID.find(text)?;
-    if m.start() == 0 || text.chars().count() > 100 {
+    let c = MID.captures(text)?;
+    if c.get(0)?.start() == 0 || text.chars().count() > 100 {
         return None;
     }
-    let rest = text.get(m.start()..)?;
-    Some(clean(rest.trim_start_matches(|c: char| !c.is_alphanumeric())))
+    Some(clean(c.get(1)?.as_str()))
 }
 
 /// The declared author unless it is a handle, or the site itself while the
@@ -258,6 +257,11 @@ mod tests {
             Some("Emily Norwood")
         );
         assert_eq!(mid_line("By Ann Lee"), None);
+        assert_eq!(
+            mid_line("Published August 7, 2023 by Nicole Burke").as_deref(),
+            Some("Nicole Burke")
+        );
+        assert_eq!(mid_line("Made by hand in the hills"), None);
         let block = |text: &str| RawBlock {
             kind: crate::article::BlockKind::Paragraph,
             text: text.into(),
