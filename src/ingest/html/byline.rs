@@ -127,8 +127,9 @@ pub fn clean(line: &str) -> String {
     let t = PREFIX.replace(line.trim(), "");
     let (name, credentials) = split_credentials(&t);
     let name = TAIL.replace(name, "");
-    let name = name
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '"' | '“' | '”' | '-'));
+    let name = name.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ':' | '"' | '“' | '”' | '-')
+    });
     if name.len() == t.len() - credentials.len() {
         // Nothing cut from the name: its credentials belong to it.
         format!("{name}{credentials}")
@@ -270,12 +271,22 @@ mod tests {
             level: 0,
             author_text: None,
         };
-        let page = [block("Long text."), block("Written by"), block("Cassidy Horton")];
+        let page = [
+            block("Long text."),
+            block("Written by"),
+            block("Cassidy Horton"),
+        ];
         assert_eq!(labelled(&page).as_deref(), Some("Cassidy Horton"));
         assert_eq!(labelled(&page[..2]), None);
-        assert_eq!(clean("Dylan Bailey, MS, RD, FAND"), "Dylan Bailey, MS, RD, FAND");
+        assert_eq!(
+            clean("Dylan Bailey, MS, RD, FAND"),
+            "Dylan Bailey, MS, RD, FAND"
+        );
         assert_eq!(clean("By Ann Lee, Ph.D."), "Ann Lee, Ph.D.");
-        assert_eq!(clean("Jeffrey A. Slotnick CPP, PSP"), "Jeffrey A. Slotnick CPP, PSP");
+        assert_eq!(
+            clean("Jeffrey A. Slotnick CPP, PSP"),
+            "Jeffrey A. Slotnick CPP, PSP"
+        );
         assert_eq!(clean("Ann Lee REUTERS"), "Ann Lee");
         assert!(name_like("Genevieve Carlton, Ph.D."));
         assert!(name_like("Moses Kim and Kate Shokurova"));
