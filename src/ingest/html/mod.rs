@@ -70,7 +70,9 @@ pub fn extract(html: &str) -> Article {
         Some(d) if byline::name_like(&d) => (Some(d), None),
         d => (None, d.filter(|d| byline::declared_handle(d))),
     };
-    let shown = anchor.and_then(|a| byline::shown(&elems, &blocks, a));
+    let shown = anchor
+        .and_then(|a| byline::shown(&elems, &blocks, a))
+        .or_else(|| byline::labelled(&blocks));
     // A user name the page declares ("jdoe", "team") is its byline only
     // when the page shows no name.
     let byline = byline::choose(named, shown, &title::site_names(&meta)).or(handle);
@@ -113,7 +115,11 @@ fn shown_date(
         .filter_map(|d| d.get(..10))
         .collect();
     let Some(anchor) = anchor else {
-        return meta.published.clone().or_else(|| date_line(blocks, 0));
+        return meta
+            .published
+            .clone()
+            .or_else(|| meta.modified.clone())
+            .or_else(|| page_date(blocks, None));
     };
     let window = blocks
         .iter()
@@ -146,18 +152,22 @@ fn shown_date(
         .into_iter()
         .next()
         .or_else(|| meta.published.clone())
-        .or_else(|| date_line(blocks, anchor).or_else(|| date_line(blocks, 0)))
+        .or_else(|| meta.modified.clone())
+        .or_else(|| page_date(blocks, Some(anchor)))
 }
 
-/// With no date declared or shown by the headline: the first line from
-/// `from` on that is only a date, outside lists (lists of other stories
-/// carry their own dates).
-fn date_line(blocks: &[walk::RawBlock], from: usize) -> Option<String> {
-    blocks
-        .iter()
-        .skip(from)
-        .filter(|b| b.kind != BlockKind::ListItem)
-        .find_map(|b| dates::parse_date_line(&b.text))
+/// With nothing near the headline and nothing declared: the first line
+/// after the headline (else anywhere) that is only a date, not a link (a
+/// teaser) nor in a list (lists of other stories carry their own dates).
+fn page_date(blocks: &[walk::RawBlock], anchor: Option<usize>) -> Option<String> {
+    let from = anchor.unwrap_or(0).min(blocks.len());
+    let (before, after) = blocks.split_at(from);
+    after.iter().chain(before).find_map(|b| {
+        let len = b.text.chars().count();
+        (b.link_chars * 2 < len && b.kind != BlockKind::ListItem)
+            .then(|| dates::parse_date_line(&b.text))
+            .flatten()
+    })
 }
 
 /// Blocks looked at for a date line before and after the headline.
@@ -367,6 +377,26 @@ mod tests {
     }
 
     #[test]
+    fn the_lone_h1_in_a_hero_beats_a_reworded_declared_title() {
+        let page = |h1: &str| {
+            format!(
+                "<html><head><meta property=\"og:title\" content=\"Office chairs for back pain relief\"></head>\
+                 <body><nav><a href=/>Home</a></nav><div class=\"hero-banner\"><h1>{h1}</h1></div>\
+                 <article>{}</article><footer><h1>Our newsletter signup here</h1></footer></body></html>",
+                para(3)
+            )
+        };
+        assert_eq!(
+            extract(&page("Best office chairs to prevent back pain")).title,
+            "Best office chairs to prevent back pain"
+        );
+        assert_eq!(
+            extract(&page("OFFICE CHAIR GUIDES")).title,
+            "Office chairs for back pain relief"
+        );
+    }
+
+    #[test]
     fn metadata_from_json_ld() {
         let page = format!(
             "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
@@ -422,6 +452,26 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2023-02-03"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/c"));
         assert_eq!(a.section.as_deref(), Some("Local"));
+    }
+
+    #[test]
+    fn a_date_line_far_from_the_headline_or_a_modified_date_stands_in() {
+        let page = format!(
+            "<html><body><article><h1>Plan approved after debate</h1>{}\
+             <p><a href=/old>Older story from 2019-01-02</a></p><div>March 13, 2024</div>{}</article></body></html>",
+            para(20),
+            para(2)
+        );
+        assert_eq!(extract(&page).published.as_deref(), Some("2024-03-13"));
+        let page = format!(
+            "<html><head><meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\"></head>\
+             <body><article><h1>Plan approved after debate</h1>{}<div>March 13, 2024</div></article></body></html>",
+            para(20)
+        );
+        assert_eq!(
+            extract(&page).published.as_deref(),
+            Some("2023-06-12T10:39:42+00:00")
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     let sites = site_names(meta);
     let declared_title = |t: &str, lenient: bool| {
         let t = strip_site_suffix(t, meta.publisher.as_deref(), lenient);
-        sites.iter().fold(t, |t, s| strip_known_site(&t, s))
+        cut_pipe_tail(&sites.iter().fold(t, |t, s| strip_known_site(&t, s)))
     };
     let all_h1s: Vec<&RawBlock> = blocks
         .iter()
@@ -40,10 +40,13 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
                 d == n || d.starts_with(&n) || n.starts_with(&d)
             })
     };
+    // One or two words that no declared title says are a label ("Our
+    // Blog", a site or section name) when the page declares a title.
+    let fewest = if declared.is_empty() { 2 } else { 3 };
     let headline_like = |h: &&&RawBlock| {
         let words = h.text.split_whitespace().count();
         let n = norm(&h.text);
-        (2..=25).contains(&words) && !sites.contains(&n)
+        (fewest..=25).contains(&words) && !sites.contains(&n)
     };
     let agrees = h1s.iter().find(agreeing);
     if agrees.is_none()
@@ -52,10 +55,20 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         // As below: only a JSON-LD headline keeps a short " - tail".
         return declared_title(t, meta.headline.as_deref() != Some(t));
     }
-    if let Some(h) = agrees.or_else(|| h1s.iter().find(headline_like)) {
+    // The page's only h1, in a block the walk counts as furniture (a hero,
+    // a title bar) but not in a menu, sidebar or footer, is its headline.
+    let outside_nav: Vec<&&RawBlock> = all_h1s.iter().filter(|h| !in_nav(elems, h.owner)).collect();
+    let lone = match outside_nav.as_slice() {
+        [h] if h1s.is_empty() => Some(*h),
+        _ => None,
+    };
+    if let Some(h) = agrees
+        .or_else(|| h1s.iter().find(headline_like))
+        .or_else(|| lone.filter(|h| headline_like(h) && sentence_like(&h.text)))
+    {
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
-        return recased(&text, &declared, meta.publisher.as_deref());
+        return recased(&cut_pipe_tail(&text), &declared, meta.publisher.as_deref());
     }
     if let Some(t) = &meta.headline {
         return declared_title(t, false);
@@ -98,6 +111,26 @@ fn in_menu(elems: &[Elem], owner: usize) -> bool {
     elems.get(j).is_some_and(|e| e.name != "header")
 }
 
+/// Four words or more, capitalised, not all in capitals: a headline
+/// rather than a styled label ("SUPPORTING GAAP COMPLIANCE").
+fn sentence_like(text: &str) -> bool {
+    text.split_whitespace().count() >= 4
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().any(char::is_lowercase)
+}
+
+/// Inside a nav, an aside or a footer.
+fn in_nav(elems: &[Elem], owner: usize) -> bool {
+    let mut at = Some(owner);
+    while let Some(e) = at.and_then(|i| elems.get(i)) {
+        if matches!(e.name, "nav" | "aside" | "footer") {
+            return true;
+        }
+        at = e.parent;
+    }
+    false
+}
+
 /// Normalized names of the site: og:site_name or the publisher, and the
 /// short end piece of the <title> ("Headline | Site").
 pub fn site_names(meta: &Meta) -> Vec<String> {
@@ -135,6 +168,21 @@ fn strip_known_site(title: &str, site: &str) -> String {
         }
     }
     title.to_string()
+}
+
+/// "Best Movers in 2025 | Top 19 Companies", "History of tea | Origin,
+/// Spread, Facts": a pipe never joins a headline's own words; a short or
+/// listing tail after it is the page's keywords. A long phrase stays.
+fn cut_pipe_tail(title: &str) -> String {
+    let mut t = title.trim();
+    while let Some((head, tail)) = t.rsplit_once(" | ") {
+        let keywords = tail.split_whitespace().count() <= 4 || tail.contains(',');
+        if !keywords || head.split_whitespace().count() < 2 {
+            break;
+        }
+        t = head.trim();
+    }
+    t.to_string()
 }
 
 /// An h1 in capitals only (or in lower case only) is styled text: the
@@ -208,6 +256,21 @@ pub fn standfirst(meta: &Meta, title: &str, body: &[Block]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipe_tails_are_keywords() {
+        assert_eq!(
+            cut_pipe_tail("Best Movers in NYC 2025 | Top 19 Companies"),
+            "Best Movers in NYC 2025"
+        );
+        assert_eq!(
+            cut_pipe_tail("History of tea | Origin, Spread, Trade, Facts, and a Timeline"),
+            "History of tea"
+        );
+        let long = "Top Cameras of 2025 | The Best Mirrorless Cameras on the Market";
+        assert_eq!(cut_pipe_tail(long), long);
+        assert_eq!(cut_pipe_tail("Blog | Tips"), "Blog | Tips");
+    }
 
     #[test]
     fn title_suffixes() {

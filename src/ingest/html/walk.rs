@@ -39,6 +39,9 @@ pub struct RawBlock {
     pub link_chars: usize,
     /// Heading level 1-6 for headings.
     pub level: u8,
+    /// The text inside an author element within the block ("By
+    /// <a href=/author/ann>Ann Lee</a>" -> "Ann Lee").
+    pub author_text: Option<String>,
 }
 
 pub struct Walked<'a> {
@@ -159,6 +162,10 @@ struct Walker<'a> {
     kinds: Vec<(usize, BlockKind, u8)>,
     buf: String,
     buf_link: usize,
+    /// Byte range of `buf` written inside author elements.
+    buf_author: Option<(usize, usize)>,
+    /// Author elements open around the walk's position.
+    authors: usize,
     pending_space: bool,
     links: usize,
     pre: usize,
@@ -174,6 +181,8 @@ pub fn walk(doc: &Html) -> Walked<'_> {
         kinds: Vec::new(),
         buf: String::new(),
         buf_link: 0,
+        buf_author: None,
+        authors: 0,
         pending_space: false,
         links: 0,
         pre: 0,
@@ -264,6 +273,9 @@ impl<'a> Walker<'a> {
             class: attrs.class,
             author: names_author(&attrs),
         });
+        if self.elems.last().is_some_and(|e| e.author) {
+            self.authors += 1;
+        }
         if let Some((kind, level)) = kind_of(name, hint) {
             self.kinds.push((index, kind, level));
         }
@@ -284,6 +296,9 @@ impl<'a> Walker<'a> {
             let last = self.elems.len().saturating_sub(1);
             if let Some(e) = self.elems.get_mut(index) {
                 e.end = last;
+                if e.author {
+                    self.authors = self.authors.saturating_sub(1);
+                }
             }
             if self.kinds.last().is_some_and(|k| k.0 == index) {
                 self.kinds.pop();
@@ -322,6 +337,10 @@ impl<'a> Walker<'a> {
         if self.links > 0 {
             self.buf_link += self.buf[before..].chars().count();
         }
+        if self.authors > 0 && self.buf.len() > before {
+            let start = self.buf_author.map_or(before, |(s, _)| s);
+            self.buf_author = Some((start, self.buf.len()));
+        }
     }
 
     /// End the current block and store it if it has any text.
@@ -329,6 +348,13 @@ impl<'a> Walker<'a> {
         self.pending_space = false;
         let text = std::mem::take(&mut self.buf);
         let link_chars = std::mem::take(&mut self.buf_link);
+        let author_text = self
+            .buf_author
+            .take()
+            .and_then(|(s, e)| text.get(s..e))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(crate::sanitize::sanitize_line);
         let text = text.trim_end_matches(" | ").trim();
         if text.is_empty() || text == "|" {
             return;
@@ -359,6 +385,7 @@ impl<'a> Walker<'a> {
             owner,
             link_chars,
             level,
+            author_text,
         });
     }
 
