@@ -322,22 +322,7 @@ impl Dump {
                 best = Some((s, i));
             }
         }
-        let pick = best.map(|(_, i)| i).or(heuristic);
-        // A short headline straight above its dek: the dek, with the byline
-        // under it, may outscore it; the first-line headline stands.
-        match (heuristic, pick) {
-            (Some(h), Some(p))
-                if self.next_text(h) == Some(p)
-                    && self.words(h) >= 3
-                    && !ends_sentence(self.text(h))
-                    && self.words(p) >= 8
-                    && !ends_sentence(self.text(p))
-                    && !self.is_bullet(h) =>
-            {
-                Some(h)
-            }
-            _ => pick,
-        }
+        best.map(|(_, i)| i).or(heuristic)
     }
 
     /// Every candidate with its features (for the fitting script).
