@@ -171,6 +171,34 @@ const NOT_NAMES: &[&str] = &[
     "asked",
     "questions",
     "decor",
+    // section labels that pass for two-word names ("HR Strategy", "ML Tools")
+    "tools",
+    "tips",
+    "strategy",
+    "strategies",
+    "center",
+    "centre",
+    "planning",
+    "updated",
+    "based",
+    "guide",
+    "guides",
+    "review",
+    "reviews",
+    "resources",
+    "insights",
+    "solutions",
+    "services",
+    "products",
+    "marketing",
+    "software",
+    "development",
+    "design",
+    "management",
+    "protocol",
+    "sector",
+    "update",
+    "learning",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -188,8 +216,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     // "October 11, 2023 by Jo Hale": a date leading a "by" line.
-    static POSTED_ON: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^(?i:(?:posted|published|updated|modified)(?: on)?:?\s*)"));
+    static POSTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?i:(?:posted|published|last updated|updated|modified)(?: on)?:?\s*)")
+    });
     let dated = POSTED_ON.replace(line, "");
     if let Some((iso, 0, end)) = date_match(&dated)
         && let Some(rest) = dated.get(end..)
@@ -339,7 +368,7 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '\u{2014}', '\u{2013}', '\t', '
 /// Comment counts and review credits after the names.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\s+\d+\s+(?:comments?|responses?|replies)\b.*|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
+        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
     )
 });
 
@@ -372,7 +401,7 @@ fn is_handle(item: &str) -> bool {
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+        r"(?i)(?:\s*(?:\bon|\bat|published|updated|posted|last updated|date)\s*:?)*\s*[|,•·-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     )
 });
 static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
