@@ -60,6 +60,28 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "after_main",
 ];
 
+// The dear features, filled only for candidates that may still win.
+const BYLINE_BELOW: usize = 15;
+const META_ABOVE: usize = 16;
+const OVERLAP: usize = 27;
+const STANDFIRST_BELOW: usize = 29;
+const HAS_DATE: usize = 35;
+const IS_BYLINE: usize = 36;
+const META: [usize; 5] = [
+    BYLINE_BELOW,
+    META_ABOVE,
+    STANDFIRST_BELOW,
+    HAS_DATE,
+    IS_BYLINE,
+];
+
+/// The most the features at `idx` (each between 0 and 1) can add.
+fn headroom(idx: &[usize]) -> f64 {
+    idx.iter()
+        .map(|&k| WEIGHTS.get(k).copied().unwrap_or(0.0).max(0.0))
+        .sum()
+}
+
 /// Per-dump context shared by all candidates.
 pub(super) struct Context {
     /// match_form -> occurrences among live units.
@@ -156,6 +178,15 @@ impl Dump {
         i: usize,
         rank: usize,
     ) -> [f64; N_FEATURES] {
+        let mut f = self.cheap_title_features(cx, i, rank);
+        self.fill_overlap(cx, i, &mut f);
+        self.fill_meta(cx, i, &mut f);
+        f
+    }
+
+    /// Every feature but the dear ones (`OVERLAP`, `META`), which stay 0
+    /// until `fill_overlap` and `fill_meta` compute them.
+    fn cheap_title_features(&self, cx: &Context, i: usize, rank: usize) -> [f64; N_FEATURES] {
         let text = self.text(i);
         let words: Vec<&str> = text.split_whitespace().collect();
         let n_words = self.words(i);
@@ -181,23 +212,9 @@ impl Dump {
             .sum();
         let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
-        let near_below: Vec<usize> = below.iter().copied().take(5).collect();
+        let near_below = &below[..below.len().min(5)];
         let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
-        // Parsing bylines is the dearest feature: once per unit per dump.
-        for &j in near_below.iter().chain(&above).chain(std::iter::once(&i)) {
-            cx.bylines.entry(j).or_insert_with(|| {
-                self.kind(j) == Kind::Byline
-                    || (matches!(self.kind(j), Kind::Text | Kind::Weak)
-                        && parse_byline(self.text(j)).is_some())
-            });
-        }
-        let bylines = &cx.bylines;
-        let is_byline = |j: usize| bylines.get(&j).copied().unwrap_or(false);
         let date_below = near_below.iter().any(|&j| self.kind(j) == Kind::Date);
-        let byline_below = near_below.iter().any(|&j| is_byline(j));
-        let meta_above = above
-            .iter()
-            .any(|&j| self.kind(j) == Kind::Date || is_byline(j));
         let short_above = (0..i)
             .rev()
             .filter(|&j| self.live(j))
@@ -208,11 +225,6 @@ impl Dump {
         let short_below = next_live.is_some_and(|j| {
             self.words(j) <= 3 && !ends_sentence(self.text(j)) && !self.is_anchor(j)
         });
-        let standfirst_below = next_live.is_some_and(|j| {
-            let t = self.text(j);
-            let w = word_len(t);
-            self.kind(j) == Kind::Text && (8..=60).contains(&w) && !is_byline(j)
-        });
         let repeats = cx.counts.get(form).copied().unwrap_or(1);
         let repeated_earlier = cx.first_of.get(i).is_some_and(|&f| f < i);
         let separator = text.contains(" | ") || text.contains(" - ") || text.contains(" – ");
@@ -222,13 +234,6 @@ impl Dump {
             || lower.contains("www.")
             || lower.contains(".com")
             || text.contains('@');
-        let overlap = next_anchor.map_or(0.0, |j| {
-            let body = cx
-                .body_after
-                .entry(j)
-                .or_insert_with(|| self.running_text_from(j));
-            overlap_share(form, body)
-        });
         let total = cx.anchor_words_total.max(1);
         let next20 = cx
             .anchor_words_before
@@ -253,8 +258,8 @@ impl Dump {
             ((dist + 1) as f64).ln(),
             b(dist == 1 || self.next_text(i).is_some_and(|j| self.is_anchor(j))),
             b(date_below),
-            b(byline_below),
-            b(meta_above),
+            0.0, // byline_below (fill_meta)
+            0.0, // meta_above (fill_meta)
             ((repeats.min(5)) as f64 - 1.0).max(0.0),
             b(repeated_earlier),
             short_above as f64 / 5.0,
@@ -265,16 +270,16 @@ impl Dump {
             b(n_words <= 2),
             b((4..=20).contains(&n_words)),
             b(cx.heuristic == Some(i)),
-            overlap,
+            0.0, // body_overlap (fill_overlap)
             b(rank == 0),
-            b(standfirst_below),
+            0.0, // standfirst_below (fill_meta)
             ui_share(&words),
             total.saturating_sub(before) as f64 / total as f64,
             ((next20 + 1) as f64).ln(),
             b(anchor_just_above),
             (glued_words(&words).min(5)) as f64 / 5.0,
-            b(parse_date(text).is_some()),
-            b(is_byline(i)),
+            0.0, // has_date (fill_meta)
+            0.0, // is_byline (fill_meta)
             b(text.contains("\u{a0}\u{a0}") || text.contains("   ") || text.contains('\t')),
             cx.main.map_or(4.0, |(s, _)| {
                 if i < s {
@@ -286,6 +291,47 @@ impl Dump {
             b(cx.main.is_some_and(|(s, e)| i > s && i < e)),
             b(cx.main.is_some_and(|(_, e)| i > e)),
         ]
+    }
+
+    /// The share of the candidate's words found in the running text below.
+    fn fill_overlap(&self, cx: &mut Context, i: usize, f: &mut [f64; N_FEATURES]) {
+        let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
+        f[OVERLAP] = next_anchor.map_or(0.0, |j| {
+            let body = cx
+                .body_after
+                .entry(j)
+                .or_insert_with(|| self.running_text_from(j));
+            overlap_share(self.form(i), body)
+        });
+    }
+
+    /// Bylines and dates in and around the candidate.
+    fn fill_meta(&self, cx: &mut Context, i: usize, f: &mut [f64; N_FEATURES]) {
+        let below: Vec<usize> = (i + 1..self.len())
+            .filter(|&j| self.live(j))
+            .take(5)
+            .collect();
+        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        // Parsing bylines is the dearest feature: once per unit per dump.
+        for &j in below.iter().chain(&above).chain(std::iter::once(&i)) {
+            cx.bylines.entry(j).or_insert_with(|| {
+                self.kind(j) == Kind::Byline
+                    || (matches!(self.kind(j), Kind::Text | Kind::Weak)
+                        && parse_byline(self.text(j)).is_some())
+            });
+        }
+        let bylines = &cx.bylines;
+        let is_byline = |j: usize| bylines.get(&j).copied().unwrap_or(false);
+        let standfirst_below = below.first().is_some_and(|&j| {
+            self.kind(j) == Kind::Text && (8..=60).contains(&self.words(j)) && !is_byline(j)
+        });
+        f[BYLINE_BELOW] = b(below.iter().any(|&j| is_byline(j)));
+        f[META_ABOVE] = b(above
+            .iter()
+            .any(|&j| self.kind(j) == Kind::Date || is_byline(j)));
+        f[STANDFIRST_BELOW] = b(standfirst_below);
+        f[HAS_DATE] = b(parse_date(self.text(i)).is_some());
+        f[IS_BYLINE] = b(is_byline(i));
     }
 
     /// Lower-cased running text from anchor `start` on (about 400 words).
@@ -311,12 +357,27 @@ impl Dump {
         // A headline stands near the top: even dumps with long menus put it
         // within a few hundred units, and scoring every line of a huge text
         // would cost seconds for nothing.
+        // Branch and bound: a candidate whose cheap features plus the most
+        // the dear ones could add cannot beat the best so far is passed
+        // over (the pick is the same as scoring every feature of all).
+        let meta_room = headroom(&META);
+        let room = meta_room + headroom(&[OVERLAP]);
+        let beaten =
+            |bound: f64, best: Option<(f64, usize)>| best.is_some_and(|(bs, _)| bound < bs - 1e-9);
         for i in 0..self.len().min(TITLE_SCAN_UNITS) {
             if !self.title_candidate(i) {
                 continue;
             }
-            let f = self.title_features(&mut cx, i, rank);
+            let mut f = self.cheap_title_features(&cx, i, rank);
             rank += 1;
+            if beaten(log_odds(BIAS, &WEIGHTS, &f) + room, best) {
+                continue;
+            }
+            self.fill_overlap(&mut cx, i, &mut f);
+            if beaten(log_odds(BIAS, &WEIGHTS, &f) + meta_room, best) {
+                continue;
+            }
+            self.fill_meta(&mut cx, i, &mut f);
             let s = log_odds(BIAS, &WEIGHTS, &f);
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i));
@@ -462,5 +523,15 @@ mod tests {
     #[test]
     fn one_weight_per_named_feature() {
         super::super::linear::check_table(&FEATURE_NAMES, &WEIGHTS, BIAS);
+    }
+
+    #[test]
+    fn dear_feature_indices_name_the_dear_features() {
+        assert_eq!(FEATURE_NAMES[BYLINE_BELOW], "byline_below");
+        assert_eq!(FEATURE_NAMES[META_ABOVE], "meta_above");
+        assert_eq!(FEATURE_NAMES[OVERLAP], "body_overlap");
+        assert_eq!(FEATURE_NAMES[STANDFIRST_BELOW], "standfirst_below");
+        assert_eq!(FEATURE_NAMES[HAS_DATE], "has_date");
+        assert_eq!(FEATURE_NAMES[IS_BYLINE], "is_byline");
     }
 }
