@@ -6,7 +6,7 @@
 
 use super::linear::{b, log_odds};
 use super::meta::{parse_byline, parse_date};
-use super::title_weights::{BIAS, WEIGHTS};
+use super::title_weights::{BIAS, PAIR_WEIGHTS, PAIRS, WEIGHTS};
 use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 use crate::ingest::clutter::{ends_sentence, word_len};
 use std::collections::HashMap;
@@ -75,11 +75,39 @@ const META: [usize; 5] = [
     IS_BYLINE,
 ];
 
-/// The most the features at `idx` (each between 0 and 1) can add.
-fn headroom(idx: &[usize]) -> f64 {
-    idx.iter()
+/// The candidate's score: the linear part plus the fitted products of
+/// feature pairs (a headline's features matter together: running text
+/// below counts for more where none stands above).
+fn title_score(f: &[f64; N_FEATURES]) -> f64 {
+    let pairs: f64 = PAIRS
+        .iter()
+        .zip(PAIR_WEIGHTS)
+        .map(|(&(a, c), w)| w * f.get(a).unwrap_or(&0.0) * f.get(c).unwrap_or(&0.0))
+        .sum();
+    log_odds(BIAS, &WEIGHTS, f) + pairs
+}
+
+/// The most the `deferred` features (each between 0 and 1, still 0 in
+/// `f`) can add to the score, the other features as they stand (all
+/// features are non-negative).
+fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
+    let linear: f64 = deferred
+        .iter()
         .map(|&k| WEIGHTS.get(k).copied().unwrap_or(0.0).max(0.0))
-        .sum()
+        .sum();
+    let pairs: f64 = PAIRS
+        .iter()
+        .zip(PAIR_WEIGHTS)
+        .map(
+            |(&(a, c), w)| match (deferred.contains(&a), deferred.contains(&c)) {
+                (false, false) => 0.0,
+                (true, true) => w.max(0.0),
+                (true, false) => (w * f.get(c).unwrap_or(&0.0)).max(0.0),
+                (false, true) => (w * f.get(a).unwrap_or(&0.0)).max(0.0),
+            },
+        )
+        .sum();
+    linear + pairs
 }
 
 /// Per-dump context shared by all candidates.
@@ -360,8 +388,14 @@ impl Dump {
         // Branch and bound: a candidate whose cheap features plus the most
         // the dear ones could add cannot beat the best so far is passed
         // over (the pick is the same as scoring every feature of all).
-        let meta_room = headroom(&META);
-        let room = meta_room + headroom(&[OVERLAP]);
+        const DEAR: [usize; 6] = [
+            OVERLAP,
+            BYLINE_BELOW,
+            META_ABOVE,
+            STANDFIRST_BELOW,
+            HAS_DATE,
+            IS_BYLINE,
+        ];
         let beaten =
             |bound: f64, best: Option<(f64, usize)>| best.is_some_and(|(bs, _)| bound < bs - 1e-9);
         for i in 0..self.len().min(TITLE_SCAN_UNITS) {
@@ -370,15 +404,15 @@ impl Dump {
             }
             let mut f = self.cheap_title_features(&cx, i, rank);
             rank += 1;
-            if beaten(log_odds(BIAS, &WEIGHTS, &f) + room, best) {
+            if beaten(title_score(&f) + headroom(&f, &DEAR), best) {
                 continue;
             }
             self.fill_overlap(&mut cx, i, &mut f);
-            if beaten(log_odds(BIAS, &WEIGHTS, &f) + meta_room, best) {
+            if beaten(title_score(&f) + headroom(&f, &META), best) {
                 continue;
             }
             self.fill_meta(&mut cx, i, &mut f);
-            let s = log_odds(BIAS, &WEIGHTS, &f);
+            let s = title_score(&f);
             if best.is_none_or(|(bs, _)| s > bs) {
                 best = Some((s, i));
             }
@@ -523,6 +557,48 @@ mod tests {
     #[test]
     fn one_weight_per_named_feature() {
         super::super::linear::check_table(&FEATURE_NAMES, &WEIGHTS, BIAS);
+        assert_eq!(PAIRS.len(), PAIR_WEIGHTS.len());
+        assert!(PAIRS.iter().all(|&(a, c)| a < c && c < N_FEATURES));
+        assert!(PAIR_WEIGHTS.iter().all(|w| w.is_finite()));
+    }
+
+    /// The pruned scan picks what scoring every feature of every
+    /// candidate picks (ties to the first), over all of dumps-dev.
+    #[test]
+    #[ignore = "reads ../shared/corpus/dumps-dev (about a minute in debug)"]
+    fn pruned_pick_equals_full_scoring_on_dumps_dev() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/corpus/dumps-dev/stories");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut n = 0;
+        for e in entries.flatten() {
+            let Ok(text) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
+            let clean = super::super::sanitize(&text);
+            let units = super::super::lines::units(&clean);
+            let kinds: Vec<Kind> = units.iter().map(super::super::classify).collect();
+            let dump = Dump::new(units, kinds, None);
+            let heuristic = dump.find_title();
+            let mut cx = dump.title_context(heuristic);
+            let mut best: Option<(f64, usize)> = None;
+            let mut rank = 0;
+            for i in 0..dump.len().min(TITLE_SCAN_UNITS) {
+                if dump.title_candidate(i) {
+                    let s = title_score(&dump.title_features(&mut cx, i, rank));
+                    rank += 1;
+                    if best.is_none_or(|(bs, _)| s > bs) {
+                        best = Some((s, i));
+                    }
+                }
+            }
+            let full = best.map(|(_, i)| i).or(heuristic);
+            assert_eq!(dump.score_title(heuristic), full, "{}", e.path().display());
+            n += 1;
+        }
+        assert!(n > 600, "only {n} dumps read");
     }
 
     #[test]
