@@ -159,6 +159,17 @@ impl Dump {
         best.map(|(_, j, b)| (j, b))
             .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed))
             .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
+            .or_else(|| {
+                // "Written by Jo Hale" in the author box past the story's
+                // end, dropped with the rest of the tail.
+                (body_start + 1..self.len()).find_map(|i| {
+                    (self.kind(i) == Kind::End
+                        && self.text(i).to_lowercase().starts_with("written by "))
+                    .then(|| parse_byline(self.text(i)))
+                    .flatten()
+                    .map(|b| (i, b))
+                })
+            })
     }
 
     /// How much a byline found at unit `i` (its name at `j`) looks like the

@@ -20,7 +20,7 @@ pub struct Byline {
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|article by|von|par|por)[:\s]\s*(.+)$",
+        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|contributors?|article by|von|par|por)[:\s]\s*(.+)$",
     )
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?"));
