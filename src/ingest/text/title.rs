@@ -111,9 +111,11 @@ fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
 }
 
 /// Per-dump context shared by all candidates.
-pub(super) struct Context {
+pub(super) struct Context<'a> {
     /// match_form -> occurrences among live units.
-    counts: HashMap<String, usize>,
+    counts: HashMap<&'a str, usize>,
+    /// Per unit: the first running-text unit after it.
+    next_anchor: Vec<Option<usize>>,
     /// Running-text words in anchors up to each unit (exclusive).
     anchor_words_before: Vec<usize>,
     /// The previous heuristic's pick, as a feature.
@@ -135,9 +137,9 @@ pub(super) struct Context {
 const TITLE_SCAN_UNITS: usize = 3000;
 
 impl Dump {
-    pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut first: HashMap<String, usize> = HashMap::new();
+    pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context<'_> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut first: HashMap<&str, usize> = HashMap::new();
         let mut first_of = Vec::with_capacity(self.len());
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
@@ -147,16 +149,25 @@ impl Dump {
                 acc += self.words(i);
             }
             if self.live(i) && self.words(i) <= TITLE_MAX_WORDS {
-                let form = self.form(i).to_string();
-                first_of.push(*first.entry(form.clone()).or_insert(i));
+                let form = self.form(i);
+                first_of.push(*first.entry(form).or_insert(i));
                 *counts.entry(form).or_default() += 1;
             } else {
                 first_of.push(i);
             }
         }
         anchor_words_before.push(acc);
+        let mut next_anchor = vec![None; self.len()];
+        let mut after = None;
+        for i in (0..self.len()).rev() {
+            next_anchor[i] = after;
+            if self.is_anchor(i) {
+                after = Some(i);
+            }
+        }
         Context {
             counts,
+            next_anchor,
             anchor_words_before,
             heuristic,
             first_of,
@@ -202,7 +213,7 @@ impl Dump {
     /// The features of candidate `i`; `rank` counts candidates before it.
     pub(super) fn title_features(
         &self,
-        cx: &mut Context,
+        cx: &mut Context<'_>,
         i: usize,
         rank: usize,
     ) -> [f64; N_FEATURES] {
@@ -214,7 +225,7 @@ impl Dump {
 
     /// Every feature but the dear ones (`OVERLAP`, `META`), which stay 0
     /// until `fill_overlap` and `fill_meta` compute them.
-    fn cheap_title_features(&self, cx: &Context, i: usize, rank: usize) -> [f64; N_FEATURES] {
+    fn cheap_title_features(&self, cx: &Context<'_>, i: usize, rank: usize) -> [f64; N_FEATURES] {
         let text = self.text(i);
         let words: Vec<&str> = text.split_whitespace().collect();
         let n_words = self.words(i);
@@ -238,7 +249,7 @@ impl Dump {
             .filter(|&&j| self.is_anchor(j))
             .map(|&j| self.words(j))
             .sum();
-        let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
+        let next_anchor = cx.next_anchor.get(i).copied().flatten();
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
         let near_below = &below[..below.len().min(5)];
         let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
@@ -322,8 +333,8 @@ impl Dump {
     }
 
     /// The share of the candidate's words found in the running text below.
-    fn fill_overlap(&self, cx: &mut Context, i: usize, f: &mut [f64; N_FEATURES]) {
-        let next_anchor = (i + 1..self.len()).find(|&j| self.is_anchor(j));
+    fn fill_overlap(&self, cx: &mut Context<'_>, i: usize, f: &mut [f64; N_FEATURES]) {
+        let next_anchor = cx.next_anchor.get(i).copied().flatten();
         f[OVERLAP] = next_anchor.map_or(0.0, |j| {
             let body = cx
                 .body_after
@@ -334,7 +345,7 @@ impl Dump {
     }
 
     /// Bylines and dates in and around the candidate.
-    fn fill_meta(&self, cx: &mut Context, i: usize, f: &mut [f64; N_FEATURES]) {
+    fn fill_meta(&self, cx: &mut Context<'_>, i: usize, f: &mut [f64; N_FEATURES]) {
         let below: Vec<usize> = (i + 1..self.len())
             .filter(|&j| self.live(j))
             .take(5)
