@@ -145,7 +145,10 @@ impl Dump {
             if Some(i) == standfirst || Some(i) == title {
                 continue;
             }
-            let Some((j, b)) = self.byline_at(i) else {
+            let Some((j, b)) = self
+                .byline_at(i)
+                .or_else(|| self.name_over_date(i, t, body_start))
+            else {
                 continue;
             };
             let score = self.byline_score(i, j, &b, t, body_start);
@@ -156,6 +159,17 @@ impl Dump {
         best.map(|(_, j, b)| (j, b))
             .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed))
             .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
+            .or_else(|| {
+                // "Written by Jo Hale" in the author box past the story's
+                // end, dropped with the rest of the tail.
+                (body_start + 1..self.len()).find_map(|i| {
+                    (self.kind(i) == Kind::End
+                        && self.text(i).to_lowercase().starts_with("written by "))
+                    .then(|| parse_byline(self.text(i)))
+                    .flatten()
+                    .map(|b| (i, b))
+                })
+            })
     }
 
     /// How much a byline found at unit `i` (its name at `j`) looks like the
@@ -207,6 +221,39 @@ impl Dump {
             score -= 3.0;
         }
         score
+    }
+
+    /// "Stefan" or "SIMPLEHAUS" on its own line between the headline and
+    /// the body with a date line straight under it: a one-word signature
+    /// (a first name, a handle, a company) that `parse_byline` leaves alone.
+    fn name_over_date(&self, i: usize, title: usize, body_start: usize) -> Option<(usize, Byline)> {
+        if i <= title || i >= body_start || !self.live(i) || self.kind(i) != Kind::Text {
+            return None;
+        }
+        let text = self.text(i).trim();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let next = (i + 1..self.len()).find(|&j| self.live(j))?;
+        let wordy = |w: &&str| {
+            w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-'))
+        };
+        let ok = (1..=3).contains(&words.len())
+            && words.iter().all(wordy)
+            && text.chars().any(char::is_alphabetic)
+            && !ends_sentence(text)
+            && super::title::ui_share(&words) == 0.0
+            && parse_date(text).is_none()
+            && self.kind(next) == Kind::Date;
+        ok.then(|| {
+            (
+                i,
+                Byline {
+                    names: super::meta::tidy_case(text),
+                    outlet: None,
+                    date: None,
+                },
+            )
+        })
     }
 
     /// The names stand again in a unit away from `j` (an author box, a

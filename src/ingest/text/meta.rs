@@ -20,7 +20,7 @@ pub struct Byline {
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|article by|von|par|por)[:\s]\s*(.+)$",
+        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|contributors?|article by|von|par|por)[:\s]\s*(.+)$",
     )
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?"));
@@ -171,6 +171,34 @@ const NOT_NAMES: &[&str] = &[
     "asked",
     "questions",
     "decor",
+    // section labels that pass for two-word names ("HR Strategy", "ML Tools")
+    "tools",
+    "tips",
+    "strategy",
+    "strategies",
+    "center",
+    "centre",
+    "planning",
+    "updated",
+    "based",
+    "guide",
+    "guides",
+    "review",
+    "reviews",
+    "resources",
+    "insights",
+    "solutions",
+    "services",
+    "products",
+    "marketing",
+    "software",
+    "development",
+    "design",
+    "management",
+    "protocol",
+    "sector",
+    "update",
+    "learning",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -188,19 +216,40 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     // "October 11, 2023 by Jo Hale": a date leading a "by" line.
-    static POSTED_ON: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^(?i:(?:posted|published|updated)(?: on)?:?\s*)"));
+    static POSTED_ON: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?i:(?:posted|published|last updated|updated|modified)(?: on)?:?\s*)")
+    });
     let dated = POSTED_ON.replace(line, "");
     if let Some((iso, 0, end)) = date_match(&dated)
         && let Some(rest) = dated.get(end..)
     {
         let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if BY_PREFIX.is_match(rest) {
-            let mut b = parse_byline(rest)?;
+        if let Some(c) = BY_PREFIX.captures(rest) {
+            // "Posted on July 1, 2024 by infuy": a handle signs.
+            let handle = c
+                .get(1)
+                .map(|m| m.as_str().trim())
+                .filter(|h| is_handle(h))
+                .map(|h| Byline {
+                    names: h.to_string(),
+                    outlet: None,
+                    date: None,
+                });
+            let mut b = parse_byline(rest).or(handle)?;
             b.date = b.date.or(Some(iso));
             return Some(b);
         }
     }
+    // "0 · by Jo Hale · Updated ...": the "by" part of a separated line.
+    if !BY_PREFIX.is_match(line)
+        && let Some(b) = by_part(line)
+    {
+        return Some(b);
+    }
+    // Counts and review credits beside the names: "By Jo Hale 4 Comments",
+    // "By Jo Hale, DVM. Reviewed by Al Roe, DVM".
+    let trimmed = TRAILER.replace(line, "");
+    let line = trimmed.as_ref();
     let (rest, prefixed) = match BY_PREFIX.captures(line) {
         Some(c) => (c.get(1)?.as_str(), true),
         None => (line, false),
@@ -211,7 +260,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     let rest = EMAIL.replace_all(rest, " ");
     // "Brian Truitt   USA TODAY": a run of spaces parts cells.
     let rest = rest.replace("   ", "|").replace(" / ", "|");
-    let mut parts = rest.split(['|', '·', '•', '\u{2014}', '\u{2013}', '\t']);
+    let mut parts = rest.split(SEPARATORS);
     let head = parts.next()?.trim();
     let tail: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
     let date = tail.iter().find_map(|p| parse_date(p));
@@ -267,6 +316,16 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
             names.push((*item).to_string());
             continue;
         }
+        // "by whova | Apr 21, 2025": a lower-case handle with a date.
+        if prefixed && items.len() == 1 && date.is_some() && is_handle(item) {
+            names.push((*item).to_string());
+            continue;
+        }
+        // "TOI Lifestyle Desk", "By The Currency editors": a team signs.
+        if i == 0 && is_team_name(item) && (prefixed || has_role_word(item)) {
+            names.push(tidy_case(item));
+            continue;
+        }
         if has_role_word(item) {
             // "Priya Nair North of England correspondent": the names lead.
             if let Some(lead) = leading_name(item) {
@@ -278,6 +337,11 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
             continue;
         }
         let people: Vec<&str> = split_people(item);
+        // "Written By Linny and Peter": first names joined after a "By".
+        if prefixed && people.len() > 1 && people.iter().all(|p| is_single_name(p)) {
+            names.extend(people.iter().map(|p| (*p).to_string()));
+            continue;
+        }
         if people.iter().all(|p| is_name(p, prefixed)) {
             names.extend(people.iter().map(|p| tidy_case(p)));
         } else if i > 0 && i == items.len() - 1 && is_outlet_like(item) {
@@ -298,9 +362,46 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     })
 }
 
+/// The cells of a byline line.
+const SEPARATORS: [char; 9] = ['|', '·', '•', '\u{2014}', '\u{2013}', '\t', '●', '⋅', '∙'];
+
+/// Comment counts and review credits after the names.
+static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
+    )
+});
+
+/// "0 · by Jo Hale · Updated on 8 January 2026": a line of cells, one of
+/// them a "By" byline; the date may stand in another cell.
+fn by_part(line: &str) -> Option<Byline> {
+    let cells: Vec<&str> = line.split(SEPARATORS).map(str::trim).collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    let mut b = cells.iter().find_map(|c| {
+        let lower = c.to_lowercase();
+        (lower.starts_with("by") || lower.contains(" by "))
+            .then(|| parse_byline(c))
+            .flatten()
+    })?;
+    // "Published: date · Modified: date by Jo": the first date is the story's.
+    b.date = cells.iter().find_map(|c| parse_date(c)).or(b.date);
+    Some(b)
+}
+
+/// A one-word lower-case handle ("whova", "infuy").
+fn is_handle(item: &str) -> bool {
+    let n = item.chars().count();
+    (3..=20).contains(&n)
+        && item.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && item.chars().next().is_some_and(char::is_lowercase)
+        && !NOT_NAMES.contains(&item)
+}
+
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*(?:\bon|\bat|published|updated|posted|last updated|date)?\s*:?\s*[|,•·-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+        r"(?i)(?:\s*(?:\bon|\bat|published|updated|posted|last updated|date)\s*:?)*\s*[|,•·-]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
     )
 });
 static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {

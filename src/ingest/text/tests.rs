@@ -987,3 +987,54 @@ fn wrapped_headline_in_a_text_browser_dump_is_joined() {
     assert_eq!(a.byline.as_deref(), Some("Lena Ortiz"));
     assert_eq!(a.published.as_deref(), Some("2025-04-02"));
 }
+
+#[test]
+fn bylines_in_cells_with_counts_credits_and_handles() {
+    use super::meta::parse_byline;
+    let names = |s: &str| parse_byline(s).map(|b| (b.names, b.date));
+    let both = |n: &str, d: Option<&str>| Some((n.to_string(), d.map(str::to_string)));
+    assert_eq!(
+        names("By Mara Quill ● March 2, 2025 ● 6 min read"),
+        both("Mara Quill", Some("2025-03-02"))
+    );
+    assert_eq!(
+        names("0 · by Otto Brenn · Updated on 8 January 2026"),
+        both("Otto Brenn", Some("2026-01-08"))
+    );
+    assert_eq!(
+        names(
+            "Published: Mar 8, 2024 · Modified: May 19, 2025 by Ida Moss · This post may contain affiliate links"
+        ),
+        both("Ida Moss", Some("2024-03-08"))
+    );
+    assert_eq!(
+        names("May 3, 2017 By Lena Fox 4 Comments"),
+        both("Lena Fox", Some("2017-05-03"))
+    );
+    assert_eq!(
+        names("By Ana Ruiz, DVM. Reviewed by Tom Lee, DVM"),
+        both("Ana Ruiz, DVM", None)
+    );
+    assert_eq!(
+        names("by quillco | Apr 21, 2025"),
+        both("quillco", Some("2025-04-21"))
+    );
+    assert_eq!(
+        names("Posted on July 1, 2024 by quillco"),
+        both("quillco", Some("2024-07-01"))
+    );
+    assert_eq!(
+        names("Written By Linny and Peter"),
+        both("Linny and Peter", None)
+    );
+    assert_eq!(
+        names("By The Harbor editors"),
+        both("The Harbor editors", None)
+    );
+    assert_eq!(
+        names("Metro Lifestyle Desk"),
+        both("Metro Lifestyle Desk", None)
+    );
+    // A lower-case word with no date beside it is no name.
+    assert_eq!(names("by clicking"), None);
+}
