@@ -75,9 +75,12 @@ pub fn find(article: &Article) -> Vec<Quote> {
                     let label = names::fix_label_case(&label, |w| people.form_of(w));
                     Some(Resolved::same(people.full_name(&label)))
                 }
-                None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
+                None => match thread.after_quote(r.block, &r.sentences, lo, alone) {
+                    Some(s) => Some(s),
+                    None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
                     Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
-                    None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                        None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                    },
                 },
             };
             thread.record(r.block, lo, &speaker);
@@ -162,6 +165,22 @@ impl Thread {
         }
         match &self.sentence {
             Some((b, start, s)) if *b == block && *start == lo => s.clone(),
+            _ => None,
+        }
+    }
+
+    /// "“...,” said Jane Smith. “...”": a quotation standing alone right
+    /// after a sentence whose quotation has a speaker goes on with it.
+    fn after_quote(
+        &self,
+        block: usize,
+        sentences: &[(usize, usize)],
+        lo: usize,
+        alone: bool,
+    ) -> Option<Resolved> {
+        let (plo, _) = previous_sentence(sentences, lo).filter(|_| alone)?;
+        match &self.sentence {
+            Some((b, start, s)) if *b == block && *start == plo => s.clone(),
             _ => None,
         }
     }

@@ -664,7 +664,38 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return Some(d);
     }
     // "9/11 widow Terry Strada", "conservative radio host Rush Limbaugh".
-    name_after_role(toks, k, hi)
+    name_after_role(toks, k, hi).or_else(|| name_after_modifiers(toks, k, hi))
+}
+
+/// A name closing a phrase of words the tables do not know: "Republican
+/// political consultant Chris Russell", "master of ceremonies Asab
+/// Al-Tabchi". The phrase runs to punctuation or a preposition; the name
+/// is its last capitalised run, of two words or more, after a lowercase word.
+fn name_after_modifiers(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let mut e = k;
+    let mut lower = false;
+    let mut run_start = None;
+    while e < hi && e < k + 8 {
+        let t = toks.get(e)?;
+        if !t.is_word() || stops_description(&t.low) {
+            break;
+        }
+        if is_preposition(&t.low) && (run_start.is_some() || t.low != "of") {
+            break;
+        }
+        if t.is_cap() {
+            run_start.get_or_insert(e);
+        } else {
+            lower = true;
+            run_start = None;
+        }
+        e += 1;
+    }
+    let s = run_start?;
+    if !lower || e - s < 2 {
+        return None;
+    }
+    name_of_run(toks, s, e)
 }
 
 /// The name set off by commas after a description that starts at `k`:
