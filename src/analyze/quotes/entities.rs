@@ -334,7 +334,13 @@ impl People {
             Who::Description(text, head) => {
                 let meant = spokesperson_for(text, head)
                     .map(|org| self.full_name(&org))
-                    .or_else(|| self.resolve_description(head, pos));
+                    .or_else(|| {
+                        // "a former executive", "one official": someone new,
+                        // not the last person named.
+                        let first = text.split(' ').next().unwrap_or("").to_lowercase();
+                        let definite = matches!(first.as_str(), "the" | "this" | "that");
+                        definite.then(|| self.resolve_description(head, pos)).flatten()
+                    });
                 // The seeds' convention: a description that resolves is
                 // shown as the name it stands for.
                 Some(Resolved::same(meant.unwrap_or_else(|| text.clone())))
