@@ -94,8 +94,24 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
             .rev()
             .filter(|&i| is_cue(toks, lo, i) && is_speech_noun_use(toks, lo, i) == nouns)
             .find_map(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person));
-        if left.is_some() {
-            return left;
+        if let Some(inner) = left {
+            // "Rep. Israel said Clinton called on members to be “...”": the
+            // words reach the reader through the outer speaker.
+            // Only when the inner clause is the outer verb's object.
+            let v0 = skip_fillers_back(toks, lo, inner.tok);
+            let v0 = if v0 > lo && low(toks, v0 - 1) == "that" { v0 - 1 } else { v0 };
+            let outer = v0
+                .checked_sub(1)
+                .filter(|&v| {
+                    v > lo
+                        && is_cue(toks, lo, v)
+                        && lexicon::is_speech_verb(low(toks, v))
+                        && !is_participle(low(toks, v))
+                        && matches!(inner.who, Who::Name(_))
+                })
+                .and_then(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person))
+                .filter(|o| o.tok < inner.tok);
+            return outer.or(Some(inner));
         }
     }
     let found = right_final(toks, hi, q);
