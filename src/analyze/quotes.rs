@@ -235,12 +235,25 @@ fn source_of(
     }
     // "Caddell continued:" then a paragraph of quotation.
     let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
-    if !(alone && ti == 0 && p.text.trim_end().ends_with(':')) {
+    let &(plo, phi) = p.sentences.last()?;
+    if alone && ti == 0 && p.text.trim_end().ends_with(':') {
+        return attribution::cue_in(&p.toks, plo, phi)
+            .or_else(|| attribution::subject(&p.toks, plo, phi))
+            .map(|s| (s, p.block));
+    }
+    // "Valastro praised Christie’s leadership." then a paragraph that is
+    // one quotation: the person the sentence before is about.
+    let quoted = (plo..phi).any(|i| p.toks.get(i).is_some_and(Tok::is_quote));
+    if !(alone && lo == 0 && r.sentences.len() == 1) || quoted {
         return None;
     }
-    let &(plo, phi) = p.sentences.last()?;
     attribution::cue_in(&p.toks, plo, phi)
-        .or_else(|| attribution::subject(&p.toks, plo, phi))
+        .or_else(|| {
+            let s = attribution::subject(&p.toks, plo, phi)?;
+            let weak = s.tok == plo;
+            Some(attribution::Source { weak, ..s })
+        })
+        .filter(|s| matches!(s.who, attribution::Who::Name(_)))
         .map(|s| (s, p.block))
 }
 
