@@ -161,7 +161,7 @@ fn noun_too(low: &str) -> bool {
 
 /// Nouns that carry someone's words: "Trump’s claim that ...".
 #[rustfmt::skip]
-fn is_speech_noun(low: &str) -> bool {
+pub fn is_speech_noun(low: &str) -> bool {
     matches!(
         low,
         "claim" | "claims" | "remarks" | "comments" | "statement" | "words" | "tweet" | "tweets" |
