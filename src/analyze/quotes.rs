@@ -78,7 +78,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 None => match thread.after_quote(r.block, &r.sentences, lo, alone) {
                     Some(s) => Some(s),
                     None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
-                    Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
+                        Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
                         None => thread.carry(r.block, lo, alone || ti == lo, alone),
                     },
                 },
@@ -615,6 +615,103 @@ mod tests {
         assert_eq!(
             speakers(&["Kofi Mensah called the plan bold. “Nobody else tried it.”"]),
             [some("Kofi Mensah")]
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_quoted_sentence_keeps_its_speaker() {
+        // The sentence before names a place after the verb's object; the
+        // quotation goes on with the speaker of the one before it.
+        assert_eq!(
+            speakers(&[
+                "Ortiz “drew well” in Ohio, said state professor Lena Brandt. “It was her ground.”"
+            ]),
+            [some("Lena Brandt"), some("Lena Brandt")]
+        );
+    }
+
+    #[test]
+    fn a_name_after_modifiers_the_tables_do_not_know() {
+        assert_eq!(
+            speakers(&[
+                "“It became crowded,” said  Republican political consultant Omar Haddad.",
+                "“Thanks for coming,” said master of ceremonies Rui Tavares.",
+                "Oversight ranking Democrat Elias Crump said it was “a farce”.",
+            ]),
+            [
+                some("Omar Haddad"),
+                some("Rui Tavares"),
+                some("Elias Crump")
+            ]
+        );
+        // Never past a possessive or a verb.
+        assert_eq!(
+            speakers(&[
+                "Mara Quist accuses Ned Fell of an “artful smear” regarding her Wall Street links while Fell suggests otherwise."
+            ]),
+            [some("Mara Quist")]
+        );
+    }
+
+    #[test]
+    fn an_apposition_or_a_hometown_between_name_and_verb() {
+        assert_eq!(
+            speakers(&[
+                "Guns are “a crisis,” Hal Dorn, the former governor of Vermont, proclaimed.",
+                "Tess Baker of Columbia, South Carolina says he keeps “doing what he does.”",
+            ]),
+            [some("Hal Dorn"), some("Tess Baker")]
+        );
+    }
+
+    #[test]
+    fn the_outer_speaker_of_reported_speech() {
+        assert_eq!(
+            speakers(&[
+                "Rep. Sol Irving said Vera Lund called on members to be “closely coordinated.”"
+            ]),
+            [some("Sol Irving")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_sentence_about_its_speaker() {
+        assert_eq!(
+            speakers(&[
+                "Bram Valdo praised the governor’s leadership after the storm.",
+                "“We need someone who cuts through it.”",
+            ]),
+            [some("Bram Valdo")]
+        );
+    }
+
+    #[test]
+    fn an_indefinite_description_is_someone_new() {
+        assert_eq!(
+            speakers(&[
+                "Carla Finch ran the firm for six years.",
+                "One former executive said she was “hard to read”.",
+            ]),
+            [some("One former executive")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_words_is_the_owner() {
+        assert_eq!(
+            speakers(&[
+                "Speaker Luke Ryland issued a statement.",
+                "Ryland’s language in the statement shows “respect” for the bureau.",
+            ]),
+            [some("Luke Ryland")]
+        );
+    }
+
+    #[test]
+    fn twice_decoded_letters_stay_in_the_name() {
+        assert_eq!(
+            speakers(&["President Enrique PeÃ±a Nieto urged people not to “choose isolation.”"]),
+            [some("Enrique PeÃ±a Nieto")]
         );
     }
 

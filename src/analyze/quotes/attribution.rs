@@ -99,7 +99,11 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
             // words reach the reader through the outer speaker.
             // Only when the inner clause is the outer verb's object.
             let v0 = skip_fillers_back(toks, lo, inner.tok);
-            let v0 = if v0 > lo && low(toks, v0 - 1) == "that" { v0 - 1 } else { v0 };
+            let v0 = if v0 > lo && low(toks, v0 - 1) == "that" {
+                v0 - 1
+            } else {
+                v0
+            };
             let outer = v0
                 .checked_sub(1)
                 .filter(|&v| {

@@ -356,7 +356,9 @@ impl People {
                         // not the last person named.
                         let first = text.split(' ').next().unwrap_or("").to_lowercase();
                         let definite = matches!(first.as_str(), "the" | "this" | "that");
-                        definite.then(|| self.resolve_description(head, pos)).flatten()
+                        definite
+                            .then(|| self.resolve_description(head, pos))
+                            .flatten()
                     });
                 // The seeds' convention: a description that resolves is
                 // shown as the name it stands for.
@@ -458,8 +460,13 @@ impl People {
 /// the phrase was cut at ("most explosive", "repeated").
 fn says_words(head: &str) -> bool {
     attribution::is_speech_noun(head)
-        || matches!(head, "language" | "rhetoric" | "advice" | "broadside" | "assertion")
-        || ["ive", "ous", "ful", "ed"].iter().any(|s| head.ends_with(s))
+        || matches!(
+            head,
+            "language" | "rhetoric" | "advice" | "broadside" | "assertion"
+        )
+        || ["ive", "ous", "ful", "ed"]
+            .iter()
+            .any(|s| head.ends_with(s))
 }
 
 /// "Nvidia’s spokesman", "a spokeswoman for the Acme Group": the body
