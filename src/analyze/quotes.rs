@@ -76,9 +76,12 @@ pub fn find(article: &Article) -> Vec<Quote> {
                     let label = names::fix_label_case(&label, |w| people.form_of(w));
                     Some(Resolved::same(people.full_name(&label)))
                 }
-                None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
-                    Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
-                    None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                None => match thread.after_quote(r.block, &r.sentences, lo, alone) {
+                    Some(s) => Some(s),
+                    None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
+                        Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
+                        None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                    },
                 },
             };
             thread.record(r.block, lo, &speaker);
@@ -170,6 +173,22 @@ impl Thread {
         }
     }
 
+    /// "“...,” said Jane Smith. “...”": a quotation standing alone right
+    /// after a sentence whose quotation has a speaker goes on with it.
+    fn after_quote(
+        &self,
+        block: usize,
+        sentences: &[(usize, usize)],
+        lo: usize,
+        alone: bool,
+    ) -> Option<Resolved> {
+        let (plo, _) = previous_sentence(sentences, lo).filter(|_| alone)?;
+        match &self.sentence {
+            Some((b, start, s)) if *b == block && *start == plo => s.clone(),
+            _ => None,
+        }
+    }
+
     fn record(&mut self, block: usize, lo: usize, speaker: &Option<Resolved>) {
         if let Some(s) = speaker {
             self.last = Some((block, s.clone()));
@@ -220,12 +239,25 @@ fn source_of(
     }
     // "Caddell continued:" then a paragraph of quotation.
     let p = ri.checked_sub(1).and_then(|j| reads.get(j))?;
-    if !(alone && ti == 0 && p.text.trim_end().ends_with(':')) {
+    let &(plo, phi) = p.sentences.last()?;
+    if alone && ti == 0 && p.text.trim_end().ends_with(':') {
+        return attribution::cue_in(&p.toks, plo, phi)
+            .or_else(|| attribution::subject(&p.toks, plo, phi))
+            .map(|s| (s, p.block));
+    }
+    // "Valastro praised Christie’s leadership." then a paragraph that is
+    // one quotation: the person the sentence before is about.
+    let quoted = (plo..phi).any(|i| p.toks.get(i).is_some_and(Tok::is_quote));
+    if !(alone && lo == 0 && r.sentences.len() == 1) || quoted {
         return None;
     }
-    let &(plo, phi) = p.sentences.last()?;
     attribution::cue_in(&p.toks, plo, phi)
-        .or_else(|| attribution::subject(&p.toks, plo, phi))
+        .or_else(|| {
+            let s = attribution::subject(&p.toks, plo, phi)?;
+            let weak = s.tok == plo;
+            Some(attribution::Source { weak, ..s })
+        })
+        .filter(|s| matches!(s.who, attribution::Who::Name(_)))
         .map(|s| (s, p.block))
 }
 
@@ -601,6 +633,103 @@ mod tests {
         assert_eq!(
             speakers(&["Kofi Mensah called the plan bold. “Nobody else tried it.”"]),
             [some("Kofi Mensah")]
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_quoted_sentence_keeps_its_speaker() {
+        // The sentence before names a place after the verb's object; the
+        // quotation goes on with the speaker of the one before it.
+        assert_eq!(
+            speakers(&[
+                "Ortiz “drew well” in Ohio, said state professor Lena Brandt. “It was her ground.”"
+            ]),
+            [some("Lena Brandt"), some("Lena Brandt")]
+        );
+    }
+
+    #[test]
+    fn a_name_after_modifiers_the_tables_do_not_know() {
+        assert_eq!(
+            speakers(&[
+                "“It became crowded,” said  Republican political consultant Omar Haddad.",
+                "“Thanks for coming,” said master of ceremonies Rui Tavares.",
+                "Oversight ranking Democrat Elias Crump said it was “a farce”.",
+            ]),
+            [
+                some("Omar Haddad"),
+                some("Rui Tavares"),
+                some("Elias Crump")
+            ]
+        );
+        // Never past a possessive or a verb.
+        assert_eq!(
+            speakers(&[
+                "Mara Quist accuses Ned Fell of an “artful smear” regarding her Wall Street links while Fell suggests otherwise."
+            ]),
+            [some("Mara Quist")]
+        );
+    }
+
+    #[test]
+    fn an_apposition_or_a_hometown_between_name_and_verb() {
+        assert_eq!(
+            speakers(&[
+                "Guns are “a crisis,” Hal Dorn, the former governor of Vermont, proclaimed.",
+                "Tess Baker of Columbia, South Carolina says he keeps “doing what he does.”",
+            ]),
+            [some("Hal Dorn"), some("Tess Baker")]
+        );
+    }
+
+    #[test]
+    fn the_outer_speaker_of_reported_speech() {
+        assert_eq!(
+            speakers(&[
+                "Rep. Sol Irving said Vera Lund called on members to be “closely coordinated.”"
+            ]),
+            [some("Sol Irving")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_sentence_about_its_speaker() {
+        assert_eq!(
+            speakers(&[
+                "Bram Valdo praised the governor’s leadership after the storm.",
+                "“We need someone who cuts through it.”",
+            ]),
+            [some("Bram Valdo")]
+        );
+    }
+
+    #[test]
+    fn an_indefinite_description_is_someone_new() {
+        assert_eq!(
+            speakers(&[
+                "Carla Finch ran the firm for six years.",
+                "One former executive said she was “hard to read”.",
+            ]),
+            [some("One former executive")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_words_is_the_owner() {
+        assert_eq!(
+            speakers(&[
+                "Speaker Luke Ryland issued a statement.",
+                "Ryland’s language in the statement shows “respect” for the bureau.",
+            ]),
+            [some("Luke Ryland")]
+        );
+    }
+
+    #[test]
+    fn twice_decoded_letters_stay_in_the_name() {
+        assert_eq!(
+            speakers(&["President Enrique PeÃ±a Nieto urged people not to “choose isolation.”"]),
+            [some("Enrique PeÃ±a Nieto")]
         );
     }
 

@@ -94,8 +94,28 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
             .rev()
             .filter(|&i| is_cue(toks, lo, i) && is_speech_noun_use(toks, lo, i) == nouns)
             .find_map(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person));
-        if left.is_some() {
-            return left;
+        if let Some(inner) = left {
+            // "Rep. Israel said Clinton called on members to be “...”": the
+            // words reach the reader through the outer speaker.
+            // Only when the inner clause is the outer verb's object.
+            let v0 = skip_fillers_back(toks, lo, inner.tok);
+            let v0 = if v0 > lo && low(toks, v0 - 1) == "that" {
+                v0 - 1
+            } else {
+                v0
+            };
+            let outer = v0
+                .checked_sub(1)
+                .filter(|&v| {
+                    v > lo
+                        && is_cue(toks, lo, v)
+                        && lexicon::is_speech_verb(low(toks, v))
+                        && !is_participle(low(toks, v))
+                        && matches!(inner.who, Who::Name(_))
+                })
+                .and_then(|v| speaker_of_cue(toks, lo, hi, v).filter(not_first_person))
+                .filter(|o| o.tok < inner.tok);
+            return outer.or(Some(inner));
         }
     }
     let found = right_final(toks, hi, q);
@@ -145,7 +165,7 @@ fn noun_too(low: &str) -> bool {
 
 /// Nouns that carry someone's words: "Trump’s claim that ...".
 #[rustfmt::skip]
-fn is_speech_noun(low: &str) -> bool {
+pub fn is_speech_noun(low: &str) -> bool {
     matches!(
         low,
         "claim" | "claims" | "remarks" | "comments" | "statement" | "words" | "tweet" | "tweets" |
@@ -430,8 +450,24 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
     }
     let last = toks.get(e - 1)?;
     if last.is_punct(',') {
-        // An apposition: Jane Smith, a spokeswoman for X, said.
-        return subject(toks, lo, e - 1).filter(|s| !matches!(s.who, Who::Description(..)));
+        // An apposition: Jane Smith, a spokeswoman for X, said. The
+        // sentence's subject when it is a name, else the name before the
+        // apposition's opening comma (not one inside a phrase: "at X").
+        let subj = subject(toks, lo, e - 1);
+        if let Some(s) = subj.as_ref().filter(|s| matches!(s.who, Who::Name(_))) {
+            return Some(s.clone());
+        }
+        let named = (lo..e - 1)
+            .rev()
+            .take(REACH)
+            .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote()))
+            .find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))
+            .and_then(|c| np_before(toks, lo, c))
+            .filter(|s| {
+                matches!(s.who, Who::Name(_))
+                    && (s.tok == lo || !is_preposition(low(toks, s.tok - 1)))
+            });
+        return named.or_else(|| subj.filter(|s| !matches!(s.who, Who::Description(..))));
     }
     if !last.is_word() {
         return None;
@@ -446,6 +482,19 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
         }
         // "Mr. Morgan of the Sierra Club": the person, not the body.
         let mut of = s;
+        // "Stacy Baker of Columbia, South Carolina": a town and its state.
+        if of > lo + 1
+            && toks.get(of - 1).is_some_and(|t| t.is_punct(','))
+            && toks.get(of - 2).is_some_and(Tok::is_cap)
+        {
+            let mut t = of - 2;
+            while t > lo && in_name_run(toks, t - 1) {
+                t -= 1;
+            }
+            if t > lo && low(toks, t - 1) == "of" {
+                of = t;
+            }
+        }
         if of > lo && low(toks, of - 1) == "the" {
             of -= 1;
         }
@@ -641,6 +690,13 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     }
     if first.is_cap() && !lexicon::is_determiner(&first.low) {
         let e = run_end(toks, k, hi);
+        // "Oversight ranking Democrat Elijah Cummings": a lone capitalised
+        // word qualifying the name that closes the phrase.
+        if e == k + 1
+            && let Some(s) = name_after_modifiers(toks, k, hi, true)
+        {
+            return Some(s);
+        }
         // "Clinton’s campaign manager Robby Mook", "White House press
         // secretary Josh Earnest": the name after the role.
         if let Some(later) = name_after_role(toks, e, hi) {
@@ -664,7 +720,52 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return Some(d);
     }
     // "9/11 widow Terry Strada", "conservative radio host Rush Limbaugh".
-    name_after_role(toks, k, hi)
+    name_after_role(toks, k, hi).or_else(|| name_after_modifiers(toks, k, hi, false))
+}
+
+/// A name closing a phrase of words the tables do not know: "Republican
+/// political consultant Chris Russell", "master of ceremonies Asab
+/// Al-Tabchi". The phrase runs to punctuation or a preposition; the name
+/// is its last capitalised run, of two words or more, after a lowercase word.
+/// Never past a possessive ("regarding her Wall Street links") or, when
+/// `no_verbs`, a word shaped like a verb ("Trump mocked Jeb Bush").
+fn name_after_modifiers(toks: &[Tok], k: usize, hi: usize, no_verbs: bool) -> Option<Source> {
+    if is_participle(low(toks, k)) {
+        return None;
+    }
+    let mut e = k;
+    let mut lower = false;
+    let mut run_start = None;
+    while e < hi && e < k + 8 {
+        let t = toks.get(e)?;
+        if !t.is_word() || stops_description(&t.low) {
+            break;
+        }
+        let verb_like = t.low.ends_with("ed")
+            || (t.low.ends_with('s') && !t.low.ends_with("ss"))
+            || is_irregular_past(&t.low);
+        if lexicon::is_determiner(&t.low) || (no_verbs && !t.is_cap() && verb_like) {
+            return None;
+        }
+        if is_preposition(&t.low) && (run_start.is_some() || t.low != "of") {
+            break;
+        }
+        if t.is_cap() {
+            run_start.get_or_insert(e);
+        } else if run_start.is_some_and(|r| e - r >= 2) {
+            // "... Donald Trump defended": the name ends at the verb.
+            break;
+        } else {
+            lower = true;
+            run_start = None;
+        }
+        e += 1;
+    }
+    let s = run_start?;
+    if !lower || e - s < 2 {
+        return None;
+    }
+    name_of_run(toks, s, e)
 }
 
 /// The name set off by commas after a description that starts at `k`:

@@ -337,10 +337,35 @@ impl People {
                 Some(Resolved::same(full))
             }
             Who::Pronoun(p) => self.resolve_pronoun(p, pos).map(Resolved::same),
+            // "Ryan’s language in the statement", "Podliska’s most explosive
+            // claim": the words of the one whose they are.
+            Who::Description(text, head)
+                if says_words(head)
+                    && let Some(owner) = text
+                        .split(' ')
+                        .next()
+                        .filter(|w| w.starts_with(char::is_uppercase))
+                        .map(strip_possessive)
+                        .filter(|o| o.len() < text.split(' ').next().map_or(0, str::len)) =>
+            {
+                let name = Source {
+                    who: Who::Name(owner.to_string()),
+                    ..source.clone()
+                };
+                self.resolve(&name, block)
+            }
             Who::Description(text, head) => {
                 let meant = spokesperson_for(text, head)
                     .map(|org| self.full_name(&org))
-                    .or_else(|| self.resolve_description(head, pos));
+                    .or_else(|| {
+                        // "a former executive", "one official": someone new,
+                        // not the last person named.
+                        let first = text.split(' ').next().unwrap_or("").to_lowercase();
+                        let definite = matches!(first.as_str(), "the" | "this" | "that");
+                        definite
+                            .then(|| self.resolve_description(head, pos))
+                            .flatten()
+                    });
                 // The seeds' convention: a description that resolves is
                 // shown as the name it stands for.
                 Some(Resolved::same(meant.unwrap_or_else(|| text.clone())))
@@ -435,6 +460,19 @@ impl People {
             .find(|e| fits(e))
             .map(display)
     }
+}
+
+/// Heads that are someone's words ("claim", "language") or an adjective
+/// the phrase was cut at ("most explosive", "repeated").
+fn says_words(head: &str) -> bool {
+    attribution::is_speech_noun(head)
+        || matches!(
+            head,
+            "language" | "rhetoric" | "advice" | "broadside" | "assertion"
+        )
+        || ["ive", "ous", "ful", "ed"]
+            .iter()
+            .any(|s| head.ends_with(s))
 }
 
 /// "Nvidia’s spokesman", "a spokeswoman for the Acme Group": the body

@@ -61,6 +61,7 @@ const SPEECH_VERBS: &[&str] = &[
     "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted", "charged",
     "barked", "beamed", "retaliated", "griped", "gushed", "pleaded", "sniped", "snarled",
     "scolded", "chided", "interjected", "murmured", "sighed", "screamed", "groused",
+    "remembered", "pressed", "riffed", "assured",
 ];
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
@@ -78,6 +79,7 @@ const INVERTIBLE: &[&str] = &[
     "cautioned", "predicted", "mused", "retorted", "snapped", "boasted", "answered", "commented",
     "complained", "charged", "barked", "beamed", "retaliated", "griped", "gushed", "pleaded",
     "sniped", "snarled", "scolded", "interjected", "murmured", "sighed", "screamed", "groused",
+    "remembered", "pressed", "riffed",
 ];
 
 /// Titles and honorifics dropped from a reported name (lowercase, no dot).

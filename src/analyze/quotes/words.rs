@@ -63,8 +63,10 @@ fn word_char(c: char) -> bool {
 }
 
 /// Joiners that stay inside a word when letters stand on both sides.
+/// Latin-1 symbols stay too: text decoded twice spells "Peña" "PeÃ±a".
 fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '&' | '.')
+        || (('\u{80}'..='\u{bf}').contains(&c) && !matches!(c, '\u{a0}' | '«' | '»'))
 }
 
 /// Tokens of `text`, each quotation (from `quotes`, sorted) one token.
