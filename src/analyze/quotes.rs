@@ -377,6 +377,14 @@ mod tests {
     }
 
     #[test]
+    fn a_body_keeps_the_words_of_its_name() {
+        let said = speakers(&[
+            "In May, the State Department told the group that “no records were located.”",
+        ]);
+        assert_eq!(said, vec![some("State Department")]);
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

@@ -538,13 +538,18 @@ fn in_name_run(toks: &[Tok], i: usize) -> bool {
 fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
     let run = toks.get(s..e)?;
     let head = run.get(..run.len().saturating_sub(1))?;
+    // A body's name keeps the words a person's name would drop as titles:
+    // "the State Department", "the House Intelligence Committee".
+    let body = run.last().is_some_and(|t| lexicon::is_org_word(&t.low));
+    let title = |t: &Tok| !body && lexicon::is_title(&t.low);
     let mut from = head
         .iter()
-        .rposition(|t| lexicon::is_title(&t.low) || is_possessive(t))
+        .rposition(|t| title(t) || is_possessive(t))
         .map_or(0, |i| i + 1);
-    while run.get(from).is_some_and(|t| {
-        lexicon::is_not_name(&t.low) || (from + 1 < run.len() && lexicon::is_title(&t.low))
-    }) {
+    while run
+        .get(from)
+        .is_some_and(|t| lexicon::is_not_name(&t.low) || (from + 1 < run.len() && title(t)))
+    {
         from += 1;
     }
     let name: Vec<Tok> = run
