@@ -19,7 +19,7 @@ const MUTE_HEADS: &[&str] = &[
     "same", "new", "former", "latter", "medical", "viral", "other", "others", "way", "idea",
     "concept", "phrase", "word", "words", "term", "slogan", "motto", "name", "title", "label",
     "headline", "hashtag", "nickname", "chant", "app", "phone", "device", "product", "car",
-    "model", "edition", "feature", "issue", "problem", "thing",
+    "model", "edition", "feature", "issue", "problem", "thing", "question", "record", "answer",
     "things", "part", "fact", "truth", "result", "results", "effect", "effects", "time",
     "day", "days", "week", "year", "years", "month", "night", "morning", "evening", "moment",
 ];
@@ -53,6 +53,24 @@ const DESCRIPTORS: &[&str] = &[
     "spokesperson", "adviser", "advisor", "aide", "attorney", "prosecutor", "coach", "player",
     "striker", "goalkeeper", "director", "producer", "filmmaker", "novelist", "poet", "artist",
     "designer", "founder", "investor", "blogger", "podcaster", "influencer", "model", "dancer",
+];
+
+/// Words that open a sentence and never a name: a phrase starting with
+/// one is a fragment of the sentence ("Maybe Instagram", "See").
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "maybe", "perhaps", "see", "also", "still", "yet", "even", "just", "only", "then", "now",
+    "here", "there", "meanwhile", "however", "instead", "indeed", "across", "after", "before",
+    "during", "since", "while", "when", "where", "if", "unlike", "despite", "among", "nor",
+    "although", "though", "because",
+];
+
+/// US state abbreviations a dateline leaves before a quote ("Calif.").
+#[rustfmt::skip]
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "calif", "conn", "fla", "ill", "ind", "kan", "ky", "mass", "mich", "minn", "miss", "mo",
+    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "ariz", "ark", "colo", "ala", "md", "ga", "la",
 ];
 
 fn has(list: &[&str], low: &str) -> bool {
@@ -116,6 +134,20 @@ pub fn may_speak(speaker: &str) -> bool {
         return false;
     }
     let first_low = first.to_lowercase();
+    if has(OPENERS, &first_low)
+        || (words.len() == 1 && last.ends_with('.') && has(STATE_ABBREVIATIONS, &low_last))
+    {
+        return false;
+    }
+    // A speech verb inside the phrase: the writer's clause, not a name
+    // ("Another advised", "a fresh poll shows how hard").
+    if words
+        .iter()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_lowercase) && lexicon::is_speech_verb(&w.to_lowercase()))
+    {
+        return false;
+    }
     let description = is_determiner_like(&first_low)
         || lexicon::pronoun_gender(&first_low).is_some()
         || first.starts_with(char::is_lowercase);
@@ -194,7 +226,16 @@ pub fn fullest<'n>(name: &'n str, names: &'n [String]) -> &'n str {
 /// Drop descriptors written before a name: "Neighbour Margaret Ellery".
 pub fn drop_descriptors(name: &str) -> String {
     let words: Vec<&str> = name.split(' ').collect();
-    let mut from = 0;
+    // A sentence opener before a name: "Maybe Trump" -> "Trump".
+    let mut from = usize::from(
+        words.len() > 1
+            && words
+                .get(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && words
+                .first()
+                .is_some_and(|w| has(OPENERS, &w.to_lowercase())),
+    );
     while words.len() - from > 2
         && words
             .get(from)
@@ -299,6 +340,10 @@ mod tests {
             "The same",
             "Quick Start Guide",
             "The merger of the big newspaper chains Gannett",
+            "See",
+            "Perhaps",
+            "Calif.",
+            "The question",
         ] {
             assert!(!may_speak(s), "{s} may not speak");
         }
@@ -336,6 +381,8 @@ mod tests {
             "Margaret Ellery"
         );
         assert_eq!(drop_descriptors("Star Wars"), "Star Wars");
+        assert_eq!(drop_descriptors("Maybe Trump"), "Trump");
+        assert_eq!(drop_descriptors("Maybe"), "Maybe");
         assert_eq!(
             drop_descriptors("Comedian Sarah Silverman"),
             "Sarah Silverman"
