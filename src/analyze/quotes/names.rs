@@ -65,14 +65,6 @@ const OPENERS: &[&str] = &[
     "although", "though", "because",
 ];
 
-/// US state abbreviations a dateline leaves before a quote ("Calif.").
-#[rustfmt::skip]
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "calif", "conn", "fla", "ill", "ind", "kan", "ky", "mass", "mich", "minn", "miss", "mo",
-    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    "ariz", "ark", "colo", "ala", "md", "ga", "la",
-];
-
 fn has(list: &[&str], low: &str) -> bool {
     list.contains(&low)
 }
@@ -87,6 +79,13 @@ fn is_contraction(word: &str) -> bool {
     let mut parts = low.split(['’', '\'']);
     let stem = parts.next().unwrap_or("");
     parts.next().is_some() && lexicon::pronoun_gender(stem).is_some()
+}
+
+/// A clipped word standing alone ("Calif.", "Sen."): what a dateline or a
+/// title leaves, never a name.
+fn is_clipped(word: &str) -> bool {
+    let stem = word.trim_end_matches('.');
+    word.ends_with('.') && !stem.contains('.') && lexicon::is_abbreviation(stem)
 }
 
 /// Can `speaker` (as the quote pass would print it) be someone who speaks?
@@ -134,9 +133,7 @@ pub fn may_speak(speaker: &str) -> bool {
         return false;
     }
     let first_low = first.to_lowercase();
-    if has(OPENERS, &first_low)
-        || (words.len() == 1 && last.ends_with('.') && has(STATE_ABBREVIATIONS, &low_last))
-    {
+    if has(OPENERS, &first_low) || (words.len() == 1 && is_clipped(last)) {
         return false;
     }
     // A speech verb inside the phrase: the writer's clause, not a name
