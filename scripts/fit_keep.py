@@ -2,7 +2,7 @@
 """Fit the keep/drop line model of the text-dump cleaner (src/ingest/text/keep.rs).
 
 Every line the cleaner would put in a dump's body is a row with shallow
-features (printed by `examples/keep_features.rs`); its label is whether the
+features (printed by `examples/features.rs keep`); its label is whether the
 line belongs to the gold body (its text stands in the gold paragraphs, or
 nearly all its words do). A logistic regression (Adam, L2, stdlib only) is
 fitted on the odd ids of dumps-dev plus polnear-train (plain stories, whose
@@ -16,7 +16,7 @@ from collections import Counter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
-BIN = os.path.join(ROOT, "target", "release", "examples", "keep_features")
+BIN = os.path.join(ROOT, "target", "release", "examples", "features")
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402
 
@@ -33,7 +33,7 @@ def label(text, gold_norm, gold_tokens):
 
 def load(corpus, limit=None):
     stories = sorted(glob.glob(os.path.join(SHARED, "corpus", corpus, "stories", "*.txt")))[:limit]
-    out = subprocess.run([BIN, *stories], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([BIN, "keep", *stories], capture_output=True, text=True, check=True).stdout
     groups = {}
     for line in out.splitlines():
         path, _, text, *feats = line.split("\t")

@@ -2,7 +2,7 @@
 """Fit the headline scorer of the text-dump cleaner (src/ingest/text/title.rs).
 
 Every short text line of a dump is a candidate with shallow features
-(printed by `examples/title_features.rs`); a conditional logit (softmax over
+(printed by `examples/features.rs title`); a conditional logit (softmax over
 the candidates of one dump, the gold headline's line is the answer) is fitted
 by plain gradient descent with Adam, stdlib only. Fits on the odd ids of
 dumps-dev (plus polnear-train, plain stories, so those stay right), reports
@@ -19,7 +19,7 @@ import glob, json, math, os, re, subprocess, sys, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
-BIN = os.path.join(ROOT, "target", "release", "examples", "title_features")
+BIN = os.path.join(ROOT, "target", "release", "examples", "features")
 PAIR_FEATURES = [
     "body_overlap", "first_candidate", "short_lines_above", "date_below", "anchor_share_after",
     "ui_words", "title_length", "capitalised_share", "dist_main_start", "anchor_words_before",
@@ -51,7 +51,7 @@ def norm(s):
 
 def load(corpus, pairs):
     stories = sorted(glob.glob(os.path.join(SHARED, "corpus", corpus, "stories", "*.txt")))
-    out = subprocess.run([BIN, *stories], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([BIN, "title", *stories], capture_output=True, text=True, check=True).stdout
     groups = {}
     for line in out.splitlines():
         path, _, text, *feats = line.split("\t")

@@ -66,7 +66,7 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
 }
 
 /// Every headline candidate of a dump with its features, for
-/// `scripts/fit_title.py` (through `examples/title_features.rs`).
+/// `scripts/fit_title.py` (through `examples/features.rs title`).
 #[doc(hidden)]
 pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
     let clean = sanitize(input);
@@ -76,7 +76,7 @@ pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
 }
 
 /// Every line a dump's body would hold, with the features the keep model
-/// reads, for `scripts/fit_keep.py` (through `examples/keep_features.rs`).
+/// reads, for `scripts/fit_keep.py` (through `examples/features.rs keep`).
 #[doc(hidden)]
 pub fn keep_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
     let clean = sanitize(input);
