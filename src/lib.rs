@@ -25,6 +25,18 @@ fn today() -> i64 {
     (secs / 86_400) as i64
 }
 
+/// What ingest is told besides the bytes: the name, learned furniture, today.
+fn hints<'a>(
+    source: Option<&'a str>,
+    furniture: Option<&'a ingest::furniture::Furniture>,
+) -> ingest::Hints<'a> {
+    ingest::Hints {
+        name: source,
+        furniture,
+        today: Some(today()),
+    }
+}
+
 /// The whole pure pipeline: bytes of a saved file -> analysed story.
 pub fn process(bytes: &[u8], source: Option<&str>) -> Result<Story, ingest::IngestError> {
     process_with(bytes, source, None)
@@ -36,12 +48,7 @@ pub fn process_with(
     source: Option<&str>,
     furniture: Option<&ingest::furniture::Furniture>,
 ) -> Result<Story, ingest::IngestError> {
-    let hints = ingest::Hints {
-        name: source,
-        furniture,
-        today: Some(today()),
-    };
-    let article = ingest::ingest(bytes, hints)?;
+    let article = ingest::ingest(bytes, hints(source, furniture))?;
     Ok(analyze::analyze(article, source.map(str::to_string)))
 }
 
@@ -52,12 +59,7 @@ pub fn process_any(
     bytes: &[u8],
     source: Option<&str>,
 ) -> Result<(Story, Option<ingest::IngestError>), ingest::IngestError> {
-    let hints = ingest::Hints {
-        name: source,
-        furniture: None,
-        today: Some(today()),
-    };
-    let cleaned = ingest::clean(bytes, hints)?;
+    let cleaned = ingest::clean(bytes, hints(source, None))?;
     let story = analyze::analyze(cleaned.article, source.map(str::to_string));
     Ok((story, cleaned.not_a_story))
 }
