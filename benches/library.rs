@@ -698,6 +698,7 @@ fn bench_lists(root: &Path) {
         .map(|s| s.speaker.clone())
         .unwrap_or_default();
     let quoted = speakers.first().map_or(0, |s| s.quotes);
+    let top_also = speakers.first().map(|s| s.also.clone()).unwrap_or_default();
     println!(
         "lists: {} speakers, the most quoted ({top}) {quoted} times",
         speakers.len()
@@ -722,8 +723,14 @@ fn bench_lists(root: &Path) {
         9,
         || {
             update(&mut app, Action::Open);
-            let of = PlacesOf::Speaker(top.clone());
-            let places = lib.quotes_by(&top).map_err(|e| e.to_string());
+            let of = PlacesOf::Speaker {
+                name: top.clone(),
+                also: top_also.clone(),
+            };
+            let names: Vec<String> = std::iter::once(top.clone())
+                .chain(top_also.clone())
+                .collect();
+            let places = lib.quotes_by(&names).map_err(|e| e.to_string());
             update(&mut app, Action::PlacesFound { of, places });
             terminal
                 .draw(|f| lede::tui::view::draw(f, &app))
@@ -735,7 +742,7 @@ fn bench_lists(root: &Path) {
     assert_eq!(app.lib_tab, lede::tui::people::LibTab::Speakers);
     let rare = speakers
         .last()
-        .map(|s| s.speaker.clone())
+        .map(lede::library::SpeakerCount::names)
         .unwrap_or_default();
     report_cpu(
         "a rarely quoted speaker's quotes",

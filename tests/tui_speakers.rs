@@ -151,7 +151,13 @@ fn a_speakers_quotes_open_their_story_at_the_quote_and_come_back() {
     let mut app = three(160, 20);
     ana_quotes(&mut app);
     let places = app.places.as_ref().expect("a list of quotes");
-    assert_eq!(places.of, PlacesOf::Speaker("Ana Ruiz".into()));
+    assert_eq!(
+        places.of,
+        PlacesOf::Speaker {
+            name: "Ana Ruiz".into(),
+            also: Vec::new()
+        }
+    );
     let items = places.items.as_ref().unwrap();
     let titles: Vec<&str> = items.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(
@@ -329,6 +335,7 @@ fn a_library_is_asked_off_the_ui_thread() {
         speaker: name.into(),
         quotes,
         stories,
+        also: Vec::new(),
     };
     update(
         &mut app,
@@ -336,13 +343,19 @@ fn a_library_is_asked_off_the_ui_thread() {
     );
     assert_eq!(names(&app), ["Ana Ruiz", "Tom Okafor"]);
     let fx = update(&mut app, Action::Open);
-    let of = PlacesOf::Speaker("Ana Ruiz".into());
+    let of = PlacesOf::Speaker {
+        name: "Ana Ruiz".into(),
+        also: Vec::new(),
+    };
     assert_eq!(fx, [Effect::Query(Query::Places(of.clone()))]);
     // An answer for another list is dropped.
     update(
         &mut app,
         Action::PlacesFound {
-            of: PlacesOf::Speaker("Tom Okafor".into()),
+            of: PlacesOf::Speaker {
+                name: "Tom Okafor".into(),
+                also: Vec::new(),
+            },
             places: Ok(vec![place("s1", &harbour(), 1)]),
         },
     );
@@ -374,7 +387,10 @@ fn a_library_is_asked_off_the_ui_thread() {
     update(
         &mut app,
         Action::PlacesFound {
-            of: PlacesOf::Speaker("Ana Ruiz".into()),
+            of: PlacesOf::Speaker {
+                name: "Ana Ruiz".into(),
+                also: Vec::new(),
+            },
             places: Err("database is locked".into()),
         },
     );
@@ -501,7 +517,10 @@ fn a_click_on_the_tab_shows_the_speakers_and_on_a_row_opens_it() {
     update(&mut app, Action::Click { column: 5, row: 1 });
     assert_eq!(
         app.places.as_ref().map(|p| p.of.clone()),
-        Some(PlacesOf::Speaker("Ana Ruiz".into()))
+        Some(PlacesOf::Speaker {
+            name: "Ana Ruiz".into(),
+            also: Vec::new()
+        })
     );
     // The second place (rows 3 and 4) opens its story.
     update(&mut app, Action::Click { column: 5, row: 4 });
@@ -513,4 +532,40 @@ fn a_click_on_the_tab_shows_the_speakers_and_on_a_row_opens_it() {
     update(&mut app, Action::Back);
     update(&mut app, Action::Click { column: 3, row: 0 });
     assert_eq!(app.lib_tab, LibTab::Stories);
+}
+
+#[test]
+fn a_surname_another_story_gives_alone_is_counted_with_the_full_name() {
+    let bare = story(
+        "Toll row goes on",
+        "2024-07-01",
+        vec![(
+            BlockKind::Paragraph,
+            "“The toll stays,” Ruiz told the council.",
+        )],
+        &[(0, "The toll stays,", Some("Ruiz"))],
+        &[],
+    );
+    let mut app = app_with(vec![harbour_valued(), sakura(), ferry(), bare]);
+    press(&mut app, KeyCode::Esc);
+    ana_quotes(&mut app);
+    assert!(
+        !names(&app).contains(&"Ruiz".to_string()),
+        "{:?}",
+        names(&app)
+    );
+    let places = app.places.as_ref().expect("a list of quotes");
+    assert_eq!(
+        places.of,
+        PlacesOf::Speaker {
+            name: "Ana Ruiz".into(),
+            also: vec!["Ruiz".into()]
+        }
+    );
+    let items = places.items.as_ref().unwrap();
+    assert_eq!(
+        items.first().map(|p| p.title.as_str()),
+        Some("Toll row goes on")
+    );
+    assert_eq!(items.len(), 6);
 }

@@ -107,6 +107,26 @@ pub fn find(article: &Article) -> Vec<Quote> {
     out
 }
 
+/// Across stories, where no story tells who is meant: the one fuller
+/// person's name among `names` that `name` is short for ("Obama" ->
+/// "Barack Obama", "Owen Dempsey" -> "Owen John Dempsey"), else `name`.
+/// Stricter than within a story: the fuller name opens with a known first
+/// name, and a place or a body's word ("Washington", "Party") stays itself.
+pub fn same_person_as<'n>(name: &'n str, names: &'n [String]) -> &'n str {
+    let low = name.to_lowercase();
+    if !name.contains(' ')
+        && (lexicon::is_place(&low) || lexicon::is_org_word(&low) || lexicon::is_not_name(&low))
+    {
+        return name;
+    }
+    let full = names::fullest(name, names);
+    let person = full
+        .split(' ')
+        .next()
+        .is_some_and(|first| first_names::gender(&first.to_lowercase()).is_some());
+    if person { full } else { name }
+}
+
 /// Every quote of a person under the fullest name the story's speakers give.
 fn one_name_per_person(quotes: &mut [Quote]) {
     let mut names: Vec<String> = quotes

@@ -10,7 +10,8 @@ use rusqlite::types::Value;
 /// Which records to gather. Every filter given must hold.
 #[derive(Clone, Debug, Default)]
 pub struct CitationFilter {
-    /// A speaker's name, matched without regard to case.
+    /// A speaker's name, matched without regard to case, with the other
+    /// forms the library counts as that person ("Obama", "Barack Obama").
     pub speaker: Option<String>,
     /// A story's full id.
     pub story: Option<String>,
@@ -25,6 +26,16 @@ const STORY_COLUMNS: &str = "s.id, s.title, s.publisher, s.byline, s.published, 
      coalesce(s.url, s.source)";
 
 impl Library {
+    /// `name` and the forms the speakers list counts with it.
+    fn forms_of(&self, name: &str) -> Result<Vec<String>, LibraryError> {
+        let same = |s: &String| s.to_lowercase() == name.to_lowercase();
+        Ok(self
+            .speakers()?
+            .into_iter()
+            .find(|s| same(&s.speaker) || s.also.iter().any(same))
+            .map_or_else(|| vec![name.to_string()], |s| s.names()))
+    }
+
     /// Quotes (then figures, unless `quotes_only` or a speaker is asked
     /// for) with their citations, newest story first, in reading order
     /// within a story.
@@ -70,9 +81,14 @@ impl Library {
              FROM quotes q JOIN stories s ON s.sid = q.story WHERE 1{story_sql}"
         );
         if let Some(name) = &filter.speaker {
-            sql.push_str(" AND (q.person = ? COLLATE NOCASE OR q.speaker = ? COLLATE NOCASE)");
-            args.push(Value::Text(name.clone()));
-            args.push(Value::Text(name.clone()));
+            let names =
+                serde_json::to_string(&self.forms_of(name)?).unwrap_or_else(|_| "[]".into());
+            sql.push_str(
+                " AND (q.person COLLATE NOCASE IN (SELECT value FROM json_each(?)) \
+                 OR q.speaker COLLATE NOCASE IN (SELECT value FROM json_each(?)))",
+            );
+            args.push(Value::Text(names.clone()));
+            args.push(Value::Text(names));
         }
         sql.push_str(order);
         let mut stmt = conn.prepare(&sql).map_err(&err)?;
@@ -228,5 +244,26 @@ mod tests {
             ..CitationFilter::default()
         };
         assert!(lib.citations(&none).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_speaker_brings_the_short_form_other_stories_give() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        lib.add(vec![
+            story(1, "Ada Venn", "2024-01-01"),
+            story(2, "Venn", "2024-03-01"),
+            story(3, "Li Chen", "2024-02-01"),
+        ])
+        .unwrap();
+        for asked in ["Ada Venn", "venn"] {
+            let filter = CitationFilter {
+                speaker: Some(asked.into()),
+                ..CitationFilter::default()
+            };
+            let quotes = lib.citations(&filter).unwrap();
+            let titles: Vec<_> = quotes.iter().map(|c| c.title.as_str()).collect();
+            assert_eq!(titles, ["Story 2", "Story 1"], "{asked}");
+        }
     }
 }

@@ -321,7 +321,11 @@ fn spawn_querier(library: Library, tx: Sender<Action>) -> Sender<Query> {
             }
             if let Some(of) = places {
                 let found = match &of {
-                    PlacesOf::Speaker(name) => library.quotes_by(name),
+                    PlacesOf::Speaker { name, also } => {
+                        let names: Vec<String> =
+                            std::iter::once(name.clone()).chain(also.clone()).collect();
+                        library.quotes_by(&names)
+                    }
                     PlacesOf::Figure {
                         kind, value, unit, ..
                     } => library.stories_with_figure(*kind, *value, unit.as_deref()),

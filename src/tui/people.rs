@@ -130,8 +130,9 @@ fn sort(list: &mut [SpeakerCount], by: PeopleSort) {
 /// What a list of places is about.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlacesOf {
-    /// A speaker's quotes across the library.
-    Speaker(String),
+    /// A speaker's quotes across the library, under their name and the
+    /// shorter forms counted in with it.
+    Speaker { name: String, also: Vec<String> },
     /// The other stories carrying this figure (`=`).
     Figure {
         /// The figure as the story writes it ("$5 million").
@@ -220,16 +221,16 @@ pub mod from_memory {
                 }
             }
         }
-        let mut out: Vec<SpeakerCount> = counts
+        let out: Vec<SpeakerCount> = counts
             .into_iter()
             .map(|(speaker, (quotes, ids))| SpeakerCount {
                 speaker: speaker.to_string(),
                 quotes,
                 stories: ids.len(),
+                also: Vec::new(),
             })
             .collect();
-        sort(&mut out, PeopleSort::Count);
-        out
+        crate::library::one_entry_per_person(out)
     }
 
     fn place(id: &str, s: &Story, text: &str, span: crate::Span) -> Place {
@@ -256,13 +257,13 @@ pub mod from_memory {
         });
     }
 
-    pub fn quotes_by(stories: &HashMap<String, Story>, speaker: &str) -> Vec<Place> {
+    pub fn quotes_by(stories: &HashMap<String, Story>, names: &[String]) -> Vec<Place> {
         let mut out: Vec<Place> = stories
             .iter()
             .flat_map(|(id, s)| {
                 s.quotes
                     .iter()
-                    .filter(|q| person(q) == Some(speaker))
+                    .filter(|q| person(q).is_some_and(|p| names.iter().any(|n| n == p)))
                     .map(move |q| place(id, s, &q.text, q.span))
             })
             .collect();

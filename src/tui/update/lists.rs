@@ -100,7 +100,11 @@ fn ask_places(app: &mut App, of: PlacesOf, from: Focus) -> Vec<Effect> {
         vec![Effect::Query(Query::Places(of))]
     } else {
         places.set(match &of {
-            PlacesOf::Speaker(name) => from_memory::quotes_by(&app.memory, name),
+            PlacesOf::Speaker { name, also } => {
+                let names: Vec<String> =
+                    std::iter::once(name.clone()).chain(also.clone()).collect();
+                from_memory::quotes_by(&app.memory, &names)
+            }
             PlacesOf::Figure {
                 kind, value, unit, ..
             } => from_memory::stories_with_figure(&app.memory, *kind, *value, unit.as_deref()),
@@ -148,16 +152,20 @@ pub fn same_figure(app: &mut App) -> Vec<Effect> {
 /// Enter in a list: a speaker's quotes, or the story at the place.
 pub fn open(app: &mut App) -> Vec<Effect> {
     let Some(places) = app.places.as_ref() else {
-        let Some(name) = app.people.selected_speaker().map(|s| s.speaker.clone()) else {
+        let Some(s) = app.people.selected_speaker() else {
             return Vec::new();
         };
-        return ask_places(app, PlacesOf::Speaker(name), Focus::Library);
+        let of = PlacesOf::Speaker {
+            name: s.speaker.clone(),
+            also: s.also.clone(),
+        };
+        return ask_places(app, of, Focus::Library);
     };
     let Some(place) = places.selected_place().cloned() else {
         return Vec::new();
     };
     let tab = match places.of {
-        PlacesOf::Speaker(_) => Tab::Quotes,
+        PlacesOf::Speaker { .. } => Tab::Quotes,
         PlacesOf::Figure { .. } => Tab::Figures,
     };
     let span = crate::Span {

@@ -75,10 +75,10 @@ pub fn title(app: &App, width: usize) -> Line<'static> {
     if let Some(p) = app.places.as_ref() {
         let count = p.items.as_ref().map(Vec::len);
         let text = match (&p.of, count) {
-            (PlacesOf::Speaker(name), Some(n)) => {
+            (PlacesOf::Speaker { name, .. }, Some(n)) => {
                 format!(" {}: {} ", sanitize_line(name), plural(n, "quote"))
             }
-            (PlacesOf::Speaker(name), None) => format!(" {}: … ", sanitize_line(name)),
+            (PlacesOf::Speaker { name, .. }, None) => format!(" {}: … ", sanitize_line(name)),
             (PlacesOf::Figure { label, kind, .. }, n) => {
                 let n = n.map_or_else(|| "…".to_string(), |n| plural(n, "other story"));
                 format!(" {} ({}) in {n} ", sanitize_line(label), kind.name())
@@ -239,7 +239,7 @@ fn draw_places(buf: &mut Buffer, app: &App, area: Rect, focused: bool) {
     };
     if items.is_empty() {
         let msg = match &places.of {
-            PlacesOf::Speaker(_) => "No quotes found for this speaker.",
+            PlacesOf::Speaker { .. } => "No quotes found for this speaker.",
             PlacesOf::Figure { .. } => "No other story carries this figure.",
         };
         say(buf, area, area.y, msg);
