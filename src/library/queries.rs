@@ -34,19 +34,31 @@ impl SpeakerCount {
 /// choose from ("Barack Obama", "Michelle Obama") it stays apart, and so
 /// do places and bodies ("Washington", "Senate Democrats").
 pub fn one_entry_per_person(list: Vec<SpeakerCount>) -> Vec<SpeakerCount> {
-    // Fuller names by their last word, so each lookup reads a few names.
-    let mut by_last: HashMap<&str, Vec<String>> = HashMap::new();
+    // Names of two words or more by their last word and length, so each
+    // name reads only the few longer ones it could be short for.
+    let words = |name: &str| name.split(' ').count();
+    let mut by_last: HashMap<&str, Vec<(usize, String)>> = HashMap::new();
     for s in &list {
         if let Some((_, last)) = s.speaker.rsplit_once(' ') {
-            by_last.entry(last).or_default().push(s.speaker.clone());
+            let entry = (words(&s.speaker), s.speaker.clone());
+            by_last.entry(last).or_default().push(entry);
         }
     }
     let target: Vec<Option<String>> = list
         .iter()
         .map(|s| {
             let last = s.speaker.rsplit(' ').next()?;
-            let fuller = by_last.get(last)?;
-            let full = crate::analyze::quotes::same_person_as(&s.speaker, fuller);
+            let n = words(&s.speaker);
+            let fuller: Vec<String> = by_last
+                .get(last)?
+                .iter()
+                .filter(|(w, _)| *w > n)
+                .map(|(_, name)| name.clone())
+                .collect();
+            if fuller.is_empty() {
+                return None;
+            }
+            let full = crate::analyze::quotes::same_person_as(&s.speaker, &fuller);
             (full != s.speaker).then(|| full.to_string())
         })
         .collect();
