@@ -120,6 +120,11 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// The first date written in a line of text, as "YYYY-MM-DD".
 pub fn parse_visible(text: &str) -> Option<String> {
+    // Every form has a year of four digits, and a match whose digits are
+    // not ASCII reads as none: most lines are ruled out without the regex.
+    if !has_ascii_digits(text, 4) {
+        return None;
+    }
     for c in DATE.captures_iter(text) {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let (y, m, d) = if let Some(month) = c.get(1) {
@@ -141,12 +146,21 @@ pub fn parse_visible(text: &str) -> Option<String> {
     None
 }
 
+/// `n` ASCII digits in a row somewhere in `text`.
+fn has_ascii_digits(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= n
+    })
+}
+
 /// A line that is little more than a date ("Feb 2, 2023", "Posted on April
 /// 13, 2023", "Updated March 13, 2024 by Ann Lee"): its date, when the words
 /// around it are few. A sentence that mentions a date is not a date line.
 pub fn parse_date_line(text: &str) -> Option<String> {
     const MAX_OTHER_WORDS: usize = 8;
-    if text.chars().count() > 80 {
+    if text.chars().count() > 80 || !has_ascii_digits(text, 4) {
         return None;
     }
     let m = DATE.find(text)?;
