@@ -66,10 +66,12 @@ const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 
 /// "March 3, 2025", "Mar. 3rd 2025", "3 March 2025", "3. März 2025",
 /// "2025-03-03", "2025/03/03", "03/15/2025" (month first unless it cannot
-/// be), "15.03.2025" (day first).
+/// be), "15.03.2025" (day first). A letter may follow the date where the
+/// page glues a time or a name to it ("2022-11-23T08:10", "Dec 17,
+/// 2025Julian" from two spans), a digit may not.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?i)\b(?:{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{MONTHS}\.?,?\s+(?:de\s+)?(\d{{4}})|(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})|(\d{{1,2}})([/.])(\d{{1,2}})[/.](\d{{4}}))\b"
+        r"(?i)\b(?:{MONTHS}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{MONTHS}\.?,?\s+(?:de\s+)?(\d{{4}})|(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})|(\d{{1,2}})([/.])(\d{{1,2}})[/.](\d{{4}}))(?:\b|[^\d\W])"
     );
     Regex::new(&pattern).unwrap_or_else(|e| panic!("literal regex: {e}"))
 });
@@ -120,6 +122,11 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// The first date written in a line of text, as "YYYY-MM-DD".
 pub fn parse_visible(text: &str) -> Option<String> {
+    // Every form has a year of four digits, and a match whose digits are
+    // not ASCII reads as none: most lines are ruled out without the regex.
+    if !has_ascii_digits(text, 4) {
+        return None;
+    }
     for c in DATE.captures_iter(text) {
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let (y, m, d) = if let Some(month) = c.get(1) {
@@ -141,12 +148,21 @@ pub fn parse_visible(text: &str) -> Option<String> {
     None
 }
 
+/// `n` ASCII digits in a row somewhere in `text`.
+fn has_ascii_digits(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= n
+    })
+}
+
 /// A line that is little more than a date ("Feb 2, 2023", "Posted on April
 /// 13, 2023", "Updated March 13, 2024 by Ann Lee"): its date, when the words
 /// around it are few. A sentence that mentions a date is not a date line.
 pub fn parse_date_line(text: &str) -> Option<String> {
     const MAX_OTHER_WORDS: usize = 8;
-    if text.chars().count() > 80 {
+    if text.chars().count() > 80 || !has_ascii_digits(text, 4) {
         return None;
     }
     let m = DATE.find(text)?;
@@ -257,6 +273,8 @@ mod tests {
             ("15/03/2025", "2025-03-15"),
             ("15.03.2025", "2025-03-15"),
             ("juillet 4, 2020", "2020-07-04"),
+            ("2022-11-23T08:10+02:00", "2022-11-23"),
+            ("July 30, 2019January 18, 2023", "2019-07-30"),
         ] {
             assert_eq!(parse_visible(line).as_deref(), Some(iso), "{line}");
         }
@@ -264,6 +282,7 @@ mod tests {
             "May the best team win in 2024",
             "Call 555 1234",
             "Feb 30, 2024",
+            "Order 2024-05-012 shipped",
         ] {
             assert_eq!(parse_visible(line), None, "{line}");
         }

@@ -9,6 +9,12 @@ const SAMPLE_CHARS: usize = 64 * 1024;
 /// True when `text` is not plausibly a story. `legacy` says it was decoded
 /// from a non-UTF-8 charset (where any byte soup decodes without error).
 pub fn is_garbled(text: &str, legacy: bool) -> bool {
+    // UTF-8 text is judged only on replacement and private-use characters
+    // (U+E000..U+F8FF, U+FFFD), whose encodings all lead with 0xEE or 0xEF:
+    // a text without those bytes has none, and needs no walk over it.
+    if !legacy && memchr::memchr2(0xee, 0xef, text.as_bytes()).is_none() {
+        return false;
+    }
     let (mut chars, mut space, mut bad, mut letters, mut unspaced) = (0, 0, 0, 0, 0);
     for c in text.chars().take(SAMPLE_CHARS) {
         chars += 1;
@@ -21,7 +27,7 @@ pub fn is_garbled(text: &str, legacy: bool) -> bool {
             || (legacy && c.is_control())
         {
             bad += 1;
-        } else if c.is_alphabetic() {
+        } else if legacy && c.is_alphabetic() {
             letters += 1;
             unspaced += usize::from(writes_without_spaces(c));
         }

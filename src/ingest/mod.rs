@@ -200,8 +200,7 @@ fn sanitize_meta(mut a: Article, today: Option<i64>) -> Article {
 pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
     // A page may open with kilobytes of script before its first tag.
     let head = &bytes[..bytes.len().min(65_536)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    let trimmed = trim_start(head);
     let starts_like_html = [
         "<!doctype html",
         "<html",
@@ -218,10 +217,16 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
         "<title",
     ]
     .iter()
-    .any(|p| trimmed.starts_with(p));
+    .any(|p| {
+        trimmed
+            .get(..p.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(p.as_bytes()))
+    });
     if starts_like_html {
         return Format::Html;
     }
+    // Lowercased only here: most pages start like HTML and skip the copy.
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let tags = [
         "<p>", "<p ", "<div", "<br", "</a>", "<body", "<title", "<span",
     ];
@@ -241,6 +246,33 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Format {
     }
 }
 
+/// `bytes` past any leading byte-order marks, then past leading
+/// whitespace (Unicode's, as `str::trim_start` has it).
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let mut rest = bytes;
+    while let Some(r) = rest.strip_prefix("\u{feff}".as_bytes()) {
+        rest = r;
+    }
+    loop {
+        let width = match rest.first() {
+            Some(&b) if b < 0x80 => 1,
+            Some(0xc2..=0xdf) => 2,
+            Some(0xe0..=0xef) => 3,
+            Some(0xf0..=0xf4) => 4,
+            _ => return rest,
+        };
+        let is_space = rest
+            .get(..width)
+            .and_then(|c| std::str::from_utf8(c).ok())
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_whitespace);
+        match rest.get(width..) {
+            Some(r) if is_space => rest = r,
+            _ => return rest,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +285,9 @@ mod tests {
             Format::Text
         );
         assert_eq!(sniff(b"  <html lang=en>", None), Format::Html);
+        let marked = "\u{feff}\u{feff}\u{a0}\u{2003}\n<HTML lang=en>";
+        assert_eq!(sniff(marked.as_bytes(), None), Format::Html);
+        assert_eq!(sniff(b"\xff<html>", None), Format::Text);
         // A page that opens with a long script before any other tag.
         let script_first = format!(
             "<script>{}</script><html><head><title>T</title></head><body><p>x</p></body></html>",

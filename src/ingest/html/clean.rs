@@ -2,9 +2,9 @@
 //! nested in the body, teaser articles, link lists, link-dense lines, the
 //! repeated headline and stock lines go; photo credits become captions.
 
-use super::norm;
 use super::score::Scores;
 use super::walk::{Elem, RawBlock};
+use super::{norm, norm_eq};
 use crate::article::{Block, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -223,7 +223,7 @@ fn blocks_within(
                 continue;
             }
             let maybe_title = b.text.len() <= title.len() * 2 + 16;
-            if maybe_title && !title_norm.is_empty() && norm(&b.text) == title_norm {
+            if maybe_title && !title_norm.is_empty() && norm_eq(&b.text, &title_norm) {
                 continue;
             }
             if is_boilerplate_line(&b.text) {

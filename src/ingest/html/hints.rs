@@ -299,7 +299,7 @@ fn is_hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
             .to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     });
-    let class = attr("class").unwrap_or_default().to_ascii_lowercase();
+    let class = lowercase(attr("class").unwrap_or_default());
     style_hidden
         || [
             "sr-only",
@@ -365,9 +365,9 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
         h.junk = true;
     }
     if let Some(role) = attr("role") {
-        let role = role.to_ascii_lowercase();
+        let role = lowercase(role);
         if matches!(
-            role.as_str(),
+            role.as_ref(),
             "navigation"
                 | "complementary"
                 | "banner"
@@ -386,27 +386,31 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
             h.weight += 10.0;
         }
     }
-    if attr("itemprop").is_some_and(|v| v.to_ascii_lowercase().contains("articlebody")) {
+    if attr("itemprop").is_some_and(|v| lowercase(v).contains("articlebody")) {
         h.body = true;
         h.weight += 25.0;
     }
-    let mut names = attr("class").unwrap_or_default().to_string();
-    if let Some(id) = attr("id") {
-        names.push(' ');
-        names.push_str(id);
-    }
-    if names.trim().is_empty() {
+    // Class and id are read as one list of names; no word spans the two.
+    let names = [attr("class"), attr("id")].map(|n| lowercase(n.unwrap_or_default()));
+    if names.iter().all(|n| n.trim().is_empty()) {
         return h;
     }
-    let names = names.to_ascii_lowercase();
-    let [junk, weak_bad, good, body, caption] = lists_matched(&names);
-    let junk = junk || has_ad_token(&names);
+    let [mut junk, mut weak_bad, mut good, mut body, mut caption] = [false; 5];
+    let mut embed = false;
+    for n in &names {
+        let [j, w, g, b, c] = lists_matched(n);
+        junk |= j || has_ad_token(n);
+        weak_bad |= w;
+        good |= g;
+        body |= b;
+        caption |= c;
+        // Embedded posts (tweets, social embeds) quote sources the story cites.
+        embed |= n.contains("embed") || n.contains("tweet");
+    }
     if body {
         h.body = true;
         h.weight += 25.0;
     }
-    // Embedded posts (tweets, social embeds) quote sources the story cites.
-    let embed = names.contains("embed") || names.contains("tweet");
     if junk && !body && !embed {
         h.junk = true;
         h.weight -= 25.0;
@@ -420,6 +424,15 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
         h.caption = true;
     }
     h
+}
+
+/// ASCII-lowercased, copied only when it has capitals.
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// "ad", "ads", "ad-slot": ad words as whole tokens ("header" is not one).

@@ -69,6 +69,20 @@ impl RawMeta {
         self.first_meta(&[data.as_str()])
     }
 
+    /// The date of the first of `keys` whose meta holds one: ISO, else a
+    /// date as people write it ("July 17, 2025").
+    fn meta_date(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .filter(|(name, _)| name == k)
+                .find_map(|(_, c)| {
+                    let c = sanitize_line(c);
+                    iso_date(&c).or_else(|| crate::ingest::dates::parse_date_line(&c))
+                })
+        })
+    }
+
     fn first_meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
@@ -123,6 +137,7 @@ const DATE_KEYS: &[&str] = &[
     "publishdate",
     "publish-date",
     "publish_date",
+    "published",
     "published-date",
     "published_date",
     "dc.date",
@@ -156,7 +171,7 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         .published
         .as_deref()
         .and_then(iso_date)
-        .or_else(|| raw.first_meta(DATE_KEYS).as_deref().and_then(iso_date))
+        .or_else(|| raw.meta_date(DATE_KEYS))
         .or_else(|| ld_field(raw, "datePublished"))
         .or_else(|| raw.times.iter().find_map(|t| iso_date(t)));
     let modified = ld
@@ -165,14 +180,12 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         .and_then(iso_date)
         .or_else(|| ld_field(raw, "dateModified"))
         .or_else(|| {
-            raw.first_meta(&[
+            raw.meta_date(&[
                 "article:modified_time",
                 "og:updated_time",
                 "datemodified",
                 "last-modified",
             ])
-            .as_deref()
-            .and_then(iso_date)
         });
     Meta {
         modified,
@@ -437,6 +450,18 @@ mod tests {
         assert_eq!(a.authors, vec!["Cy Dee"]);
         assert!(ld_article(r#"{"@type":"Organization","name":"X"}"#).is_none());
         assert!(ld_article("{not json").is_none());
+    }
+
+    #[test]
+    fn a_date_meta_may_be_written_out() {
+        let mut raw = RawMeta::default();
+        raw.metas
+            .push(("published".to_string(), "July 17, 2025".to_string()));
+        raw.metas
+            .push(("last-modified".to_string(), "soon".to_string()));
+        let meta = resolve(&raw, None);
+        assert_eq!(meta.published.as_deref(), Some("2025-07-17"));
+        assert_eq!(meta.modified, None);
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn headline_block(blocks: &[walk::RawBlock], title: &str) -> Option<usize> {
     let key = norm(title);
     blocks
         .iter()
-        .position(|b| b.kind == BlockKind::Heading && !key.is_empty() && norm(&b.text) == key)
+        .position(|b| b.kind == BlockKind::Heading && !key.is_empty() && norm_eq(&b.text, &key))
         .or_else(|| {
             blocks
                 .iter()
@@ -185,10 +185,18 @@ fn words(blocks: &[crate::article::Block]) -> usize {
 
 /// Letters and digits only, lowercased: for comparing titles and lines.
 fn norm(s: &str) -> String {
+    norm_chars(s).collect()
+}
+
+fn norm_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// `norm(s) == key` without building `norm(s)`.
+fn norm_eq(s: &str, key: &str) -> bool {
+    norm_chars(s).eq(key.chars())
 }
 
 #[cfg(test)]

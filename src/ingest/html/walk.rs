@@ -126,11 +126,11 @@ fn kind_of(name: &str, hint: Hint) -> Option<(BlockKind, u8)> {
 /// author's page ("/author/jane-doe"): the byline's name.
 fn names_author(attrs: &hints::Attrs) -> bool {
     let author_page = attrs.href.is_some_and(|h| {
-        let h = h.to_ascii_lowercase();
+        let h = hints::lowercase(h);
         h.contains("/author/") || h.contains("/authors/")
     });
     let by_class = attrs.class.is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
+        let c = hints::lowercase(c);
         (c.contains("author") || c.contains("byline"))
             && ![
                 "bio",
