@@ -373,6 +373,48 @@ impl People {
         }
     }
 
+    /// How the story treats a speaker's name: how often it mentions the
+    /// one behind it, whether as a subject, and whether it was seen speaking.
+    pub fn salience(&self, name: &str) -> (usize, usize, bool) {
+        let words: Vec<String> = name
+            .split(' ')
+            .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+            .collect();
+        let Some(id) = self.lookup(&words) else {
+            return (0, 0, false);
+        };
+        let (all, subject) = self
+            .mentions
+            .iter()
+            .filter(|m| m.entity == id)
+            .fold((0, 0), |(a, s), m| (a + 1, s + usize::from(m.subject)));
+        let spoke = self.entities.get(id).is_some_and(|e| e.spoke);
+        (all, subject, spoke)
+    }
+
+    /// The people and bodies named in block `block` from byte `from` up to
+    /// `to`, places left out: (offset, name as shown, named as a subject).
+    pub fn named_between(
+        &self,
+        block: usize,
+        from: usize,
+        to: usize,
+    ) -> Vec<(usize, String, bool)> {
+        let first = self
+            .mentions
+            .partition_point(|m| (m.block, m.at) < (block, from));
+        self.mentions
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| (m.block, m.at) < (block, to))
+            .filter_map(|m| {
+                let e = self.entities.get(m.entity).filter(|e| !e.is_place())?;
+                Some((m.at, display(e), m.subject))
+            })
+            .collect()
+    }
+
     /// How often the story mentions the one-word name `name`.
     fn mentioned(&self, name: &str) -> usize {
         let key = strip_possessive(&name.to_lowercase()).to_string();
