@@ -55,7 +55,7 @@ def load(corpus):
     return data
 
 
-def fit(quotes, dim, epochs=300, lr=0.05, l2=1e-3):
+def fit(quotes, dim, epochs=300, lr=0.05, l2=float(os.environ.get("L2", "3e-2"))):
     """A conditional logit over each quotation's candidates plus a null
     option scored 0 (right when no candidate is): a candidate's score is
     the log-odds that it, rather than nobody, spoke."""

@@ -119,9 +119,11 @@ pub const FEATURE_NAMES: &[&str] = &[
     "rule_pronoun",
     "rule_description",
     "rule_log_distance",
+    "mixed_case",
+    "words",
 ];
 
-pub const N: usize = 36;
+pub const N: usize = 38;
 
 /// The candidates of one quotation, one per person or body.
 #[derive(Default)]
@@ -217,6 +219,8 @@ impl Pool {
             } else {
                 0.0
             },
+            b(mixed_case(name)),
+            name.split(' ').count().min(6) as f64,
         ]
     }
 
@@ -240,6 +244,16 @@ impl Pool {
             .max_by(|a, b| a.1.total_cmp(&b.1))?;
         (rule || score >= MIN_LOG_ODDS).then_some(best.who)
     }
+}
+
+/// A capitalised phrase with lowercase words of length in it ("The
+/// rejection of the party’s"): rarely a name.
+fn mixed_case(name: &str) -> bool {
+    name.starts_with(char::is_uppercase)
+        && name
+            .split(' ')
+            .skip(1)
+            .any(|w| w.chars().count() > 3 && w.starts_with(char::is_lowercase))
 }
 
 #[cfg(test)]
