@@ -124,18 +124,27 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             let speaker = match path {
                 None => rule,
                 Some(path) => {
+                    let cue = attribution::cue_in(&r.toks, lo, hi);
                     let ctx = Context {
                         path,
                         alone,
                         opens: ti == lo,
                         partial: quote_kind == QuoteKind::Partial,
-                        cue: attribution::cue_in(&r.toks, lo, hi).is_some(),
+                        cue: cue.is_some(),
                         spoke_in_block: thread.spoke_in(r.block),
                         rule_pronoun: matches!(rule_found, Some((_, Who::Pronoun(_)))),
                         rule_description: matches!(rule_found, Some((_, Who::Description(..)))),
                     };
                     let rule_distance = rule_found.map(|(d, _)| d);
-                    let pool = candidates(rule, rule_distance, r, ti, (lo, hi), &thread, &people);
+                    let pool = candidates(
+                        (rule, rule_distance),
+                        cue,
+                        r,
+                        ti,
+                        (lo, hi),
+                        &thread,
+                        &people,
+                    );
                     if let Some(rows) = dump.as_deref_mut() {
                         rows.push(SpeakerRows {
                             text: words.to_string(),
@@ -178,9 +187,10 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
 /// The rules' pick and the others the quotation at token `ti` may go
 /// with: its sentence's subject and speech cue, the sentence before, the
 /// paragraph's last speaker (or the one before's) and the last quotation's.
+/// `rule` is the rules' pick and how far from the quotation they found it.
 fn candidates(
-    rule: Option<Resolved>,
-    rule_distance: Option<usize>,
+    (rule, rule_distance): (Option<Resolved>, Option<usize>),
+    cue: Option<Source>,
     r: &Read,
     ti: usize,
     (lo, hi): (usize, usize),
@@ -197,11 +207,7 @@ fn candidates(
         let before = s.tok < ti;
         pool.add(named(Some(s)), Origin::Subject, before);
     }
-    pool.add(
-        named(attribution::cue_in(&r.toks, lo, hi)),
-        Origin::Cue,
-        false,
-    );
+    pool.add(named(cue), Origin::Cue, false);
     if let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
         let s = attribution::cue_in(&r.toks, plo, phi)
             .or_else(|| attribution::subject(&r.toks, plo, phi));

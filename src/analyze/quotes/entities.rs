@@ -90,6 +90,8 @@ pub struct People {
     org_by_first: HashMap<String, usize, FastHash>,
     /// How the story writes a word when not in capitals: "PENCE" -> "Pence".
     forms: HashMap<String, String, FastHash>,
+    /// Each entity's mentions, and those as a subject.
+    counts: Vec<(usize, usize)>,
 }
 
 /// One block's tokens and sentences, as the model reads them.
@@ -105,6 +107,13 @@ impl People {
         for b in blocks {
             for &(lo, hi) in b.sentences {
                 people.read_sentence(b.block, b.toks, lo, hi);
+            }
+        }
+        people.counts = vec![(0, 0); people.entities.len()];
+        for m in &people.mentions {
+            if let Some(c) = people.counts.get_mut(m.entity) {
+                c.0 += 1;
+                c.1 += usize::from(m.subject);
             }
         }
         people
@@ -383,11 +392,7 @@ impl People {
         let Some(id) = self.lookup(&words) else {
             return (0, 0, false);
         };
-        let (all, subject) = self
-            .mentions
-            .iter()
-            .filter(|m| m.entity == id)
-            .fold((0, 0), |(a, s), m| (a + 1, s + usize::from(m.subject)));
+        let (all, subject) = self.counts.get(id).copied().unwrap_or((0, 0));
         let spoke = self.entities.get(id).is_some_and(|e| e.spoke);
         (all, subject, spoke)
     }
