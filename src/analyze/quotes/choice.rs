@@ -260,6 +260,65 @@ fn mixed_case(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn ctx(path: Path) -> Context {
+        Context {
+            path,
+            alone: false,
+            opens: false,
+            partial: false,
+            cue: true,
+            spoke_in_block: true,
+            rule_pronoun: false,
+            rule_description: false,
+        }
+    }
+
+    fn who(name: &str) -> Option<Resolved> {
+        Some(Resolved::same(name.to_string()))
+    }
+
+    #[test]
+    fn a_speech_cue_in_the_sentence_outweighs_the_last_speaker() {
+        let mut pool = Pool::default();
+        pool.add_found(who("Mara Quist"), Origin::Rule, false, Some(4), false);
+        pool.add(who("Tom Dorn"), Origin::ParaLast, false);
+        pool.add(who("Tom Dorn"), Origin::PrevQuote, false);
+        let people = People::default();
+        let got = pool.choose(&ctx(Path::Sentence), &people);
+        assert_eq!(got, who("Mara Quist"));
+    }
+
+    #[test]
+    fn candidates_merge_by_name_and_the_rules_form_wins() {
+        let mut pool = Pool::default();
+        pool.add(who("Quist"), Origin::Subject, true);
+        pool.add(who("quist"), Origin::Rule, false);
+        assert_eq!(pool.candidates.len(), 1);
+        let c = &pool.candidates[0];
+        assert!(c.has(Origin::Subject) && c.has(Origin::Rule));
+        assert_eq!(c.who.speaker, "quist");
+    }
+
+    #[test]
+    fn without_a_pick_a_weak_guess_gives_no_speaker() {
+        // Only the sentence's opening phrase, a fragment in capitals, with
+        // no speech cue anywhere: nobody the model is confident of.
+        let mut pool = Pool::default();
+        pool.add(
+            who("The rejection of the party’s"),
+            Origin::NameFirst,
+            false,
+        );
+        let weak = Context {
+            cue: false,
+            spoke_in_block: false,
+            ..ctx(Path::Carry)
+        };
+        assert_eq!(pool.choose(&weak, &People::default()), None);
+        assert!(mixed_case("The rejection of the party’s"));
+        assert!(!mixed_case("Enrique Peña Nieto"));
+    }
+
     #[test]
     fn the_weights_table_fits_the_features() {
         assert_eq!(FEATURE_NAMES.len(), N);
