@@ -6,15 +6,18 @@
 //! organisation of the story.
 
 mod attribution;
+mod choice;
 mod entities;
 mod first_names;
 mod lexicon;
 mod marks;
 mod names;
+mod speaker_weights;
 mod words;
 
 use crate::article::{Article, Quote, QuoteKind, Span};
-use attribution::Source;
+use attribution::{Source, Who};
+use choice::{Context, Origin, Path, Pool};
 use entities::{BlockView, People, Resolved};
 use marks::Marked;
 use words::{Kind, Tok};
@@ -30,6 +33,24 @@ struct Read<'a> {
 
 /// Every quotation in the body blocks (never captions), with its speaker.
 pub fn find(article: &Article) -> Vec<Quote> {
+    find_with(article, None)
+}
+
+/// One quotation's speaker candidates as the fitted choice sees them:
+/// (speaker, canonical name, features), for scripts/fit_speaker.py.
+pub struct SpeakerRows {
+    pub text: String,
+    pub candidates: Vec<(String, String, Vec<f64>)>,
+}
+
+/// The speaker candidates of every quotation (see `SpeakerRows`).
+pub fn speaker_candidates(article: &Article) -> Vec<SpeakerRows> {
+    let mut rows = Vec::new();
+    find_with(article, Some(&mut rows));
+    rows
+}
+
+fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<Quote> {
     let reads: Vec<Read> = article
         .body()
         .map(|(block, b)| {
@@ -71,18 +92,74 @@ pub fn find(article: &Article) -> Vec<Quote> {
             }
             let alone = stands_alone(&r.toks, lo, hi, ti);
             let words = r.text.get(m.start..m.end).unwrap_or("");
-            let speaker = match transcript_label(words) {
+            let quote_kind = kind(r.text, &r.toks, lo, ti, m);
+            let mut rule_found = None;
+            let (rule, path) = match transcript_label(words) {
                 Some(label) => {
                     let label = names::fix_label_case(&label, |w| people.form_of(w));
-                    Some(Resolved::same(people.full_name(&label)))
+                    (Some(Resolved::same(people.full_name(&label))), None)
                 }
                 None => match thread.after_quote(r.block, &r.sentences, lo, alone) {
-                    Some(s) => Some(s),
+                    Some(s) => (Some(s), Some(Path::AfterQuote)),
                     None => match source_of(&reads, ri, ti, (lo, hi), alone, &thread) {
-                        Some((s, b)) => people.resolve(&s, b).and_then(|r| tidy(r, &people)),
-                        None => thread.carry(r.block, lo, alone || ti == lo, alone),
+                        Some((s, b)) => {
+                            let path = if b != r.block || !(lo..hi).contains(&s.tok) {
+                                Path::Outside
+                            } else if s.weak {
+                                Path::Weak
+                            } else {
+                                Path::Sentence
+                            };
+                            let who = people.resolve(&s, b).and_then(|r| tidy(r, &people));
+                            rule_found = Some((s.at.abs_diff(m.start), s.who.clone()));
+                            (who, Some(path))
+                        }
+                        None => (
+                            thread.carry(r.block, lo, alone || ti == lo, alone),
+                            Some(Path::Carry),
+                        ),
                     },
                 },
+            };
+            let speaker = match path {
+                None => rule,
+                Some(path) => {
+                    let cue = attribution::cue_in(&r.toks, lo, hi);
+                    let ctx = Context {
+                        path,
+                        alone,
+                        opens: ti == lo,
+                        partial: quote_kind == QuoteKind::Partial,
+                        cue: cue.is_some(),
+                        spoke_in_block: thread.spoke_in(r.block),
+                        rule_pronoun: matches!(rule_found, Some((_, Who::Pronoun(_)))),
+                        rule_description: matches!(rule_found, Some((_, Who::Description(..)))),
+                    };
+                    let rule_distance = rule_found.map(|(d, _)| d);
+                    let pool = candidates(
+                        (rule, rule_distance),
+                        cue,
+                        r,
+                        ti,
+                        (lo, hi),
+                        &thread,
+                        &people,
+                    );
+                    if let Some(rows) = dump.as_deref_mut() {
+                        rows.push(SpeakerRows {
+                            text: words.to_string(),
+                            candidates: pool
+                                .candidates
+                                .iter()
+                                .map(|c| {
+                                    let f = Pool::features(c, &ctx, &people);
+                                    (c.who.speaker.clone(), c.who.canonical.clone(), f.to_vec())
+                                })
+                                .collect(),
+                        });
+                    }
+                    pool.choose(&ctx, &people)
+                }
             };
             thread.record(r.block, lo, &speaker);
             let (speaker, canonical_speaker) = match speaker {
@@ -93,7 +170,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 text: words.to_string(),
                 speaker,
                 canonical_speaker,
-                kind: kind(r.text, &r.toks, lo, ti, m),
+                kind: quote_kind,
                 span: Span {
                     block: r.block,
                     start: m.start,
@@ -125,6 +202,67 @@ pub fn same_person_as<'n>(name: &'n str, names: &'n [String]) -> &'n str {
         .next()
         .is_some_and(|first| first_names::gender(&first.to_lowercase()).is_some());
     if person { full } else { name }
+}
+
+/// The rules' pick and the others the quotation at token `ti` may go
+/// with: its sentence's subject and speech cue, the sentence before, the
+/// paragraph's last speaker (or the one before's) and the last quotation's.
+/// `rule` is the rules' pick and how far from the quotation they found it.
+fn candidates(
+    (rule, rule_distance): (Option<Resolved>, Option<usize>),
+    cue: Option<Source>,
+    r: &Read,
+    ti: usize,
+    (lo, hi): (usize, usize),
+    thread: &Thread,
+    people: &People,
+) -> Pool {
+    let mut pool = Pool::default();
+    pool.add_found(rule, Origin::Rule, false, rule_distance, false);
+    let named = |s: Option<Source>| {
+        s.and_then(|s| people.resolve(&s, r.block))
+            .and_then(|x| tidy(x, people))
+    };
+    if let Some(s) = attribution::subject(&r.toks, lo, hi) {
+        let before = s.tok < ti;
+        pool.add(named(Some(s)), Origin::Subject, before);
+    }
+    pool.add(named(cue), Origin::Cue, false);
+    if let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
+        let s = attribution::cue_in(&r.toks, plo, phi)
+            .or_else(|| attribution::subject(&r.toks, plo, phi));
+        pool.add(named(s), Origin::Previous, false);
+    }
+    // The names of the sentence, and the paragraph's last one before it.
+    let at = |i: usize| r.toks.get(i).map_or(r.text.len(), |t| t.start);
+    let (q0, q1) = (at(ti), at(ti + 1));
+    let as_name = |name: &str| tidy(Resolved::same(name.to_string()), people);
+    let named = people.named_between(r.block, at(lo), at(hi));
+    if let Some((a, n, subj)) = named.iter().rev().find(|m| m.0 < q0) {
+        pool.add_found(as_name(n), Origin::NameBefore, false, Some(q0 - a), *subj);
+    }
+    if let Some((a, n, subj)) = named.iter().find(|m| m.0 >= q1) {
+        pool.add_found(as_name(n), Origin::NameAfter, false, Some(a - q1), *subj);
+    }
+    if let Some((_, n, subj)) = named.first() {
+        pool.add_found(as_name(n), Origin::NameFirst, false, None, *subj);
+    }
+    if let Some((_, n, subj)) = people.named_between(r.block, 0, at(lo)).last() {
+        pool.add_found(as_name(n), Origin::NameRecent, false, None, *subj);
+    }
+    if let Some((b, s)) = &thread.last {
+        if *b == r.block {
+            pool.add(Some(s.clone()), Origin::ParaLast, false);
+        } else if Some(*b) == thread.prev_block {
+            pool.add(Some(s.clone()), Origin::PrevBlockLast, false);
+        }
+    }
+    if let Some((b, _, Some(s))) = &thread.sentence
+        && *b == r.block
+    {
+        pool.add(Some(s.clone()), Origin::PrevQuote, false);
+    }
+    pool
 }
 
 /// Every quote of a person under the fullest name the story's speakers give.

@@ -97,6 +97,8 @@ pub struct People {
     org_by_first: HashMap<String, usize, FastHash>,
     /// How the story writes a word when not in capitals: "PENCE" -> "Pence".
     forms: HashMap<String, String, FastHash>,
+    /// Each entity's mentions, and those as a subject.
+    counts: Vec<(usize, usize)>,
 }
 
 /// One block's tokens and sentences, as the model reads them.
@@ -112,6 +114,13 @@ impl People {
         for b in blocks {
             for &(lo, hi) in b.sentences {
                 people.read_sentence(b.block, b.toks, lo, hi);
+            }
+        }
+        people.counts = vec![(0, 0); people.entities.len()];
+        for m in &people.mentions {
+            if let Some(c) = people.counts.get_mut(m.entity) {
+                c.0 += 1;
+                c.1 += usize::from(m.subject);
             }
         }
         people
@@ -378,6 +387,44 @@ impl People {
                 Some(Resolved::same(meant.unwrap_or_else(|| text.clone())))
             }
         }
+    }
+
+    /// How the story treats a speaker's name: how often it mentions the
+    /// one behind it, whether as a subject, and whether it was seen speaking.
+    pub fn salience(&self, name: &str) -> (usize, usize, bool) {
+        let words: Vec<String> = name
+            .split(' ')
+            .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+            .collect();
+        let Some(id) = self.lookup(&words) else {
+            return (0, 0, false);
+        };
+        let (all, subject) = self.counts.get(id).copied().unwrap_or((0, 0));
+        let spoke = self.entities.get(id).is_some_and(|e| e.spoke);
+        (all, subject, spoke)
+    }
+
+    /// The people and bodies named in block `block` from byte `from` up to
+    /// `to`, places left out: (offset, name as shown, named as a subject).
+    pub fn named_between(
+        &self,
+        block: usize,
+        from: usize,
+        to: usize,
+    ) -> Vec<(usize, String, bool)> {
+        let first = self
+            .mentions
+            .partition_point(|m| (m.block, m.at) < (block, from));
+        self.mentions
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| (m.block, m.at) < (block, to))
+            .filter_map(|m| {
+                let e = self.entities.get(m.entity).filter(|e| !e.is_place())?;
+                Some((m.at, display(e), m.subject))
+            })
+            .collect()
     }
 
     /// How often the story mentions the one-word name `name`.
