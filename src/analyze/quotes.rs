@@ -223,14 +223,24 @@ fn candidates(
         s.and_then(|s| people.resolve(&s, r.block))
             .and_then(|x| tidy(x, people))
     };
+    // A sentence's first word with no cue is a name only if the story
+    // names it again ("Whatever", "Moreover"), as for the rules.
+    let weak_at = |s: Source, first: usize| Source {
+        weak: s.weak || s.tok == first,
+        ..s
+    };
+    // A sentence in headline case lends no names ("Studio Revives ...").
+    if attribution::headline_case(&r.toks, lo, hi) {
+        return pool;
+    }
     if let Some(s) = attribution::subject(&r.toks, lo, hi) {
         let before = s.tok < ti;
-        pool.add(named(Some(s)), Origin::Subject, before);
+        pool.add(named(Some(weak_at(s, lo))), Origin::Subject, before);
     }
     pool.add(named(cue), Origin::Cue, false);
     if let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
         let s = attribution::cue_in(&r.toks, plo, phi)
-            .or_else(|| attribution::subject(&r.toks, plo, phi));
+            .or_else(|| attribution::subject(&r.toks, plo, phi).map(|s| weak_at(s, plo)));
         pool.add(named(s), Origin::Previous, false);
     }
     // The names of the sentence, and the paragraph's last one before it.

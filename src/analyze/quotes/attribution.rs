@@ -134,7 +134,7 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
 
 /// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
 /// its capitalised words are no names to lean on.
-fn headline_case(toks: &[Tok], lo: usize, hi: usize) -> bool {
+pub fn headline_case(toks: &[Tok], lo: usize, hi: usize) -> bool {
     let long = |t: &&Tok| t.is_word() && t.text.chars().count() >= 4;
     let words = toks.get(lo..hi).unwrap_or(&[]).iter().filter(long);
     let (caps, all) = words.fold((0, 0), |(c, a), t| (c + usize::from(t.is_cap()), a + 1));

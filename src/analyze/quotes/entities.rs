@@ -404,8 +404,9 @@ impl People {
         (all, subject, spoke)
     }
 
-    /// The people and bodies named in block `block` from byte `from` up to
-    /// `to`, places left out: (offset, name as shown, named as a subject).
+    /// Who is named in block `block` from byte `from` up to `to` and may
+    /// speak: seen speaking, titled, or a person by a known first name (not
+    /// "Korean War", "Western Europe"): (offset, name as shown, as a subject).
     pub fn named_between(
         &self,
         block: usize,
@@ -421,7 +422,10 @@ impl People {
             .iter()
             .take_while(|m| (m.block, m.at) < (block, to))
             .filter_map(|m| {
-                let e = self.entities.get(m.entity).filter(|e| !e.is_place())?;
+                let e = self
+                    .entities
+                    .get(m.entity)
+                    .filter(|e| !e.is_place() && (e.spoke || e.titled || has_first_name(e)))?;
                 Some((m.at, display(e), m.subject))
             })
             .collect()
@@ -544,6 +548,15 @@ fn spokesperson_for(text: &str, head: &str) -> Option<String> {
         return Some(owner.to_string());
     }
     None
+}
+
+/// A person of two words or more whose first one is a known first name.
+fn has_first_name(e: &Entity) -> bool {
+    e.person
+        && e.words.len() >= 2
+        && e.words
+            .first()
+            .is_some_and(|w| first_names::gender(w).is_some())
 }
 
 fn display(e: &Entity) -> String {
