@@ -258,6 +258,33 @@ mod tests {
     }
 
     #[test]
+    fn a_guide_of_sections_with_lists_stays_whole() {
+        // The first section wins; the others add a little prose and many
+        // short unlinked list items (more than their prose): still the story.
+        let items: String = (0..10)
+            .map(|i| format!("<li>Short point number {i} to remember</li>"))
+            .collect();
+        let later = format!(
+            "<h2>Step</h2><div><div><div>{}</div></div></div><ul>{items}</ul>",
+            para(2)
+        );
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav><main>\
+             <section><div><div><div><div>{}</div></div></div></div></section>\
+             <section>{later}</section><section>{later}</section>\
+             </main><footer><a href=/a>About us</a> <a href=/c>Contact</a></footer></body></html>",
+            para(6)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("Item").count(), 10, "{text}");
+        assert_eq!(text.matches("Short point").count(), 20, "{text}");
+        assert!(
+            !text.contains("Home") && !text.contains("About us"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn streamed_segments_are_content_but_hidden_text_is_not() {
         let page = format!(
             "<html><body><main><h1>Head line here</h1><div id=\"seg\"></div>\

@@ -241,7 +241,8 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
         return roots;
     }
     let mut at = elems.get(first).and_then(|e| e.parent);
-    for _ in 0..WIDEN_LEVELS {
+    let mut levels = 0;
+    while levels < WIDEN_LEVELS {
         let Some(a) = at else { break };
         let Some(el) = elems.get(a) else { break };
         // A junk-hinted wrapper stops the climb; one above it does not: the
@@ -249,7 +250,7 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
         if matches!(el.name, "body" | "html") || el.hint.junk {
             break;
         }
-        let (mut prose, mut other) = (0usize, 0usize);
+        let (mut prose, mut other, mut linky) = (0usize, 0usize, 0usize);
         for b in blocks
             .iter()
             .filter(|b| b.owner >= a && b.owner <= el.end && !inside(b.owner))
@@ -261,18 +262,32 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
             if p > 0 {
                 prose += p;
             } else {
-                other += b.text.chars().count();
+                let len = b.text.chars().count();
+                other += len;
+                // Furniture or mostly links: what a wrapper adds around a story.
+                let junk = elems
+                    .get(b.owner)
+                    .and_then(|o| o.nearest_junk)
+                    .is_some_and(|j| j >= a && j <= el.end);
+                if junk || b.link_chars * 2 > len {
+                    linky += len;
+                }
             }
         }
-        // A list page splits its text over many cards between headings,
-        // prices and labels: prose as long as the rest is enough.
-        if prose >= 200 && prose * 2 >= chosen && prose >= other {
+        // A list page or a guide splits its text over cards, headings, short
+        // list items and tables: enough prose, and link lines and furniture
+        // (menus, related links) at most half of what the ancestor adds.
+        if prose >= 200 && prose * 2 >= chosen && linky * 2 <= prose + other {
             best = vec![a];
         } else if prose * 3 < other && other >= WIDEN_STOP {
             break;
         }
         if el.name == "article" {
             break;
+        }
+        // A bare wrapper that adds almost nothing does not use up a level.
+        if prose + other >= 100 {
+            levels += 1;
         }
         at = el.parent;
     }
