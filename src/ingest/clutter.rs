@@ -222,7 +222,11 @@ pub fn match_form(line: &str) -> String {
             s.push(' ');
             space = false;
         }
-        s.extend(c.to_lowercase());
+        if c.is_ascii() {
+            s.push(c.to_ascii_lowercase());
+        } else {
+            s.extend(c.to_lowercase());
+        }
     }
     // Cut in place (the scanners ask for this form of every line).
     let end = s.trim_end_matches(is_trailing_mark).len();
@@ -452,8 +456,15 @@ pub fn ends_sentence(line: &str) -> bool {
 /// Words in a line; a run of CJK text counts one word per two characters,
 /// so a Chinese sentence weighs like an English one.
 pub fn word_len(line: &str) -> usize {
+    if line.is_ascii() {
+        return line.split_ascii_whitespace().count();
+    }
     line.split_whitespace()
         .map(|w| {
+            // CJK characters encode from lead byte 0xE3 on.
+            if !w.bytes().any(|b| b >= 0xE3) {
+                return 1;
+            }
             let cjk = w.chars().filter(|&c| is_cjk(c)).count();
             if cjk > 1 { cjk.div_ceil(2) } else { 1 }
         })

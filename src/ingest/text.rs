@@ -178,6 +178,10 @@ struct Dump {
     anchor_text: Vec<bool>,
     /// Per unit: the next live text unit after it (refreshed after drops).
     next_text: Vec<Option<usize>>,
+    /// Per unit: the nearest live units after and before it (refreshed
+    /// with `next_text`), so scans skip a long dropped tail at once.
+    next_live: Vec<Option<usize>>,
+    prev_live: Vec<Option<usize>>,
     /// Per unit: its `word_len` and its `match_form`, asked for again and
     /// again by the scorers.
     words: Vec<usize>,
@@ -221,6 +225,8 @@ impl Dump {
             dropped,
             anchor_text,
             next_text: Vec::new(),
+            next_live: Vec::new(),
+            prev_live: Vec::new(),
             words,
             forms,
             word_stats: vec![std::cell::OnceCell::new(); n],
@@ -248,6 +254,38 @@ impl Dump {
             }
         }
         self.next_text = next;
+        let mut next = vec![None; self.len()];
+        let mut after = None;
+        for (i, slot) in next.iter_mut().enumerate().rev() {
+            *slot = after;
+            if self.live(i) {
+                after = Some(i);
+            }
+        }
+        self.next_live = next;
+        let mut prev = vec![None; self.len()];
+        let mut before = None;
+        for (i, slot) in prev.iter_mut().enumerate() {
+            *slot = before;
+            if self.live(i) {
+                before = Some(i);
+            }
+        }
+        self.prev_live = prev;
+    }
+
+    /// The live units after `i`, nearest first.
+    fn live_after(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.next_live.get(i).copied().flatten(), |&j| {
+            self.next_live.get(j).copied().flatten()
+        })
+    }
+
+    /// The live units before `i`, nearest first.
+    fn live_before(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.prev_live.get(i).copied().flatten(), |&j| {
+            self.prev_live.get(j).copied().flatten()
+        })
     }
 
     fn len(&self) -> usize {

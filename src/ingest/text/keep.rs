@@ -7,7 +7,7 @@
 //! `keep_weights`.
 
 use super::keep_weights::{BIAS, WEIGHTS};
-use super::linear::{b, log_odds};
+use super::linear::{KEY_BYTES, b, log_odds};
 use super::meta::parse_date;
 use super::title::{UI_WORDS, glued_words};
 use super::{Dump, Kind, Layout};
@@ -114,8 +114,8 @@ impl Dump {
             Some(_) => (false, true, false, 0),
             None => (false, false, false, 50),
         };
-        let prev = (0..i).rev().find(|&j| self.live(j));
-        let next = (i + 1..self.len()).find(|&j| self.live(j));
+        let prev = self.live_before(i).next();
+        let next = self.live_after(i).next();
         let at = |k: usize| cx.anchor_words_before.get(k).copied().unwrap_or(0);
         let total = at(self.len()).max(1);
         let near = at((i + 6).min(self.len())).saturating_sub(at(i.saturating_sub(5)));
@@ -348,8 +348,18 @@ impl WordStats {
         for (k, w) in words.iter().enumerate() {
             word_key.clear();
             alnum_key.clear();
+            if w.len() > KEY_BYTES * 2 {
+                continue; // longer than any listed word, even with marks
+            }
             for c in w.chars().filter(word_char) {
                 let alnum = c.is_alphanumeric();
+                if c.is_ascii() {
+                    word_key.push(c.to_ascii_lowercase());
+                    if alnum {
+                        alnum_key.push(c.to_ascii_lowercase());
+                    }
+                    continue;
+                }
                 for l in c.to_lowercase() {
                     word_key.push(l);
                     if alnum {

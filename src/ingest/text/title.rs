@@ -95,11 +95,18 @@ fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
         .iter()
         .map(|&k| WEIGHTS.get(k).copied().unwrap_or(0.0).max(0.0))
         .sum();
+    let mut is_deferred = [false; N_FEATURES];
+    for &k in deferred {
+        if let Some(d) = is_deferred.get_mut(k) {
+            *d = true;
+        }
+    }
+    let deferred = |k: usize| is_deferred.get(k).copied().unwrap_or(false);
     let pairs: f64 = PAIRS
         .iter()
         .zip(PAIR_WEIGHTS)
         .map(
-            |(&(a, c), w)| match (deferred.contains(&a), deferred.contains(&c)) {
+            |(&(a, c), w)| match (deferred(a), deferred(c)) {
                 (false, false) => 0.0,
                 (true, true) => w.max(0.0),
                 (true, false) => (w * f.get(c).unwrap_or(&0.0)).max(0.0),
@@ -231,15 +238,15 @@ impl Dump {
         let n_words = self.words(i);
         let chars = text.chars().count();
         let form = self.form(i);
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
+        let (letters, lower) = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, false), |(n, low), c| (n + 1, low || c.is_lowercase()));
+        let shouting = letters > 3 && !lower;
         let capitalised = ws.share(ws.capitalised);
         let before = cx.anchor_words_before.get(i).copied().unwrap_or(0);
         // Running text in the next units below.
-        let below: Vec<usize> = (i + 1..self.len())
-            .filter(|&j| self.live(j))
-            .take(8)
-            .collect();
+        let below: Vec<usize> = self.live_after(i).take(8).collect();
         let anchor_below: usize = below
             .iter()
             .filter(|&&j| self.is_anchor(j))
@@ -248,11 +255,10 @@ impl Dump {
         let next_anchor = cx.next_anchor.get(i).copied().flatten();
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
         let near_below = &below[..below.len().min(5)];
-        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        let above: Vec<usize> = self.live_before(i).take(3).collect();
         let date_below = near_below.iter().any(|&j| self.kind(j) == Kind::Date);
-        let short_above = (0..i)
-            .rev()
-            .filter(|&j| self.live(j))
+        let short_above = self
+            .live_before(i)
             .take(5)
             .filter(|&j| self.words(j) <= 3 && !ends_sentence(self.text(j)))
             .count();
@@ -337,11 +343,8 @@ impl Dump {
 
     /// Bylines and dates in and around the candidate.
     fn fill_meta(&self, cx: &mut Context<'_>, i: usize, f: &mut [f64; N_FEATURES]) {
-        let below: Vec<usize> = (i + 1..self.len())
-            .filter(|&j| self.live(j))
-            .take(5)
-            .collect();
-        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        let below: Vec<usize> = self.live_after(i).take(5).collect();
+        let above: Vec<usize> = self.live_before(i).take(3).collect();
         // Parsing bylines is the dearest feature: once per unit per dump.
         for &j in below.iter().chain(&above).chain(std::iter::once(&i)) {
             cx.bylines.entry(j).or_insert_with(|| {
