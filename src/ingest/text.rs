@@ -205,7 +205,11 @@ impl Dump {
     fn read(clean: &str, furniture: Option<&Furniture>) -> Dump {
         let units = lines::units(clean);
         let forms: Vec<String> = units.iter().map(|u| match_form(&u.text)).collect();
-        let kinds = units.iter().zip(&forms).map(|(u, f)| classify(u, f)).collect();
+        let kinds = units
+            .iter()
+            .zip(&forms)
+            .map(|(u, f)| classify(u, f))
+            .collect();
         Dump::new(units, kinds, forms, furniture)
     }
 

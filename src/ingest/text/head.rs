@@ -71,7 +71,10 @@ impl Dump {
         }
         let headline_like = |j: usize| {
             let t = self.text(j);
-            self.words(j) >= 5 && !ends_sentence(t) && !self.is_bullet(j) && parse_byline(t).is_none()
+            self.words(j) >= 5
+                && !ends_sentence(t)
+                && !self.is_bullet(j)
+                && parse_byline(t).is_none()
         };
         let Some(next) = self.next_text(i) else {
             return false;
@@ -265,9 +268,7 @@ impl Dump {
         }
         (0..self.len().min(4000))
             .filter(|&k| k.abs_diff(j) > 3)
-            .any(|k| {
-                self.words(k) >= 6 && self.text(k).contains(first)
-            })
+            .any(|k| self.words(k) >= 6 && self.text(k).contains(first))
     }
 
     /// The byline at unit `i`: its own text, or the name under a "By" or

@@ -211,7 +211,8 @@ impl Dump {
                 .find(|&j| self.live(j) && !self.is_bullet(j))
                 .is_some_and(|j| self.text(j).trim_end().ends_with(':'));
         let sentence = ends_sentence(text) && ws.n >= 5;
-        let plain = ws.promo == 0 && ws.you_plain == 0 && !ws.imperative_first && !text.contains('!');
+        let plain =
+            ws.promo == 0 && ws.you_plain == 0 && !ws.imperative_first && !text.contains('!');
         plain && (sentence || lead_in)
     }
 }
@@ -423,7 +424,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -461,7 +466,12 @@ mod tests {
     #[test]
     fn listed_words_fit_the_lookup_key() {
         use super::super::linear::KEY_BYTES;
-        assert!(IMPERATIVES.iter().chain(PROMO).all(|w| w.len() <= KEY_BYTES));
+        assert!(
+            IMPERATIVES
+                .iter()
+                .chain(PROMO)
+                .all(|w| w.len() <= KEY_BYTES)
+        );
         assert!(IMPERATIVES.is_sorted() && PROMO.is_sorted());
         assert!(YOU.is_sorted() && YOU_PLAIN.is_sorted());
     }

@@ -66,7 +66,11 @@ mod tests {
     fn key_in_matches_the_cleaned_lower_case_word() {
         let alnum: fn(&char) -> bool = |c| c.is_alphanumeric();
         assert!(key_in("Subscribe!", alnum, &["subscribe"]));
-        assert!(key_in("“You’ll", |c| c.is_alphanumeric() || *c == '’', &["you’ll"]));
+        assert!(key_in(
+            "“You’ll",
+            |c| c.is_alphanumeric() || *c == '’',
+            &["you’ll"]
+        ));
         assert!(!key_in("Subscribers", alnum, &["subscribe"]));
         assert!(!key_in(&"a".repeat(KEY_BYTES + 1), alnum, &["a"]));
         assert!(!key_in("", alnum, &["x"]));

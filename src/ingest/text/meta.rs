@@ -834,7 +834,10 @@ pub fn dateline_agency(paragraph: &str) -> Option<String> {
     });
     let head: String = paragraph.chars().take(160).collect();
     // Each pattern needs its bracket or slash: most paragraphs have none.
-    let dateline = head.contains('(').then(|| DATELINE.captures(&head)).flatten();
+    let dateline = head
+        .contains('(')
+        .then(|| DATELINE.captures(&head))
+        .flatten();
     if let Some(c) = dateline {
         let name = c.get(1)?.as_str().trim();
         if name.split_whitespace().count() <= 3 && !name.chars().any(|c| c.is_ascii_digit()) {
@@ -872,7 +875,10 @@ pub fn copyright_holder(line: &str) -> Option<String> {
     });
     let line = line.trim();
     // ASCII prefixes: no other letter lower-cases into one of them.
-    let starts = |p: &str| line.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let starts = |p: &str| {
+        line.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
     if !(line.starts_with('©') || starts("copyright") || starts("(c)")) {
         return None;
     }

@@ -105,14 +105,12 @@ fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
     let pairs: f64 = PAIRS
         .iter()
         .zip(PAIR_WEIGHTS)
-        .map(
-            |(&(a, c), w)| match (deferred(a), deferred(c)) {
-                (false, false) => 0.0,
-                (true, true) => w.max(0.0),
-                (true, false) => (w * f.get(c).unwrap_or(&0.0)).max(0.0),
-                (false, true) => (w * f.get(a).unwrap_or(&0.0)).max(0.0),
-            },
-        )
+        .map(|(&(a, c), w)| match (deferred(a), deferred(c)) {
+            (false, false) => 0.0,
+            (true, true) => w.max(0.0),
+            (true, false) => (w * f.get(c).unwrap_or(&0.0)).max(0.0),
+            (false, true) => (w * f.get(a).unwrap_or(&0.0)).max(0.0),
+        })
         .sum();
     linear + pairs
 }
