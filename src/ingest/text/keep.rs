@@ -67,16 +67,17 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 ];
 
 /// Per-dump context shared by all lines.
-pub(super) struct KeepContext {
-    counts: HashMap<String, usize>,
+pub(super) struct KeepContext<'a> {
+    /// match_form -> occurrences among live units.
+    counts: FormCounts<'a>,
     /// Running-text words in anchors before each unit (len + 1 entries).
     anchor_words_before: Vec<usize>,
     main: Option<(usize, usize)>,
 }
 
 impl Dump {
-    pub(super) fn keep_context(&self) -> KeepContext {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+    pub(super) fn keep_context(&self) -> KeepContext<'_> {
+        let mut counts = FormCounts::default();
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
         for i in 0..self.len() {
@@ -85,7 +86,7 @@ impl Dump {
                 acc += self.words(i);
             }
             if self.live(i) && self.words(i) <= 40 {
-                *counts.entry(self.form(i).to_string()).or_default() += 1;
+                *counts.entry(self.form(i)).or_default() += 1;
             }
         }
         anchor_words_before.push(acc);
@@ -99,7 +100,7 @@ impl Dump {
     /// The features of unit `i`, about to become a block of `kind`.
     pub(super) fn keep_features(
         &self,
-        cx: &KeepContext,
+        cx: &KeepContext<'_>,
         layout: &Layout,
         i: usize,
         kind: BlockKind,
@@ -176,7 +177,7 @@ impl Dump {
     /// Does the model keep unit `i` as a `kind` block?
     pub(super) fn keep_line(
         &self,
-        cx: &KeepContext,
+        cx: &KeepContext<'_>,
         layout: &Layout,
         i: usize,
         kind: BlockKind,
@@ -195,7 +196,7 @@ impl Dump {
     /// of a button, a promotion or an appeal to the reader: story text
     /// whatever the model says (short closing sentences, lists under a
     /// lead-in).
-    fn plain_story_line(&self, cx: &KeepContext, i: usize) -> bool {
+    fn plain_story_line(&self, cx: &KeepContext<'_>, i: usize) -> bool {
         let Some((s, e)) = cx.main else {
             return false;
         };
@@ -413,10 +414,13 @@ static LEXICON: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> =
         map
     });
 
-/// FNV-1a: the lexicon's keys are a few bytes long, where SipHash's setup
-/// costs more than the lookup.
+/// Occurrences of each line's match form in a dump.
+pub(super) type FormCounts<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: the lexicon's keys and most lines are short, where SipHash's
+/// setup costs more than the lookup.
 #[derive(Default)]
-struct Fnv(u64);
+pub(super) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

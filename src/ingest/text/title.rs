@@ -4,6 +4,7 @@
 //! above it, repetition). The weights are fitted by
 //! `scripts/fit_title.py` on half of dumps-dev and live in `title_weights`.
 
+use super::keep::FormCounts;
 use super::linear::{b, key_in, log_odds};
 use super::meta::{parse_byline, parse_date};
 use super::title_weights::{BIAS, PAIR_WEIGHTS, PAIRS, WEIGHTS};
@@ -118,7 +119,7 @@ fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
 /// Per-dump context shared by all candidates.
 pub(super) struct Context<'a> {
     /// match_form -> occurrences among live units.
-    counts: HashMap<&'a str, usize>,
+    counts: FormCounts<'a>,
     /// Per unit: the first running-text unit after it.
     next_anchor: Vec<Option<usize>>,
     /// Running-text words in anchors up to each unit (exclusive).
@@ -143,8 +144,8 @@ const TITLE_SCAN_UNITS: usize = 3000;
 
 impl Dump {
     pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context<'_> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut counts = FormCounts::default();
+        let mut first = FormCounts::default();
         let mut first_of = Vec::with_capacity(self.len());
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
