@@ -90,6 +90,8 @@ fn strip(input: &str) -> String {
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            // Printable ASCII, most of any text, stays as it is.
+            ' '..='~' => out.push(c),
             '\u{1b}' => skip_escape(&mut chars),
             // 8-bit C1 introducers: CSI, then DCS, SOS, OSC, PM, APC.
             '\u{9b}' => skip_csi(&mut chars),
@@ -172,7 +174,8 @@ fn skip_string(chars: &mut Chars) {
 /// Could start a combining sequence with no base (zero width). The halfwidth
 /// katakana sound marks are drawn on their own by terminals: they stay.
 fn may_be_orphan(c: char) -> bool {
-    c != '\n' && c.width() == Some(0) && !matches!(c, '\u{ff9e}' | '\u{ff9f}')
+    // ASCII has no zero-width character (controls have no width at all).
+    !c.is_ascii() && c.width() == Some(0) && !matches!(c, '\u{ff9e}' | '\u{ff9f}')
 }
 
 /// A grapheme made only of marks that would have joined a base character

@@ -53,10 +53,34 @@ pub fn caption_shape(line: &str) -> Option<CaptionShape> {
     if chars <= 120 && CREDIT_ONLY.is_match(line) {
         return Some(CaptionShape::CreditOnly);
     }
-    if LABELLED.is_match(line) || CREDIT_TAIL.is_match(line) {
+    if LABELLED.is_match(line) || (may_hold_credit(line) && CREDIT_TAIL.is_match(line)) {
         return Some(CaptionShape::Full);
     }
     None
+}
+
+/// Every credit `CREDIT_TAIL` knows holds one of these: a label word, a
+/// bracket, a slash or an agency's "Getty". Checked first, as the pattern
+/// ends at the line's end and is slow to rule out on a long paragraph.
+fn may_hold_credit(line: &str) -> bool {
+    const MARKS: [&str; 15] = [
+        "(",
+        "/",
+        "Getty",
+        "CREDIT",
+        "Credit",
+        "Pic",
+        "Photo",
+        "Image",
+        "Illustration",
+        "Graphic",
+        "Video",
+        "Footage",
+        "Foto",
+        "Bild",
+        "图",
+    ];
+    MARKS.iter().any(|m| line.contains(m)) || line.contains("摄影")
 }
 
 /// True for a caption or a photo credit line.
@@ -83,6 +107,26 @@ mod tests {
         ] {
             assert_eq!(caption_shape(line), Some(CaptionShape::Full), "{line}");
         }
+    }
+
+    #[test]
+    fn the_credit_prefilter_passes_every_credit_tail() {
+        for line in [
+            "Fans at the stadium. Photo: AFP",
+            "A march. Pictures by Jo Lee",
+            "Smoke rises. (AP Photo/Sam Cole)",
+            "Smoke rises. CREDIT... Jo Lee",
+            "Smoke rises. Jo Lee/Getty Images",
+            "Smoke rises. AFP via Getty Images",
+            "Smoke rises. REUTERS/Kim Min-ji",
+            "Smoke rises. Photo/Xinhua News",
+            "Smoke rises. 图：新华社",
+            "Smoke rises. 摄影：李明",
+        ] {
+            assert!(CREDIT_TAIL.is_match(line), "{line}");
+            assert!(may_hold_credit(line), "{line}");
+        }
+        assert!(!may_hold_credit("The council met on Tuesday and voted."));
     }
 
     #[test]

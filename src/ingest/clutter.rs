@@ -190,9 +190,15 @@ static TEASER: LazyLock<Regex> = LazyLock::new(|| {
 static SIGN_OFF: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:--+|—+|–+|-|~)\s*([\p{Lu}][\p{L}&.'’ ]+?)\s*(?:--+|—+|–+|-)?\s*$"));
 
-static LEADING_ICONS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^[\s•·▶►▸→|»›✓✔☆★♥❤🔊🎧📧📷🎥💬🔗⏱⌚🕐⏵■□▪◦]+"));
-static TRAILING_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"[\s:|»›→…>.!]+$"));
+/// Icons and bullets cut from the front of a line's match form.
+fn is_leading_icon(c: char) -> bool {
+    c.is_whitespace() || "•·▶►▸→|»›✓✔☆★♥❤🔊🎧📧📷🎥💬🔗⏱⌚🕐⏵■□▪◦".contains(c)
+}
+
+/// Marks cut from the end of a line's match form.
+fn is_trailing_mark(c: char) -> bool {
+    c.is_whitespace() || ":|»›→…>.!".contains(c)
+}
 
 /// The line as patterns see it: lower case, plain quotes and dashes,
 /// single spaces, no leading icons or trailing marks.
@@ -216,14 +222,27 @@ pub fn match_form(line: &str) -> String {
             s.push(' ');
             space = false;
         }
-        s.extend(c.to_lowercase());
+        if c.is_ascii() {
+            s.push(c.to_ascii_lowercase());
+        } else {
+            s.extend(c.to_lowercase());
+        }
     }
-    let s = LEADING_ICONS.replace(&s, "");
-    TRAILING_MARKS.replace(&s, "").into_owned()
+    // Cut in place (the scanners ask for this form of every line).
+    let end = s.trim_end_matches(is_trailing_mark).len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start_matches(is_leading_icon).len();
+    s.drain(..start);
+    s
 }
 
 /// True for a line that is page furniture wherever it stands.
 pub fn is_clutter_line(line: &str) -> bool {
+    is_clutter_line_form(line, None)
+}
+
+/// `is_clutter_line` given the line's `match_form` if the caller has it.
+pub fn is_clutter_line_form(line: &str, form: Option<&str>) -> bool {
     let trimmed = line.trim();
     if trimmed.is_empty() || trimmed.chars().count() > MAX_CLUTTER_CHARS {
         return false;
@@ -231,19 +250,26 @@ pub fn is_clutter_line(line: &str) -> bool {
     if !trimmed.chars().any(char::is_alphanumeric) {
         return true; // separators, icons, emoji
     }
-    let m = match_form(trimmed);
-    if m.is_empty() || is_numeric_only(&m) {
+    let owned;
+    let m = match form {
+        Some(f) => f,
+        None => {
+            owned = match_form(trimmed);
+            &owned
+        }
+    };
+    if m.is_empty() || is_numeric_only(m) {
         return true;
     }
     // A sentence with a full stop is text unless it is a call to action.
     let sentence =
         ends_sentence(trimmed) && !trimmed.ends_with([':', '：']) && word_len(trimmed) >= 6;
     let shape = if sentence { &*PROMPTS } else { &*STRONG };
-    shape.is_match(&m)
+    shape.is_match(m)
         || is_breadcrumb(trimmed)
         || is_tag_line(trimmed)
-        || is_contact_detail(&m)
-        || TEASER.is_match(&m)
+        || is_contact_detail(m)
+        || TEASER.is_match(m)
         || is_sign_off(trimmed)
         || is_credit_line(trimmed)
 }
@@ -263,23 +289,40 @@ pub fn is_credit_line(line: &str) -> bool {
 /// True for a line that is furniture next to other furniture or outside
 /// the body, but may be a one-word heading between paragraphs.
 pub fn is_weak_clutter_line(line: &str) -> bool {
-    let m = match_form(line);
-    !m.is_empty() && m.len() < 40 && WEAK.is_match(&m)
+    is_weak_clutter_form(&match_form(line))
+}
+
+/// `is_weak_clutter_line` on a line's `match_form`.
+pub fn is_weak_clutter_form(m: &str) -> bool {
+    !m.is_empty() && m.len() < 40 && WEAK.is_match(m)
 }
 
 /// "Most read", "Next in Asia", "Others also read": the lines after it
 /// list other stories.
 pub fn is_related_header(line: &str) -> bool {
+    is_related_header_form(line, None)
+}
+
+/// `is_related_header` given the line's `match_form` if the caller has it.
+pub fn is_related_header_form(line: &str, form: Option<&str>) -> bool {
     let trimmed = line.trim();
     if trimmed.chars().count() > 60 || ends_sentence(trimmed) && !trimmed.ends_with(':') {
         return false;
     }
-    RELATED_HEADER.is_match(&match_form(trimmed))
+    match form {
+        Some(m) => RELATED_HEADER.is_match(m),
+        None => RELATED_HEADER.is_match(&match_form(trimmed)),
+    }
 }
 
 /// A line after which the article is over: a sign-off, a credit line, a
 /// print-edition note, a copyright line, "###" or "(END)".
 pub fn is_end_marker(line: &str) -> bool {
+    is_end_marker_form(line, None)
+}
+
+/// `is_end_marker` given the line's `match_form` if the caller has it.
+pub fn is_end_marker_form(line: &str, form: Option<&str>) -> bool {
     static END: LazyLock<RegexSet> = LazyLock::new(|| {
         set(&[
             r"a version of this .*|this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) .*",
@@ -293,7 +336,12 @@ pub fn is_end_marker(line: &str) -> bool {
     if trimmed.chars().count() > 400 {
         return false;
     }
-    is_sign_off(trimmed) || is_credit_line(trimmed) || END.is_match(&match_form(trimmed))
+    is_sign_off(trimmed)
+        || is_credit_line(trimmed)
+        || match form {
+            Some(m) => END.is_match(m),
+            None => END.is_match(&match_form(trimmed)),
+        }
 }
 
 /// The outlet named by a sign-off line ("-- SOUTH CHINA MORNING POST"),
@@ -408,8 +456,15 @@ pub fn ends_sentence(line: &str) -> bool {
 /// Words in a line; a run of CJK text counts one word per two characters,
 /// so a Chinese sentence weighs like an English one.
 pub fn word_len(line: &str) -> usize {
+    if line.is_ascii() {
+        return line.split_ascii_whitespace().count();
+    }
     line.split_whitespace()
         .map(|w| {
+            // CJK characters encode from lead byte 0xE3 on.
+            if !w.bytes().any(|b| b >= 0xE3) {
+                return 1;
+            }
             let cjk = w.chars().filter(|&c| is_cjk(c)).count();
             if cjk > 1 { cjk.div_ceil(2) } else { 1 }
         })

@@ -25,8 +25,8 @@ mod title_weights;
 use crate::article::{Article, Block, BlockKind};
 use crate::ingest::caption::{CaptionShape, caption_shape};
 use crate::ingest::clutter::{
-    ends_sentence, is_clutter_line, is_end_marker, is_related_header, is_weak_clutter_line,
-    match_form, sign_off_name, word_len,
+    ends_sentence, is_clutter_line_form, is_end_marker_form, is_related_header_form,
+    is_weak_clutter_form, match_form, sign_off_name, word_len,
 };
 use crate::ingest::furniture::Furniture;
 use crate::sanitize::sanitize;
@@ -60,9 +60,7 @@ const TITLE_MAX_CHARS: usize = 250;
 /// library as this publisher's page furniture.
 pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     let clean = sanitize(input);
-    let units = lines::units(&clean);
-    let kinds: Vec<Kind> = units.iter().map(classify).collect();
-    Dump::new(units, kinds, furniture).article()
+    Dump::read(&clean, furniture).article()
 }
 
 /// Every headline candidate of a dump with its features, for
@@ -70,9 +68,7 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
 #[doc(hidden)]
 pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
     let clean = sanitize(input);
-    let units = lines::units(&clean);
-    let kinds: Vec<Kind> = units.iter().map(classify).collect();
-    Dump::new(units, kinds, None).title_feature_rows()
+    Dump::read(&clean, None).title_feature_rows()
 }
 
 /// Every line a dump's body would hold, with the features the keep model
@@ -80,9 +76,7 @@ pub fn title_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
 #[doc(hidden)]
 pub fn keep_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
     let clean = sanitize(input);
-    let units = lines::units(&clean);
-    let kinds: Vec<Kind> = units.iter().map(classify).collect();
-    let dump = Dump::new(units, kinds, None);
+    let dump = Dump::read(&clean, None);
     let layout = dump.layout();
     let title = layout
         .title
@@ -99,9 +93,7 @@ pub fn keep_candidates(input: &str) -> Vec<(String, Vec<f64>)> {
 #[doc(hidden)]
 pub fn debug_units(input: &str) -> Vec<String> {
     let clean = sanitize(input);
-    let units = lines::units(&clean);
-    let kinds: Vec<Kind> = units.iter().map(classify).collect();
-    let dump = Dump::new(units, kinds, None);
+    let dump = Dump::read(&clean, None);
     let l = dump.layout();
     let mut out = vec![format!(
         "layout title={:?} standfirst={:?} byline={:?} body={}..{}",
@@ -119,11 +111,13 @@ pub fn debug_units(input: &str) -> Vec<String> {
     out
 }
 
-fn classify(u: &Unit) -> Kind {
+/// The kind of unit `u` from its own text; `form` is its text's
+/// `match_form`.
+fn classify(u: &Unit, form: &str) -> Kind {
     if let Some(shape) = caption_shape(&u.raw) {
         return Kind::Caption(shape);
     }
-    if is_related_header(&u.text) {
+    if is_related_header_form(&u.text, Some(form)) {
         return Kind::Related;
     }
     // "- AFP" signs off; "- Jane Smith" in a dashed list is a list item.
@@ -135,19 +129,27 @@ fn classify(u: &Unit) -> Kind {
     } else {
         &u.raw
     };
-    if is_end_marker(line) {
+    // The raw line's form is the text's unless a bullet marker differs.
+    let raw_form;
+    let line_form = if line == &u.text {
+        form
+    } else {
+        raw_form = match_form(line);
+        &raw_form
+    };
+    if is_end_marker_form(line, Some(line_form)) {
         return Kind::End;
     }
     if is_date_line(&u.raw) {
         return Kind::Date;
     }
-    if is_clutter_line(line) {
+    if is_clutter_line_form(line, Some(line_form)) {
         return Kind::Clutter;
     }
     if is_unnamed_byline(&u.text) {
         return Kind::Byline;
     }
-    if is_weak_clutter_line(&u.text) {
+    if is_weak_clutter_form(form) {
         return Kind::Weak;
     }
     Kind::Text
@@ -176,10 +178,16 @@ struct Dump {
     anchor_text: Vec<bool>,
     /// Per unit: the next live text unit after it (refreshed after drops).
     next_text: Vec<Option<usize>>,
+    /// Per unit: the nearest live units after and before it (refreshed
+    /// with `next_text`), so scans skip a long dropped tail at once.
+    next_live: Vec<Option<usize>>,
+    prev_live: Vec<Option<usize>>,
     /// Per unit: its `word_len` and its `match_form`, asked for again and
     /// again by the scorers.
     words: Vec<usize>,
     forms: Vec<String>,
+    /// Per unit: its `WordStats`, counted when a scorer first asks.
+    word_stats: Vec<std::cell::OnceCell<keep::WordStats>>,
 }
 
 /// Where the metadata and the body stand.
@@ -193,19 +201,39 @@ struct Layout {
 }
 
 impl Dump {
-    fn new(units: Vec<Unit>, kinds: Vec<Kind>, furniture: Option<&Furniture>) -> Dump {
-        let dropped = vec![false; units.len()];
+    /// Split a sanitized dump into units and classify them.
+    fn read(clean: &str, furniture: Option<&Furniture>) -> Dump {
+        let units = lines::units(clean);
+        let forms: Vec<String> = units.iter().map(|u| match_form(&u.text)).collect();
+        let kinds = units
+            .iter()
+            .zip(&forms)
+            .map(|(u, f)| classify(u, f))
+            .collect();
+        Dump::new(units, kinds, forms, furniture)
+    }
+
+    fn new(
+        units: Vec<Unit>,
+        kinds: Vec<Kind>,
+        forms: Vec<String>,
+        furniture: Option<&Furniture>,
+    ) -> Dump {
+        let n = units.len();
+        let dropped = vec![false; n];
         let anchor_text = units.iter().map(|u| is_anchor_text(&u.text)).collect();
         let words = units.iter().map(|u| word_len(&u.text)).collect();
-        let forms = units.iter().map(|u| match_form(&u.text)).collect();
         let mut dump = Dump {
             units,
             kinds,
             dropped,
             anchor_text,
             next_text: Vec::new(),
+            next_live: Vec::new(),
+            prev_live: Vec::new(),
             words,
             forms,
+            word_stats: vec![std::cell::OnceCell::new(); n],
         };
         if let Some(f) = furniture.filter(|f| !f.is_empty()) {
             dump.mark_furniture(f);
@@ -230,6 +258,38 @@ impl Dump {
             }
         }
         self.next_text = next;
+        let mut next = vec![None; self.len()];
+        let mut after = None;
+        for (i, slot) in next.iter_mut().enumerate().rev() {
+            *slot = after;
+            if self.live(i) {
+                after = Some(i);
+            }
+        }
+        self.next_live = next;
+        let mut prev = vec![None; self.len()];
+        let mut before = None;
+        for (i, slot) in prev.iter_mut().enumerate() {
+            *slot = before;
+            if self.live(i) {
+                before = Some(i);
+            }
+        }
+        self.prev_live = prev;
+    }
+
+    /// The live units after `i`, nearest first.
+    fn live_after(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.next_live.get(i).copied().flatten(), |&j| {
+            self.next_live.get(j).copied().flatten()
+        })
+    }
+
+    /// The live units before `i`, nearest first.
+    fn live_before(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.prev_live.get(i).copied().flatten(), |&j| {
+            self.prev_live.get(j).copied().flatten()
+        })
     }
 
     fn len(&self) -> usize {
@@ -243,6 +303,14 @@ impl Dump {
     /// `word_len` of unit `i`'s text.
     fn words(&self, i: usize) -> usize {
         self.words.get(i).copied().unwrap_or(0)
+    }
+
+    /// The `WordStats` of unit `i`'s text.
+    fn word_stats(&self, i: usize) -> keep::WordStats {
+        self.word_stats
+            .get(i)
+            .map(|c| *c.get_or_init(|| keep::WordStats::of(self.text(i))))
+            .unwrap_or_default()
     }
 
     /// `match_form` of unit `i`'s text.
@@ -550,7 +618,7 @@ impl Dump {
     /// What a text unit becomes, from where it stands.
     fn text_kind(&self, layout: &Layout, i: usize, last: Option<&Block>) -> Option<BlockKind> {
         let u = self.units.get(i)?;
-        let words = word_len(&u.text);
+        let words = self.words(i);
         let sentence = ends_sentence(&u.text);
         let after_colon =
             last.is_some_and(|b| b.kind.is_body() && b.text.trim_end().ends_with(':'));
@@ -610,7 +678,7 @@ impl Dump {
             && self.kind(i) == Kind::Text
             && !self.is_bullet(i)
             && !ends_sentence(text)
-            && word_len(text) <= 14
+            && self.words(i) <= 14
     }
 }
 

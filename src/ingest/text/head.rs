@@ -45,7 +45,7 @@ impl Dump {
                 continue;
             }
             let text = self.text(i);
-            let words = word_len(text);
+            let words = self.words(i);
             let long = words > TITLE_MAX_WORDS || text.chars().count() > TITLE_MAX_CHARS;
             if long {
                 break;
@@ -71,7 +71,10 @@ impl Dump {
         }
         let headline_like = |j: usize| {
             let t = self.text(j);
-            word_len(t) >= 5 && !ends_sentence(t) && !self.is_bullet(j) && parse_byline(t).is_none()
+            self.words(j) >= 5
+                && !ends_sentence(t)
+                && !self.is_bullet(j)
+                && parse_byline(t).is_none()
         };
         let Some(next) = self.next_text(i) else {
             return false;
@@ -103,7 +106,7 @@ impl Dump {
             .find(|&j| self.live(j) && self.kind(j) == Kind::Text)
             .filter(|&j| parse_byline(self.text(j)).is_none())?;
         let u = self.units.get(i)?;
-        let words = word_len(&u.text);
+        let words = self.words(i);
         if u.bullet || words < 5 {
             return None;
         }
@@ -185,7 +188,7 @@ impl Dump {
         let role_below = self
             .units
             .get(j + 1)
-            .is_some_and(|u| word_len(&u.text) <= 8 && has_role(&u.text));
+            .is_some_and(|u| self.words(j + 1) <= 8 && has_role(&u.text));
         let repeated = self.name_elsewhere(&b.names, j);
         let dist = j.abs_diff(title) as f64;
         let mut score = -0.08 * dist;
@@ -265,10 +268,7 @@ impl Dump {
         }
         (0..self.len().min(4000))
             .filter(|&k| k.abs_diff(j) > 3)
-            .any(|k| {
-                let t = self.text(k);
-                word_len(t) >= 6 && t.contains(first)
-            })
+            .any(|k| self.words(k) >= 6 && self.text(k).contains(first))
     }
 
     /// The byline at unit `i`: its own text, or the name under a "By" or

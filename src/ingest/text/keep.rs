@@ -7,13 +7,15 @@
 //! `keep_weights`.
 
 use super::keep_weights::{BIAS, WEIGHTS};
-use super::linear::{b, log_odds};
+use super::linear::{KEY_BYTES, b, log_odds};
 use super::meta::parse_date;
-use super::title::{glued_words, ui_share};
+use super::title::{UI_WORDS, glued_words};
 use super::{Dump, Kind, Layout};
 use crate::article::BlockKind;
 use crate::ingest::clutter::ends_sentence;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// Number of features per line (the length of `WEIGHTS`).
 pub const N_FEATURES: usize = 41;
@@ -65,16 +67,17 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 ];
 
 /// Per-dump context shared by all lines.
-pub(super) struct KeepContext {
-    counts: HashMap<String, usize>,
+pub(super) struct KeepContext<'a> {
+    /// match_form -> occurrences among live units.
+    counts: FormCounts<'a>,
     /// Running-text words in anchors before each unit (len + 1 entries).
     anchor_words_before: Vec<usize>,
     main: Option<(usize, usize)>,
 }
 
 impl Dump {
-    pub(super) fn keep_context(&self) -> KeepContext {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+    pub(super) fn keep_context(&self) -> KeepContext<'_> {
+        let mut counts = FormCounts::default();
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
         for i in 0..self.len() {
@@ -83,7 +86,7 @@ impl Dump {
                 acc += self.words(i);
             }
             if self.live(i) && self.words(i) <= 40 {
-                *counts.entry(self.form(i).to_string()).or_default() += 1;
+                *counts.entry(self.form(i)).or_default() += 1;
             }
         }
         anchor_words_before.push(acc);
@@ -97,24 +100,14 @@ impl Dump {
     /// The features of unit `i`, about to become a block of `kind`.
     pub(super) fn keep_features(
         &self,
-        cx: &KeepContext,
+        cx: &KeepContext<'_>,
         layout: &Layout,
         i: usize,
         kind: BlockKind,
     ) -> [f64; N_FEATURES] {
         let text = self.text(i);
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let ws = self.word_stats(i);
         let n = self.words(i);
-        let capitalised = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count() as f64
-            / words.len().max(1) as f64;
-        let lower = text.to_lowercase();
-        let link_like = lower.contains("http")
-            || lower.contains("www.")
-            || lower.contains(".com")
-            || text.contains('@');
         let title = layout.title;
         let (before_main, in_main, after_main, dist_main) = match cx.main {
             Some((s, _)) if i < s => (true, false, false, s - i),
@@ -122,8 +115,8 @@ impl Dump {
             Some(_) => (false, true, false, 0),
             None => (false, false, false, 50),
         };
-        let prev = (0..i).rev().find(|&j| self.live(j));
-        let next = (i + 1..self.len()).find(|&j| self.live(j));
+        let prev = self.live_before(i).next();
+        let next = self.live_after(i).next();
         let at = |k: usize| cx.anchor_words_before.get(k).copied().unwrap_or(0);
         let total = at(self.len()).max(1);
         let near = at((i + 6).min(self.len())).saturating_sub(at(i.saturating_sub(5)));
@@ -135,11 +128,11 @@ impl Dump {
             b(self.kind(i) == Kind::Weak),
             b(self.is_bullet(i)),
             b(self.units.get(i).is_some_and(|u| u.gap_before)),
-            ui_share(&words),
-            capitalised,
-            (glued_words(&words).min(5)) as f64 / 5.0,
+            ws.share(ws.ui),
+            ws.share(ws.capitalised),
+            (ws.glued.min(5)) as f64 / 5.0,
             b(text.chars().any(|c| c.is_ascii_digit())),
-            b(link_like),
+            b(ws.link_like),
             b(title.is_some_and(|t| i < t)),
             title.map_or(0.0, |t| {
                 if i > t {
@@ -169,33 +162,30 @@ impl Dump {
             b(in_main && n <= 4),
             b(!in_main && self.is_anchor(i)),
             b(after_main && ends_sentence(text)),
-            if in_main { ui_share(&words) } else { 0.0 },
+            if in_main { ws.share(ws.ui) } else { 0.0 },
             cx.main.map_or(0.0, |(s, e)| {
                 (at(e + 1).saturating_sub(at(s))) as f64 / total as f64
             }),
             b(title.is_some_and(|t| i > t && i <= t + 3)),
-            b(words.first().is_some_and(|w| in_list(w, IMPERATIVES))),
-            share(
-                &words,
-                &["you", "your", "you're", "you’ll", "you'll", "yours"],
-            ),
+            b(ws.imperative_first),
+            ws.share(ws.you),
             b(text.contains('!')),
-            share(&words, PROMO),
+            ws.share(ws.promo),
         ]
     }
 
     /// Does the model keep unit `i` as a `kind` block?
     pub(super) fn keep_line(
         &self,
-        cx: &KeepContext,
+        cx: &KeepContext<'_>,
         layout: &Layout,
         i: usize,
         kind: BlockKind,
     ) -> bool {
-        let f = self.keep_features(cx, layout, i, kind);
         if self.plain_story_line(cx, i) {
             return true;
         }
+        let f = self.keep_features(cx, layout, i, kind);
         let s = log_odds(BIAS, &WEIGHTS, &f);
         s >= KEEP_THRESHOLD
     }
@@ -206,24 +196,25 @@ impl Dump {
     /// of a button, a promotion or an appeal to the reader: story text
     /// whatever the model says (short closing sentences, lists under a
     /// lead-in).
-    fn plain_story_line(&self, cx: &KeepContext, i: usize) -> bool {
-        let text = self.text(i);
-        let words: Vec<&str> = text.split_whitespace().collect();
+    fn plain_story_line(&self, cx: &KeepContext<'_>, i: usize) -> bool {
         let Some((s, e)) = cx.main else {
             return false;
         };
+        if i < s || i > e + 6 {
+            return false;
+        }
+        let text = self.text(i);
+        let ws = self.word_stats(i);
         // A list item under a lead-in (looked for a few dozen units up).
         let lead_in = self.is_bullet(i)
             && (s.max(i.saturating_sub(50))..i)
                 .rev()
                 .find(|&j| self.live(j) && !self.is_bullet(j))
                 .is_some_and(|j| self.text(j).trim_end().ends_with(':'));
-        let sentence = ends_sentence(text) && words.len() >= 5;
-        let plain = share(&words, PROMO) == 0.0
-            && share(&words, &["you", "your", "you're", "you'll", "you’ll"]) == 0.0
-            && !words.first().is_some_and(|w| in_list(w, IMPERATIVES))
-            && !text.contains('!');
-        i >= s && i <= e + 6 && plain && (sentence || lead_in)
+        let sentence = ends_sentence(text) && ws.n >= 5;
+        let plain =
+            ws.promo == 0 && ws.you_plain == 0 && !ws.imperative_first && !text.contains('!');
+        plain && (sentence || lead_in)
     }
 }
 
@@ -231,92 +222,231 @@ impl Dump {
 /// is unsure of stays (a lost paragraph costs more than a kept button).
 pub const KEEP_THRESHOLD: f64 = 0.5;
 
-/// Verbs a button or a call to action opens with.
+/// The reader addressed (sorted, for `key_in`).
+const YOU: &[&str] = &["you", "you'll", "you're", "your", "yours", "you’ll"];
+/// `YOU` but "yours": a story line speaks to no reader.
+const YOU_PLAIN: &[&str] = &["you", "you'll", "you're", "your", "you’ll"];
+
+/// Verbs a button or a call to action opens with (sorted, for `key_in`).
 const IMPERATIVES: &[&str] = &[
-    "get",
-    "sign",
-    "subscribe",
-    "join",
-    "book",
-    "find",
-    "explore",
-    "download",
-    "learn",
-    "try",
-    "start",
-    "request",
-    "schedule",
-    "contact",
-    "call",
-    "discover",
-    "register",
-    "follow",
-    "share",
-    "save",
-    "shop",
-    "buy",
-    "order",
-    "visit",
-    "read",
-    "watch",
-    "listen",
-    "click",
-    "enter",
-    "grow",
-    "earn",
-    "meet",
-    "check",
-    "browse",
-    "view",
-    "see",
     "apply",
-    "claim",
+    "book",
+    "browse",
+    "buy",
     "calculate",
+    "call",
+    "check",
+    "claim",
+    "click",
+    "contact",
+    "discover",
+    "download",
+    "earn",
+    "enter",
+    "explore",
+    "find",
+    "follow",
+    "get",
+    "grow",
+    "join",
+    "learn",
+    "listen",
+    "meet",
+    "order",
+    "read",
+    "register",
+    "request",
+    "save",
+    "schedule",
+    "see",
+    "share",
+    "shop",
+    "sign",
+    "start",
+    "subscribe",
+    "try",
+    "view",
+    "visit",
+    "watch",
 ];
 
-/// Words of promotion, disclosure and subscription boxes.
+/// Words of promotion, disclosure and subscription boxes (sorted).
 const PROMO: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "affiliate",
+    "commission",
+    "cookies",
+    "copyright",
+    "demo",
+    "discount",
+    "e-mail",
+    "email",
+    "free",
+    "inbox",
+    "mailing",
     "newsletter",
+    "notifications",
+    "offer",
+    "partnership",
+    "privacy",
+    "reserved",
+    "rights",
+    "sponsor",
+    "sponsored",
     "subscribe",
     "subscribers",
     "subscription",
-    "affiliate",
-    "commission",
-    "sponsored",
-    "sponsor",
-    "advertising",
-    "advertisement",
-    "cookies",
-    "privacy",
-    "inbox",
-    "email",
-    "e-mail",
-    "free",
-    "demo",
     "trial",
-    "offer",
-    "discount",
-    "copyright",
-    "rights",
-    "reserved",
-    "partnership",
-    "notifications",
-    "mailing",
 ];
 
-fn clean_word(w: &str) -> String {
-    w.chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Letters, digits, apostrophes and hyphens: a word as the lists spell it.
+fn word_char(c: &char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
 }
 
-fn in_list(w: &str, list: &[&str]) -> bool {
-    list.contains(&clean_word(w).as_str())
+/// What the line scorers read off a unit's words, counted once per unit
+/// (see `Dump::word_stats`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordStats {
+    /// Whitespace-separated words.
+    pub n: usize,
+    /// Words of page controls (`UI_WORDS`).
+    pub ui: usize,
+    /// Words of promotion boxes (`PROMO`).
+    pub promo: usize,
+    /// Words addressing the reader (`YOU`, `YOU_PLAIN`).
+    pub you: usize,
+    pub you_plain: usize,
+    /// The first word is a call to action's verb.
+    pub imperative_first: bool,
+    /// Words opening on a capital.
+    pub capitalised: usize,
+    /// Words with inline links glued in (see `glued_words`).
+    pub glued: usize,
+    /// A URL, web address or e-mail address.
+    pub link_like: bool,
 }
 
-fn share(words: &[&str], list: &[&str]) -> f64 {
-    words.iter().filter(|w| in_list(w, list)).count() as f64 / words.len().max(1) as f64
+impl WordStats {
+    pub(super) fn of(text: &str) -> WordStats {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut stats = WordStats {
+            n: words.len(),
+            capitalised: words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count(),
+            glued: glued_words(&words),
+            link_like: contains_ignore_ascii_case(text, "http")
+                || contains_ignore_ascii_case(text, "www.")
+                || contains_ignore_ascii_case(text, ".com")
+                || text.contains('@'),
+            ..WordStats::default()
+        };
+        // Each word once through one table: its lists' bits under the two
+        // spellings the lists use (letters and digits only for `UI_WORDS`).
+        let (mut word_key, mut alnum_key) = (String::new(), String::new());
+        for (k, w) in words.iter().enumerate() {
+            word_key.clear();
+            alnum_key.clear();
+            if w.len() > KEY_BYTES * 2 {
+                continue; // longer than any listed word, even with marks
+            }
+            for c in w.chars().filter(word_char) {
+                let alnum = c.is_alphanumeric();
+                if c.is_ascii() {
+                    word_key.push(c.to_ascii_lowercase());
+                    if alnum {
+                        alnum_key.push(c.to_ascii_lowercase());
+                    }
+                    continue;
+                }
+                for l in c.to_lowercase() {
+                    word_key.push(l);
+                    if alnum {
+                        alnum_key.push(l);
+                    }
+                }
+            }
+            let bits = LEXICON.get(word_key.as_str()).copied().unwrap_or(0);
+            let alnum_bits = if alnum_key.len() == word_key.len() {
+                bits
+            } else {
+                LEXICON.get(alnum_key.as_str()).copied().unwrap_or(0)
+            };
+            stats.ui += usize::from(alnum_bits & IN_UI != 0);
+            stats.promo += usize::from(bits & IN_PROMO != 0);
+            stats.you += usize::from(bits & IN_YOU != 0);
+            stats.you_plain += usize::from(bits & IN_YOU_PLAIN != 0);
+            stats.imperative_first |= k == 0 && bits & IN_IMPERATIVES != 0;
+        }
+        stats
+    }
+
+    /// `count` as a share of the words.
+    pub(super) fn share(&self, count: usize) -> f64 {
+        count as f64 / self.n.max(1) as f64
+    }
+}
+
+const IN_UI: u8 = 1;
+const IN_PROMO: u8 = 2;
+const IN_YOU: u8 = 4;
+const IN_YOU_PLAIN: u8 = 8;
+const IN_IMPERATIVES: u8 = 16;
+
+/// Every listed word with the bits of the lists holding it.
+static LEXICON: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (list, bit) in [
+            (UI_WORDS, IN_UI),
+            (PROMO, IN_PROMO),
+            (YOU, IN_YOU),
+            (YOU_PLAIN, IN_YOU_PLAIN),
+            (IMPERATIVES, IN_IMPERATIVES),
+        ] {
+            for w in list {
+                *map.entry(w).or_default() |= bit;
+            }
+        }
+        map
+    });
+
+/// Occurrences of each line's match form in a dump.
+pub(super) type FormCounts<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: the lexicon's keys and most lines are short, where SipHash's
+/// setup costs more than the lookup.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// `needle` (ASCII) in `hay`, ignoring ASCII case: no other letter
+/// lower-cases into an ASCII one of "http", "www." or ".com".
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .any(|w| w.eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]
@@ -326,5 +456,27 @@ mod tests {
     #[test]
     fn one_weight_per_named_feature() {
         super::super::linear::check_table(&FEATURE_NAMES, &WEIGHTS, BIAS);
+    }
+
+    #[test]
+    fn word_stats_count_each_list() {
+        let ws = WordStats::of("Subscribe to YOUR free newsletter at www.Example.com HomeNews");
+        assert_eq!((ws.n, ws.ui, ws.you, ws.you_plain), (8, 3, 1, 1));
+        assert_eq!((ws.promo, ws.capitalised, ws.glued), (3, 3, 1));
+        assert!(ws.imperative_first && ws.link_like);
+        assert!(!WordStats::of("The council met.").link_like);
+    }
+
+    #[test]
+    fn listed_words_fit_the_lookup_key() {
+        use super::super::linear::KEY_BYTES;
+        assert!(
+            IMPERATIVES
+                .iter()
+                .chain(PROMO)
+                .all(|w| w.len() <= KEY_BYTES)
+        );
+        assert!(IMPERATIVES.is_sorted() && PROMO.is_sorted());
+        assert!(YOU.is_sorted() && YOU_PLAIN.is_sorted());
     }
 }

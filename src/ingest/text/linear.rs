@@ -16,6 +16,37 @@ pub(super) fn log_odds(bias: f64, weights: &[f64], features: &[f64]) -> f64 {
         .sum::<f64>()
 }
 
+/// Is word `w`, kept to the characters `keep` passes and lower-cased, one
+/// of `list` (sorted)? Built on the stack: the scorers ask this of every word of
+/// every line against lists of short words (none over `KEY_BYTES`).
+pub(super) fn key_in(w: &str, keep: fn(&char) -> bool, list: &[&str]) -> bool {
+    let mut buf = [0u8; KEY_BYTES];
+    let mut n = 0;
+    for c in w.chars().filter(keep) {
+        if c.is_ascii() {
+            let Some(slot) = buf.get_mut(n) else {
+                return false; // longer than any listed word
+            };
+            *slot = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            let Some(slot) = buf.get_mut(n..n + len) else {
+                return false;
+            };
+            l.encode_utf8(slot);
+            n += len;
+        }
+    }
+    let key = buf.get(..n).and_then(|b| std::str::from_utf8(b).ok());
+    key.is_some_and(|k| list.binary_search(&k).is_ok())
+}
+
+/// Longest word `key_in` looks up, in bytes.
+pub(super) const KEY_BYTES: usize = 24;
+
 /// A generated table fits its scorer: one finite weight per named feature.
 #[cfg(test)]
 pub(super) fn check_table(names: &[&str], weights: &[f64], bias: f64) {
@@ -30,6 +61,21 @@ pub(super) fn check_table(names: &[&str], weights: &[f64], bias: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_in_matches_the_cleaned_lower_case_word() {
+        let alnum: fn(&char) -> bool = |c| c.is_alphanumeric();
+        assert!(key_in("Subscribe!", alnum, &["subscribe"]));
+        assert!(key_in(
+            "“You’ll",
+            |c| c.is_alphanumeric() || *c == '’',
+            &["you’ll"]
+        ));
+        assert!(!key_in("Subscribers", alnum, &["subscribe"]));
+        assert!(!key_in(&"a".repeat(KEY_BYTES + 1), alnum, &["a"]));
+        assert!(!key_in("", alnum, &["x"]));
+        assert!(key_in("Beta", alnum, &["alpha", "beta", "gamma"]));
+    }
 
     #[test]
     fn log_odds_is_bias_plus_weighted_sum() {

@@ -833,13 +833,19 @@ pub fn dateline_agency(paragraph: &str) -> Option<String> {
         )
     });
     let head: String = paragraph.chars().take(160).collect();
-    if let Some(c) = DATELINE.captures(&head) {
+    // Each pattern needs its bracket or slash: most paragraphs have none.
+    let dateline = head
+        .contains('(')
+        .then(|| DATELINE.captures(&head))
+        .flatten();
+    if let Some(c) = dateline {
         let name = c.get(1)?.as_str().trim();
         if name.split_whitespace().count() <= 3 && !name.chars().any(|c| c.is_ascii_digit()) {
             return Some(tidy_case(name));
         }
     }
-    if let Some(c) = WIRE.captures(&head).or_else(|| LEAD.captures(&head)) {
+    let wire = || head.contains('/').then(|| WIRE.captures(&head)).flatten();
+    if let Some(c) = wire().or_else(|| LEAD.captures(&head)) {
         return Some(c.get(1)?.as_str().to_string());
     }
     None
@@ -849,7 +855,12 @@ pub fn dateline_agency(paragraph: &str) -> Option<String> {
 pub fn trust_line_outlet(line: &str) -> Option<String> {
     static TRUST: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?i:why you can trust)\s+([\p{L}\p{N} .&'’-]{2,40}?)\s*[.?!]?$"));
-    Some(tidy_case(TRUST.captures(line.trim())?.get(1)?.as_str()))
+    let line = line.trim();
+    // Checked on every line: most fail on the first letter.
+    if !line.starts_with(['w', 'W']) {
+        return None;
+    }
+    Some(tidy_case(TRUST.captures(line)?.get(1)?.as_str()))
 }
 
 /// "© 2025 Example Media Publishers Ltd. All rights reserved." ->
@@ -863,10 +874,12 @@ pub fn copyright_holder(line: &str) -> Option<String> {
         )
     });
     let line = line.trim();
-    if !(line.starts_with('©')
-        || line.to_lowercase().starts_with("copyright")
-        || line.to_lowercase().starts_with("(c)"))
-    {
+    // ASCII prefixes: no other letter lower-cases into one of them.
+    let starts = |p: &str| {
+        line.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    if !(line.starts_with('©') || starts("copyright") || starts("(c)")) {
         return None;
     }
     static LEGAL: LazyLock<Regex> = LazyLock::new(|| {

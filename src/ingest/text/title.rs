@@ -4,11 +4,12 @@
 //! above it, repetition). The weights are fitted by
 //! `scripts/fit_title.py` on half of dumps-dev and live in `title_weights`.
 
-use super::linear::{b, log_odds};
+use super::keep::FormCounts;
+use super::linear::{b, key_in, log_odds};
 use super::meta::{parse_byline, parse_date};
 use super::title_weights::{BIAS, PAIR_WEIGHTS, PAIRS, WEIGHTS};
 use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
-use crate::ingest::clutter::{ends_sentence, word_len};
+use crate::ingest::clutter::ends_sentence;
 use std::collections::HashMap;
 
 /// Number of features per candidate (the length of `WEIGHTS`).
@@ -95,17 +96,22 @@ fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
         .iter()
         .map(|&k| WEIGHTS.get(k).copied().unwrap_or(0.0).max(0.0))
         .sum();
+    let mut is_deferred = [false; N_FEATURES];
+    for &k in deferred {
+        if let Some(d) = is_deferred.get_mut(k) {
+            *d = true;
+        }
+    }
+    let deferred = |k: usize| is_deferred.get(k).copied().unwrap_or(false);
     let pairs: f64 = PAIRS
         .iter()
         .zip(PAIR_WEIGHTS)
-        .map(
-            |(&(a, c), w)| match (deferred.contains(&a), deferred.contains(&c)) {
-                (false, false) => 0.0,
-                (true, true) => w.max(0.0),
-                (true, false) => (w * f.get(c).unwrap_or(&0.0)).max(0.0),
-                (false, true) => (w * f.get(a).unwrap_or(&0.0)).max(0.0),
-            },
-        )
+        .map(|(&(a, c), w)| match (deferred(a), deferred(c)) {
+            (false, false) => 0.0,
+            (true, true) => w.max(0.0),
+            (true, false) => (w * f.get(c).unwrap_or(&0.0)).max(0.0),
+            (false, true) => (w * f.get(a).unwrap_or(&0.0)).max(0.0),
+        })
         .sum();
     linear + pairs
 }
@@ -113,7 +119,7 @@ fn headroom(f: &[f64; N_FEATURES], deferred: &[usize]) -> f64 {
 /// Per-dump context shared by all candidates.
 pub(super) struct Context<'a> {
     /// match_form -> occurrences among live units.
-    counts: HashMap<&'a str, usize>,
+    counts: FormCounts<'a>,
     /// Per unit: the first running-text unit after it.
     next_anchor: Vec<Option<usize>>,
     /// Running-text words in anchors up to each unit (exclusive).
@@ -138,8 +144,8 @@ const TITLE_SCAN_UNITS: usize = 3000;
 
 impl Dump {
     pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context<'_> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut counts = FormCounts::default();
+        let mut first = FormCounts::default();
         let mut first_of = Vec::with_capacity(self.len());
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
@@ -202,7 +208,7 @@ impl Dump {
     /// May unit `i` be the headline at all?
     pub(super) fn title_candidate(&self, i: usize) -> bool {
         let text = self.text(i);
-        let words = word_len(text);
+        let words = self.words(i);
         self.live(i)
             && matches!(self.kind(i), Kind::Text | Kind::Weak)
             && (1..=TITLE_MAX_WORDS).contains(&words)
@@ -227,23 +233,19 @@ impl Dump {
     /// until `fill_overlap` and `fill_meta` compute them.
     fn cheap_title_features(&self, cx: &Context<'_>, i: usize, rank: usize) -> [f64; N_FEATURES] {
         let text = self.text(i);
-        let words: Vec<&str> = text.split_whitespace().collect();
+        let ws = self.word_stats(i);
         let n_words = self.words(i);
         let chars = text.chars().count();
         let form = self.form(i);
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let shouting = letters.len() > 3 && letters.iter().all(|c| !c.is_lowercase());
-        let capitalised = words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-            .count() as f64
-            / words.len().max(1) as f64;
+        let (letters, lower) = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, false), |(n, low), c| (n + 1, low || c.is_lowercase()));
+        let shouting = letters > 3 && !lower;
+        let capitalised = ws.share(ws.capitalised);
         let before = cx.anchor_words_before.get(i).copied().unwrap_or(0);
         // Running text in the next units below.
-        let below: Vec<usize> = (i + 1..self.len())
-            .filter(|&j| self.live(j))
-            .take(8)
-            .collect();
+        let below: Vec<usize> = self.live_after(i).take(8).collect();
         let anchor_below: usize = below
             .iter()
             .filter(|&&j| self.is_anchor(j))
@@ -252,11 +254,10 @@ impl Dump {
         let next_anchor = cx.next_anchor.get(i).copied().flatten();
         let dist = next_anchor.map_or(50, |j| (j - i).min(50));
         let near_below = &below[..below.len().min(5)];
-        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        let above: Vec<usize> = self.live_before(i).take(3).collect();
         let date_below = near_below.iter().any(|&j| self.kind(j) == Kind::Date);
-        let short_above = (0..i)
-            .rev()
-            .filter(|&j| self.live(j))
+        let short_above = self
+            .live_before(i)
             .take(5)
             .filter(|&j| self.words(j) <= 3 && !ends_sentence(self.text(j)))
             .count();
@@ -268,11 +269,6 @@ impl Dump {
         let repeated_earlier = cx.first_of.get(i).is_some_and(|&f| f < i);
         let separator = text.contains(" | ") || text.contains(" - ") || text.contains(" – ");
         let digits = text.chars().any(|c| c.is_ascii_digit());
-        let lower = text.to_lowercase();
-        let link_like = lower.contains("http")
-            || lower.contains("www.")
-            || lower.contains(".com")
-            || text.contains('@');
         let total = cx.anchor_words_total.max(1);
         let next20 = cx
             .anchor_words_before
@@ -305,18 +301,18 @@ impl Dump {
             b(short_below),
             b(separator),
             b(digits),
-            b(link_like),
+            b(ws.link_like),
             b(n_words <= 2),
             b((4..=20).contains(&n_words)),
             b(cx.heuristic == Some(i)),
             0.0, // body_overlap (fill_overlap)
             b(rank == 0),
             0.0, // standfirst_below (fill_meta)
-            ui_share(&words),
+            ws.share(ws.ui),
             total.saturating_sub(before) as f64 / total as f64,
             ((next20 + 1) as f64).ln(),
             b(anchor_just_above),
-            (glued_words(&words).min(5)) as f64 / 5.0,
+            (ws.glued.min(5)) as f64 / 5.0,
             0.0, // has_date (fill_meta)
             0.0, // is_byline (fill_meta)
             b(text.contains("\u{a0}\u{a0}") || text.contains("   ") || text.contains('\t')),
@@ -346,11 +342,8 @@ impl Dump {
 
     /// Bylines and dates in and around the candidate.
     fn fill_meta(&self, cx: &mut Context<'_>, i: usize, f: &mut [f64; N_FEATURES]) {
-        let below: Vec<usize> = (i + 1..self.len())
-            .filter(|&j| self.live(j))
-            .take(5)
-            .collect();
-        let above: Vec<usize> = (0..i).rev().filter(|&j| self.live(j)).take(3).collect();
+        let below: Vec<usize> = self.live_after(i).take(5).collect();
+        let above: Vec<usize> = self.live_before(i).take(3).collect();
         // Parsing bylines is the dearest feature: once per unit per dump.
         for &j in below.iter().chain(&above).chain(std::iter::once(&i)) {
             cx.bylines.entry(j).or_insert_with(|| {
@@ -474,88 +467,82 @@ impl Dump {
 }
 
 /// Words of page controls and site chrome, never of a headline's subject
-/// alone: a line made of them is a menu, a button or a widget.
-const UI_WORDS: &[&str] = &[
-    "menu",
-    "search",
-    "sign",
-    "login",
-    "log",
-    "subscribe",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "privacy",
+/// alone: a line made of them is a menu, a button or a widget (sorted, for
+/// `key_in`).
+pub(super) const UI_WORDS: &[&str] = &[
+    "about",
     "account",
-    "cart",
-    "share",
-    "home",
-    "contact",
-    "toggle",
-    "navigation",
-    "skip",
-    "content",
-    "close",
-    "open",
-    "demo",
-    "pricing",
-    "register",
-    "follow",
-    "download",
-    "more",
-    "view",
     "all",
     "back",
-    "next",
-    "previous",
-    "comments",
-    "reply",
-    "cancel",
-    "submit",
-    "email",
-    "terms",
-    "policy",
-    "careers",
-    "about",
-    "us",
-    "help",
-    "support",
-    "faq",
-    "shop",
+    "blog",
     "book",
     "call",
-    "request",
-    "quote",
+    "cancel",
+    "careers",
+    "cart",
+    "close",
+    "comments",
+    "contact",
+    "content",
+    "cookie",
+    "cookies",
+    "demo",
+    "download",
+    "email",
+    "faq",
+    "follow",
     "free",
-    "trial",
-    "started",
     "get",
-    "resources",
-    "blog",
+    "help",
+    "home",
     "join",
+    "language",
+    "log",
+    "login",
+    "main",
+    "menu",
+    "modal",
+    "more",
+    "navigation",
+    "newsletter",
+    "next",
+    "official",
+    "open",
+    "policy",
+    "previous",
+    "pricing",
+    "privacy",
+    "quote",
+    "read",
+    "register",
+    "reply",
+    "request",
+    "resources",
+    "search",
+    "select",
+    "share",
+    "shop",
+    "sign",
+    "site",
+    "skip",
+    "started",
+    "submit",
+    "subscribe",
+    "support",
+    "terms",
+    "toggle",
+    "trial",
+    "us",
+    "view",
     "website",
     "websites",
-    "official",
-    "main",
-    "modal",
-    "site",
-    "language",
-    "select",
-    "read",
 ];
 
 pub(super) fn ui_share(words: &[&str]) -> f64 {
     let n = words.len().max(1);
     let hits = words
         .iter()
-        .filter(|w| {
-            let w: String = w
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            UI_WORDS.contains(&w.as_str())
-        })
+        .filter(|w| key_in(w, |c| c.is_alphanumeric(), UI_WORDS))
         .count();
     hits as f64 / n as f64
 }
@@ -566,9 +553,12 @@ pub(super) fn glued_words(words: &[&str]) -> usize {
     words
         .iter()
         .filter(|w| {
-            let cs: Vec<char> = w.chars().collect();
-            cs.windows(2)
-                .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+            let mut prev_lower = false;
+            w.chars().any(|c| {
+                let glued = prev_lower && c.is_uppercase();
+                prev_lower = c.is_lowercase();
+                glued
+            })
         })
         .count()
 }
@@ -613,9 +603,7 @@ mod tests {
                 continue;
             };
             let clean = super::super::sanitize(&text);
-            let units = super::super::lines::units(&clean);
-            let kinds: Vec<Kind> = units.iter().map(super::super::classify).collect();
-            let dump = Dump::new(units, kinds, None);
+            let dump = Dump::read(&clean, None);
             let heuristic = dump.find_title();
             let mut cx = dump.title_context(heuristic);
             let mut best: Option<(f64, usize)> = None;
@@ -634,6 +622,13 @@ mod tests {
             n += 1;
         }
         assert!(n > 600, "only {n} dumps read");
+    }
+
+    #[test]
+    fn ui_words_fit_the_lookup_key() {
+        use super::super::linear::KEY_BYTES;
+        assert!(UI_WORDS.iter().all(|w| w.len() <= KEY_BYTES));
+        assert!(UI_WORDS.is_sorted());
     }
 
     #[test]
