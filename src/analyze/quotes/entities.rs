@@ -31,16 +31,9 @@ impl Entity {
         (self.place || self.place_votes > 0) && !self.spoke && !self.titled
     }
 
-    /// The gender a first name tells ("Donald Trump" is no "she", even
-    /// where a sentence naming him has a "she" about someone else), else
-    /// the one the story's pronouns give.
+    /// The gender the story's pronouns give, else the one a first name
+    /// tells ("Donald Trump" is no "she" even before any "he").
     fn gender(&self) -> Option<Gender> {
-        if self.person
-            && self.words.len() >= 2
-            && let Some(g) = self.words.first().and_then(|w| first_names::gender(w))
-        {
-            return Some(g);
-        }
         match self.male.cmp(&self.female) {
             std::cmp::Ordering::Greater => Some(Gender::Male),
             std::cmp::Ordering::Less => Some(Gender::Female),
