@@ -564,6 +564,15 @@ mod tests {
             "“Here comes Big Daddy,” she said, clapping.",
         ]);
         assert_eq!(said, vec![some("Melania Trump")]);
+        // A "she" about someone else in a sentence naming him does not make
+        // him a "she".
+        let said = speakers(&[
+            "Donald Trump came to the town hall on Monday with the campaign team.",
+            "Melanie was there, and the rise of Trump was what she had hoped for.",
+            "The woman’s enthusiasm for Trump is recorded in detail.",
+            "“Here comes Big Daddy,” she said, clapping.",
+        ]);
+        assert_ne!(said, vec![some("Donald Trump")]);
     }
 
     #[test]

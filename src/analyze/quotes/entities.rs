@@ -31,16 +31,22 @@ impl Entity {
         (self.place || self.place_votes > 0) && !self.spoke && !self.titled
     }
 
+    /// The gender a person's first name tells ("Donald Trump": male).
+    fn first_name_gender(&self) -> Option<Gender> {
+        if self.person && self.words.len() >= 2 {
+            self.words.first().and_then(|w| first_names::gender(w))
+        } else {
+            None
+        }
+    }
+
     /// The gender the story's pronouns give, else the one a first name
     /// tells ("Donald Trump" is no "she" even before any "he").
     fn gender(&self) -> Option<Gender> {
         match self.male.cmp(&self.female) {
             std::cmp::Ordering::Greater => Some(Gender::Male),
             std::cmp::Ordering::Less => Some(Gender::Female),
-            std::cmp::Ordering::Equal if self.person && self.words.len() >= 2 => {
-                self.words.first().and_then(|w| first_names::gender(w))
-            }
-            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Equal => self.first_name_gender(),
         }
     }
 }
@@ -448,7 +454,12 @@ impl People {
                 && e.words.len() == 1
                 && !e.place
                 && !e.words.iter().any(|w| lexicon::is_org_word(w));
-            (e.person || maybe_person) && !e.is_place() && e.gender().is_none_or(|g| g == gender)
+            // Pronoun votes can go astray ("she" about someone else in a
+            // sentence naming him): a first name's gender must agree too.
+            (e.person || maybe_person)
+                && !e.is_place()
+                && e.gender().is_none_or(|g| g == gender)
+                && e.first_name_gender().is_none_or(|g| g == gender)
         };
         self.recent_near(pos, fits, true)
             .or_else(|| self.recent_near(pos, fits, false))
