@@ -267,32 +267,10 @@ const ROLES: &[&str] = &[
 ];
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// FNV-1a: the tables hold short words, for which SipHash is slow.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FastHash = BuildHasherDefault<Fnv>;
+pub type FastHash = fnv::FnvBuildHasher;
 
 type Table = LazyLock<HashSet<&'static str, FastHash>>;
 

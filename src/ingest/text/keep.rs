@@ -14,7 +14,6 @@ use super::{Dump, Kind, Layout};
 use crate::article::BlockKind;
 use crate::ingest::clutter::ends_sentence;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Number of features per line (the length of `WEIGHTS`).
@@ -397,48 +396,24 @@ const IN_YOU_PLAIN: u8 = 8;
 const IN_IMPERATIVES: u8 = 16;
 
 /// Every listed word with the bits of the lists holding it.
-static LEXICON: LazyLock<HashMap<&'static str, u8, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
-        for (list, bit) in [
-            (UI_WORDS, IN_UI),
-            (PROMO, IN_PROMO),
-            (YOU, IN_YOU),
-            (YOU_PLAIN, IN_YOU_PLAIN),
-            (IMPERATIVES, IN_IMPERATIVES),
-        ] {
-            for w in list {
-                *map.entry(w).or_default() |= bit;
-            }
+static LEXICON: LazyLock<HashMap<&'static str, u8, fnv::FnvBuildHasher>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u8, fnv::FnvBuildHasher> = HashMap::default();
+    for (list, bit) in [
+        (UI_WORDS, IN_UI),
+        (PROMO, IN_PROMO),
+        (YOU, IN_YOU),
+        (YOU_PLAIN, IN_YOU_PLAIN),
+        (IMPERATIVES, IN_IMPERATIVES),
+    ] {
+        for w in list {
+            *map.entry(w).or_default() |= bit;
         }
-        map
-    });
+    }
+    map
+});
 
 /// Occurrences of each line's match form in a dump.
-pub(super) type FormCounts<'a> = HashMap<&'a str, usize, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a: the lexicon's keys and most lines are short, where SipHash's
-/// setup costs more than the lookup.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+pub(super) type FormCounts<'a> = HashMap<&'a str, usize, fnv::FnvBuildHasher>;
 
 /// `needle` (ASCII) in `hay`, ignoring ASCII case: no other letter
 /// lower-cases into an ASCII one of "http", "www." or ".com".
