@@ -63,6 +63,15 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     Dump::read(&clean, furniture).article()
 }
 
+/// A heading with no text after it heads nothing: headings closing a
+/// dump's body are the page's (comment headers, related headlines, "Recent
+/// Posts"), not the story's.
+fn drop_trailing_headings(blocks: &mut Vec<Block>) {
+    while blocks.len() > 1 && blocks.last().is_some_and(|b| b.kind == BlockKind::Heading) {
+        blocks.pop();
+    }
+}
+
 /// Every headline candidate of a dump with its features, for
 /// `scripts/fit_title.py` (through `examples/features.rs title`).
 #[doc(hidden)]
@@ -472,6 +481,7 @@ impl Dump {
         let standfirst = layout.standfirst.map(|s| self.text(s).to_string());
         let published = self.published(&layout, byline.as_ref().and_then(|b| b.date.clone()));
         let mut blocks = self.body(&layout, &title, standfirst.as_deref(), None);
+        drop_trailing_headings(&mut blocks);
         if !blocks.iter().any(|b| b.kind.is_body()) {
             // Nothing looked like a story: keep the text rather than lose it.
             blocks.extend(

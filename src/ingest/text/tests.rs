@@ -1038,3 +1038,33 @@ fn bylines_in_cells_with_counts_credits_and_handles() {
     // A lower-case word with no date beside it is no name.
     assert_eq!(names("by clicking"), None);
 }
+
+#[test]
+fn headings_with_nothing_after_them_close_no_story() {
+    use crate::article::Block;
+    let heading = |t: &str| Block {
+        kind: BlockKind::Heading,
+        ..Block::paragraph(t)
+    };
+    let mut blocks = vec![
+        Block::paragraph("Dock workers extended their strike on Monday."),
+        heading("What comes next"),
+        Block::paragraph("Shipping firms warned of shortages."),
+        heading("From Harbour to Ocean: The Evolution of Shipping"),
+        heading("jschmidtnj commented Dec 19, 2025"),
+    ];
+    super::drop_trailing_headings(&mut blocks);
+    let kept: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        kept,
+        [
+            "Dock workers extended their strike on Monday.",
+            "What comes next",
+            "Shipping firms warned of shortages."
+        ]
+    );
+    // A lone heading is all there is: kept.
+    let mut only = vec![heading("What comes next")];
+    super::drop_trailing_headings(&mut only);
+    assert_eq!(only.len(), 1);
+}
