@@ -19,6 +19,7 @@ SHARED = os.path.join(ROOT, "..", "shared")
 BIN = os.path.join(ROOT, "target", "release", "examples", "features")
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402
+from fitting import adam_step, raw_weights, scaled, standardize  # noqa: E402
 
 
 def label(text, gold_norm, gold_tokens):
@@ -51,9 +52,8 @@ def load(corpus, limit=None):
 
 def fit(rows, dim, epochs=300, lr=0.05, l2=1e-3):
     xs = [r[0] for r in rows]
-    mean = [sum(x[k] for x in xs) / len(xs) for k in range(dim)]
-    sd = [max(1e-6, math.sqrt(sum((x[k] - mean[k]) ** 2 for x in xs) / len(xs))) for k in range(dim)]
-    zs = [[(x[k] - mean[k]) / sd[k] for k in range(dim)] for x in xs]
+    mean, sd = standardize(xs, dim)
+    zs = [scaled(x, mean, sd) for x in xs]
     # A line weighs by its words (the body score counts words), at least 3.
     ws = [max(3, r[2]) for r in rows]
     ys = [r[1] for r in rows]
@@ -72,16 +72,11 @@ def fit(rows, dim, epochs=300, lr=0.05, l2=1e-3):
                 g[k] += d * z[k]
             g[dim] += d
         params = w + [b]
-        for k in range(dim + 1):
-            m[k] = 0.9 * m[k] + 0.1 * g[k]
-            v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k]
-            params[k] -= lr * (m[k] / (1 - 0.9 ** ep)) / (math.sqrt(v[k] / (1 - 0.999 ** ep)) + 1e-8)
+        adam_step(params, g, m, v, ep, lr)
         w, b = params[:dim], params[dim]
         if ep % 50 == 0:
             print(f"epoch {ep}: loss {loss:.4f}", file=sys.stderr)
-    raw = [w[k] / sd[k] for k in range(dim)]
-    bias = b - sum(w[k] * mean[k] / sd[k] for k in range(dim))
-    return raw, bias
+    return raw_weights(w, b, mean, sd)
 
 
 def report(name, data, w, bias, threshold):

@@ -24,6 +24,7 @@ SHARED = os.path.join(ROOT, "..", "shared")
 BIN = os.path.join(ROOT, "target", "release", "examples", "speaker_features")
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402
+from fitting import adam_step, raw_weights, scaled, standardize  # noqa: E402
 
 MIN_LOG_ODDS = 0.0
 
@@ -60,10 +61,8 @@ def fit(quotes, dim, epochs=300, lr=0.05, l2=float(os.environ.get("L2", "3e-2"))
     option scored 0 (right when no candidate is): a candidate's score is
     the log-odds that it, rather than nobody, spoke."""
     xs = [f for rows in quotes for f, _ in rows]
-    mean = [sum(x[k] for x in xs) / len(xs) for k in range(dim)]
-    sd = [max(1e-6, math.sqrt(sum((x[k] - mean[k]) ** 2 for x in xs) / len(xs))) for k in range(dim)]
-    zq = [([[(f[k] - mean[k]) / sd[k] for k in range(dim)] for f, _ in rows], [y for _, y in rows])
-          for rows in quotes]
+    mean, sd = standardize(xs, dim)
+    zq = [([scaled(f, mean, sd) for f, _ in rows], [y for _, y in rows]) for rows in quotes]
     n = len(zq)
     w, b = [0.0] * dim, 0.0
     m, v = [0.0] * (dim + 1), [0.0] * (dim + 1)
@@ -85,16 +84,11 @@ def fit(quotes, dim, epochs=300, lr=0.05, l2=float(os.environ.get("L2", "3e-2"))
                     g[k] += d * z[k]
                 g[dim] += d
         params = w + [b]
-        for k in range(dim + 1):
-            m[k] = 0.9 * m[k] + 0.1 * g[k]
-            v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k]
-            params[k] -= lr * (m[k] / (1 - 0.9 ** ep)) / (math.sqrt(v[k] / (1 - 0.999 ** ep)) + 1e-8)
+        adam_step(params, g, m, v, ep, lr)
         w, b = params[:dim], params[dim]
         if ep % 100 == 0:
             print(f"epoch {ep}: loss {loss:.4f}", file=sys.stderr)
-    raw = [w[k] / sd[k] for k in range(dim)]
-    bias = b - sum(w[k] * mean[k] / sd[k] for k in range(dim))
-    return raw, bias
+    return raw_weights(w, b, mean, sd)
 
 
 def accuracy(data, w, bias):

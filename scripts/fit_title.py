@@ -16,6 +16,7 @@ PAIRS / PAIR_WEIGHTS.
 Usage: scripts/fit_title.py [--all]   (--all fits on every dump for shipping)
 """
 import glob, json, math, os, re, subprocess, sys, unicodedata
+from fitting import adam_step, raw_weights, scaled, standardize
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
@@ -70,10 +71,8 @@ def load(corpus, pairs):
 
 def fit(train, dim, epochs=250, lr=0.05, l2=1e-3):
     rows = [x for _, _, fs, _ in train for x in fs]
-    mean = [sum(r[k] for r in rows) / len(rows) for k in range(dim)]
-    sd = [max(1e-6, math.sqrt(sum((r[k] - mean[k]) ** 2 for r in rows) / len(rows))) for k in range(dim)]
-    groups = [([[ (x[k] - mean[k]) / sd[k] for k in range(dim)] for x in fs], ls)
-              for _, _, fs, ls in train if any(ls)]
+    mean, sd = standardize(rows, dim)
+    groups = [([scaled(x, mean, sd) for x in fs], ls) for _, _, fs, ls in train if any(ls)]
     w = [0.0] * dim
     m = [0.0] * dim
     v = [0.0] * dim
@@ -93,17 +92,11 @@ def fit(train, dim, epochs=250, lr=0.05, l2=1e-3):
                     for k in range(dim):
                         grad[k] += g * x[k]
         n = len(groups)
-        for k in range(dim):
-            gk = grad[k] / n
-            m[k] = 0.9 * m[k] + 0.1 * gk
-            v[k] = 0.999 * v[k] + 0.001 * gk * gk
-            w[k] -= lr * (m[k] / (1 - 0.9 ** ep)) / (math.sqrt(v[k] / (1 - 0.999 ** ep)) + 1e-8)
+        adam_step(w, [gk / n for gk in grad], m, v, ep, lr)
         if ep % 50 == 0:
             print(f"epoch {ep}: loss {loss / n:.4f}", file=sys.stderr)
-    # Back to raw features: w_raw = w / sd, bias = -sum(w * mean / sd).
-    raw = [w[k] / sd[k] for k in range(dim)]
-    bias = -sum(w[k] * mean[k] / sd[k] for k in range(dim))
-    return raw, bias
+    # No bias: a pick among candidates is the same with any constant.
+    return raw_weights(w, 0.0, mean, sd)
 
 
 def accuracy(data, w, bias):
