@@ -727,9 +727,7 @@ fn bench_lists(root: &Path) {
                 name: top.clone(),
                 also: top_also.clone(),
             };
-            let names: Vec<String> = std::iter::once(top.clone())
-                .chain(top_also.clone())
-                .collect();
+            let names = lede::library::forms(&top, &top_also);
             let places = lib.quotes_by(&names).map_err(|e| e.to_string());
             update(&mut app, Action::PlacesFound { of, places });
             terminal

@@ -32,7 +32,7 @@ pub mod store;
 pub use citations::CitationFilter;
 pub use entry::{Catalog, CatalogEntry, Position};
 pub use furniture::FurnitureRecord;
-pub use queries::{Place, SpeakerCount, one_entry_per_person};
+pub use queries::{Place, SpeakerCount, forms, one_entry_per_person};
 pub use search::{Field, Hit};
 pub use store::{AddOutcome, Library, LibraryError, NewStory};
 

@@ -21,10 +21,16 @@ pub struct SpeakerCount {
 impl SpeakerCount {
     /// Every form the library stores this person under.
     pub fn names(&self) -> Vec<String> {
-        std::iter::once(self.speaker.clone())
-            .chain(self.also.iter().cloned())
-            .collect()
+        forms(&self.speaker, &self.also)
     }
+}
+
+/// A speaker's name and the shorter forms counted with it, as
+/// `Library::quotes_by` takes them.
+pub fn forms(name: &str, also: &[String]) -> Vec<String> {
+    std::iter::once(name.to_string())
+        .chain(also.iter().cloned())
+        .collect()
 }
 
 /// One entry per person across the library, most quoted first: a name

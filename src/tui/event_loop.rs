@@ -322,9 +322,7 @@ fn spawn_querier(library: Library, tx: Sender<Action>) -> Sender<Query> {
             if let Some(of) = places {
                 let found = match &of {
                     PlacesOf::Speaker { name, also } => {
-                        let names: Vec<String> =
-                            std::iter::once(name.clone()).chain(also.clone()).collect();
-                        library.quotes_by(&names)
+                        library.quotes_by(&crate::library::forms(name, also))
                     }
                     PlacesOf::Figure {
                         kind, value, unit, ..

@@ -101,9 +101,7 @@ fn ask_places(app: &mut App, of: PlacesOf, from: Focus) -> Vec<Effect> {
     } else {
         places.set(match &of {
             PlacesOf::Speaker { name, also } => {
-                let names: Vec<String> =
-                    std::iter::once(name.clone()).chain(also.clone()).collect();
-                from_memory::quotes_by(&app.memory, &names)
+                from_memory::quotes_by(&app.memory, &crate::library::forms(name, also))
             }
             PlacesOf::Figure {
                 kind, value, unit, ..
