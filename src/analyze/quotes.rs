@@ -135,8 +135,8 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
                         rule_pronoun: matches!(rule_found, Some((_, Who::Pronoun(_)))),
                         rule_description: matches!(rule_found, Some((_, Who::Description(..)))),
                     };
-                    let rule_distance = rule_found.map(|(d, _)| d);
-                    let pool = candidates(
+                    let rule_distance = rule_found.as_ref().map(|(d, _)| *d);
+                    let mut pool = candidates(
                         (rule, rule_distance),
                         cue,
                         r,
@@ -145,6 +145,14 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
                         &thread,
                         &people,
                     );
+                    // "“You winning?” she said": whoever else the sentence
+                    // names, the speaker is no man.
+                    if path == Path::Sentence
+                        && let Some((_, Who::Pronoun(p))) = &rule_found
+                    {
+                        pool.candidates
+                            .retain(|c| people.may_be(&c.who.canonical, p));
+                    }
                     if let Some(rows) = dump.as_deref_mut() {
                         rows.push(SpeakerRows {
                             text: words.to_string(),
@@ -651,6 +659,27 @@ mod tests {
             ]),
             [some("Greta Lind"), some("Omar Haddad")]
         );
+    }
+
+    #[test]
+    fn she_said_is_no_man_the_sentence_names() {
+        // The fitted choice may prefer a name the sentence gives as a
+        // subject; "she" rules out a man by his first name.
+        let got = speakers(&[
+            "Nora watched Victor Kallas on television. Kallas waved to the crowd.",
+            "Victor Kallas said the polls were wrong. Kallas said it twice.",
+            "“You winning?” she said, but Sam was drifting off, and as Victor Kallas went on about taxes, Nora said yes.",
+        ]);
+        assert_eq!(got, [some("Nora")]);
+    }
+
+    #[test]
+    fn he_is_no_woman_known_by_her_first_name() {
+        let got = speakers(&[
+            "Nora said she would watch. Nora said it again.",
+            "“I love you,” he said.",
+        ]);
+        assert_ne!(got, [some("Nora")]);
     }
 
     #[test]

@@ -31,9 +31,10 @@ impl Entity {
         (self.place || self.place_votes > 0) && !self.spoke && !self.titled
     }
 
-    /// The gender a person's first name tells ("Donald Trump": male).
+    /// The gender a person's first name tells ("Donald Trump": male; a
+    /// lone "Melanie": female).
     fn first_name_gender(&self) -> Option<Gender> {
-        if self.person && self.words.len() >= 2 {
+        if self.person || self.words.len() == 1 {
             self.words.first().and_then(|w| first_names::gender(w))
         } else {
             None
@@ -401,6 +402,22 @@ impl People {
         let (all, subject) = self.counts.get(id).copied().unwrap_or((0, 0));
         let spoke = self.entities.get(id).is_some_and(|e| e.spoke);
         (all, subject, spoke)
+    }
+
+    /// Whether the pronoun `pronoun` can stand for `name`: not when the
+    /// name's first name says the other gender ("she" is no Donald Trump).
+    pub fn may_be(&self, name: &str, pronoun: &str) -> bool {
+        let Some(Some(gender)) = lexicon::pronoun_gender(&pronoun.to_lowercase()) else {
+            return true;
+        };
+        let words: Vec<String> = name
+            .split(' ')
+            .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+            .collect();
+        self.lookup(&words)
+            .and_then(|i| self.entities.get(i))
+            .and_then(Entity::first_name_gender)
+            .is_none_or(|g| g == gender)
     }
 
     /// Who is named in block `block` from byte `from` up to `to` and may
