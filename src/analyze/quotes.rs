@@ -683,6 +683,14 @@ mod tests {
     }
 
     #[test]
+    fn went_on_about_is_speech() {
+        assert_eq!(
+            speakers(&["As Victor Kallas went on about “a rigged system,” the crowd cheered."]),
+            [some("Victor Kallas")]
+        );
+    }
+
+    #[test]
     fn a_move_someone_called() {
         assert_eq!(
             speakers(&[

@@ -218,7 +218,16 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         return false;
     }
     if lexicon::is_weak_verb(&t.low) {
-        // "continued", "went": speech only right before a quotation.
+        // "continued", "went": speech only right before a quotation, or
+        // with "on" or "about" between ("went on about “...”").
+        let particles = toks
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take(2)
+            .take_while(|n| matches!(&*n.low, "on" | "about"))
+            .count();
+        let i = i + particles;
         return toks
             .get(i + 1..(i + 3).min(toks.len()))
             .is_some_and(|w| w.iter().any(|n| n.is_quote()) && !w.iter().any(|n| n.is_word()))
