@@ -691,6 +691,18 @@ mod tests {
     }
 
     #[test]
+    fn according_to_people_with_no_article() {
+        // Never the sentence's subject ("The plan", "Victor Kallas").
+        assert_eq!(
+            speakers(&[
+                "The plan was “dead,” according to campaign officials.",
+                "As a boss on “The Show,” Victor Kallas demeaned women, according to show insiders.",
+            ]),
+            [some("campaign officials"), some("show insiders")]
+        );
+    }
+
+    #[test]
     fn a_move_someone_called() {
         assert_eq!(
             speakers(&[

@@ -194,6 +194,49 @@ fn according(toks: &[Tok], i: usize) -> Option<usize> {
     }
 }
 
+/// Who "according to" names from `k`: a name or a description, or
+/// people named by a plural with no article ("according to campaign
+/// officials", "according to show insiders"), never the sentence's subject.
+fn after_according(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    np_after(toks, k, hi).or_else(|| bare_people(toks, k, hi))
+}
+
+/// "campaign officials", "show insiders": up to four lowercase words that
+/// close the clause and end on a plural standing for people.
+fn bare_people(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let e = (k..hi.min(k + 4))
+        .find(|&i| toks.get(i).is_none_or(|t| !t.is_word() || t.is_cap()))
+        .unwrap_or(hi.min(k + 4));
+    let words = toks.get(k..e).filter(|w| !w.is_empty())?;
+    let closes = toks.get(e).is_none_or(|t| !t.is_word()) || e >= hi;
+    let head = words.last()?;
+    let singular = head.low.strip_suffix('s').unwrap_or("");
+    let people = lexicon::is_role(singular)
+        || lexicon::is_person_head(singular)
+        || matches!(
+            &*head.low,
+            "sources"
+                | "insiders"
+                | "people"
+                | "witnesses"
+                | "residents"
+                | "authorities"
+                | "police"
+                | "observers"
+                | "investigators"
+                | "prosecutors"
+                | "aides"
+                | "neighbors"
+                | "neighbours"
+                | "relatives"
+                | "friends"
+                | "colleagues"
+        );
+    (closes && people && !words.iter().any(|w| lexicon::is_determiner(&w.low)))
+        .then(|| source(Who::Description(join(words), head.low.to_string()), toks, k))
+        .flatten()
+}
+
 /// Is token `i` a speech cue: a speech verb used as a verb, "according
 /// to", or a speech noun after a possessive name?
 fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
@@ -260,7 +303,7 @@ fn not_first_person(s: &Source) -> bool {
 fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source> {
     let t = toks.get(v)?;
     if let Some(k) = according(toks, v) {
-        return np_after(toks, k, hi);
+        return after_according(toks, k, hi);
     }
     if v > lo
         && let Some(p) = toks.get(v - 1)
@@ -321,7 +364,7 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
         return np_after(toks, k + 1, hi).filter(|s| matches!(s.who, Who::Name(_)));
     }
     if let Some(n) = according(toks, k) {
-        return np_after(toks, n, hi);
+        return after_according(toks, n, hi);
     }
     if lexicon::is_speech_verb(&t.low) && lexicon::is_invertible(&t.low) {
         return np_after(toks, k + 1, hi);
@@ -367,7 +410,7 @@ fn right_final(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
         .find_map(|v| {
             // "..., according to the organisers."
             if let Some(k) = according(toks, v) {
-                return np_after(toks, k, hi);
+                return after_according(toks, k, hi);
             }
             // "“...” was written by Bruce Springsteen."
             if low(toks, v) == "by" && v > 0 && is_passive_speech(low(toks, v - 1)) {
