@@ -703,6 +703,18 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_post_is_not_its_author() {
+        // "post" is a noun here, and "she" the subject after the phrase.
+        assert_eq!(
+            speakers(&[
+                "Singer Mara Quist left the label last year.",
+                "In a Tumblr post at the time she described this as the “worst case scenario”.",
+            ]),
+            [some("Mara Quist")]
+        );
+    }
+
+    #[test]
     fn a_move_someone_called() {
         assert_eq!(
             speakers(&[

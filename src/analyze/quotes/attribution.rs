@@ -239,7 +239,7 @@ fn bare_people(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
 
 /// Is token `i` a speech cue: a speech verb used as a verb, "according
 /// to", or a speech noun after a possessive name?
-fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
+pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     if !t.is_word() {
         return false;
@@ -1049,7 +1049,37 @@ pub fn subject(toks: &[Tok], lo: usize, hi: usize) -> Option<Source> {
             })
             .take(2)
             .collect();
-        return commas.iter().find_map(|&c| np_after(toks, c + 1, hi));
+        // "In a Tumblr post at the time she described ...": with no comma
+        // after a prepositional phrase (not a clause: "While ... she
+        // submitted"), the first "he", "she" or "they".
+        let clause = toks.get(k).is_some_and(|t| {
+            matches!(
+                &*t.low,
+                "while"
+                    | "when"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "as"
+                    | "once"
+                    | "until"
+                    | "unless"
+                    | "whether"
+            )
+        });
+        let after_comma = commas.iter().find_map(|&c| np_after(toks, c + 1, hi));
+        if after_comma.is_some() || clause {
+            return after_comma;
+        }
+        return (k + 2..hi.min(k + 15))
+            .take_while(|&i| toks.get(i).is_some_and(|t| t.is_word()))
+            .find(|&i| {
+                toks.get(i)
+                    .is_some_and(|t| matches!(&*t.low, "he" | "she" | "they"))
+            })
+            .and_then(|i| np_after(toks, i, hi));
     }
     np_after(toks, k, hi)
 }

@@ -168,9 +168,9 @@ impl People {
             let place_vote = (after_in || before_place) && !possessed;
             let next =
                 (e..hi).find(|&j| toks.get(j).is_none_or(|t| !lexicon::is_verb_filler(&t.low)));
-            let speaking = next
-                .and_then(|j| toks.get(j))
-                .is_some_and(|t| lexicon::is_speech_verb(&t.low))
+            // A speech verb used as one: not "a Tumblr post", "the Trump
+            // statement".
+            let speaking = next.is_some_and(|j| attribution::is_cue(toks, lo, j))
                 || i > lo
                     && toks
                         .get(i - 1)
