@@ -432,6 +432,56 @@ mod tests {
     }
 
     #[test]
+    fn a_site_name_or_a_label_before_the_headline_is_not_the_title() {
+        let page = |head: &str, h1: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>{h1}</h1><article>{}</article></body></html>",
+                para(3)
+            )
+        };
+        let blog = page(
+            "<title>Ann's Notes: Small adventures with small models</title>\
+             <meta property=\"og:title\" content=\"Small adventures with small models\">",
+            "Ann's Notes",
+        );
+        assert_eq!(extract(&blog).title, "Small adventures with small models");
+        let domain = page(
+            "<title>example.com Vibe Coding Notes</title>",
+            "example.com",
+        );
+        assert_eq!(extract(&domain).title, "Vibe Coding Notes");
+        let og = "<meta property=\"og:title\" content=\"Preparing a transition in Debusine\">";
+        assert_eq!(
+            extract(&page(og, "Dec 18 2025 Preparing a transition in Debusine")).title,
+            "Preparing a transition in Debusine"
+        );
+        assert_eq!(
+            extract(&page(og, "Blog: Preparing a transition in Debusine")).title,
+            "Preparing a transition in Debusine"
+        );
+        // A word of the headline's own stays.
+        assert_eq!(
+            extract(&page(og, "Now Preparing a transition in Debusine")).title,
+            "Now Preparing a transition in Debusine"
+        );
+    }
+
+    #[test]
+    fn a_json_ld_headline_cut_short_yields_to_the_whole_title() {
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\
+             \"headline\":\"Fix It Friday: We Help Four Readers (Including\"}}</script>\
+             <meta property=\"og:title\" content=\"Fix It Friday: We Help Four Readers (Including One Trick) - Site\">\
+             </head><body><article>{}</article></body></html>",
+            para(3)
+        );
+        assert_eq!(
+            extract(&page).title,
+            "Fix It Friday: We Help Four Readers (Including One Trick)"
+        );
+    }
+
+    #[test]
     fn metadata_from_json_ld() {
         let page = format!(
             "<html><head><script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
