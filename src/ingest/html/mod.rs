@@ -404,6 +404,9 @@ mod tests {
             "Seven days of meals on a budget | Recipes | The Daily",
         ));
         assert_eq!(a.title, "Seven days of meals on a budget");
+        // A subtitle after a colon is the headline's own.
+        let c = extract(&page("Seven days of meals on a budget: menus for four"));
+        assert_eq!(c.title, "Seven days of meals on a budget: menus for four");
         let b = extract(&page("Seven days"));
         assert_eq!(
             b.title, "Sample menus",

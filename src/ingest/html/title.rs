@@ -182,11 +182,31 @@ fn banner_headline<'d>(h1s: &[&RawBlock], declared: &[&'d str]) -> Option<&'d st
             .iter()
             .filter(|d| {
                 let d = norm(d);
-                d.len() >= 8 && n.starts_with(&d)
+                d.len() >= 8 && n.starts_with(&d) && runs_on_with_a_tail(&h.text, d.chars().count())
             })
             .min_by_key(|d| d.len())
             .copied()
     })
+}
+
+/// What follows the first `letters` letters and digits of `h1` is nothing
+/// or a " | Section" tail, not the headline's own ": subtitle".
+fn runs_on_with_a_tail(h1: &str, letters: usize) -> bool {
+    let mut seen = 0;
+    let Some(at) = h1.char_indices().find_map(|(i, c)| {
+        seen += usize::from(c.is_alphanumeric());
+        (seen > letters).then_some(i)
+    }) else {
+        return true;
+    };
+    // The separator: what lies between the prefix's last letter and the
+    // first letter after it.
+    let sep: String = h1[..at]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_alphanumeric())
+        .collect();
+    sep.contains(['|', '-', '–', '—', '·', '•', '»'])
 }
 
 /// A heading inside a menu, a sidebar or a footer is not the headline.
