@@ -470,6 +470,20 @@ mod tests {
     }
 
     #[test]
+    fn an_h2_saying_the_declared_title_beats_a_section_h1_below_it() {
+        let page = format!(
+            "<html><head><title>What do people love about Rust? | Rust Blog</title></head>\
+             <body><header><h2>What do people love about Rust?</h2><p>Dec. 19, 2025</p></header>\
+             <article>{}<h1>But what they love is the sense of empowerment</h1>{}</article></body></html>",
+            para(2),
+            para(2)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "What do people love about Rust?");
+        assert_eq!(a.published.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
     fn a_json_ld_headline_cut_short_yields_to_the_whole_title() {
         let page = format!(
             "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\

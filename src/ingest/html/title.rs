@@ -89,6 +89,13 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         {
             return d;
         }
+        // A lower heading above that h1 saying the declared title in full
+        // is the headline; the h1 is a section of the text.
+        if agrees.is_none()
+            && let Some(sub) = declared_above(blocks, elems, *h, &declared, &declared_title)
+        {
+            return sub;
+        }
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
         return recased(&cut_pipe_tail(&text), &declared, meta.publisher.as_deref());
@@ -150,6 +157,33 @@ fn site_prefix<'d>(h1: &str, declared: &[&'d str], sites: &[String]) -> Option<&
         let named = domain || sites.contains(&n) || declared.iter().any(|o| norm(o) == rest_n);
         named.then_some(after)
     })
+}
+
+/// The text of a heading below level 1, before `h1` and outside menus,
+/// that says one of the declared titles (cleaned by `clean`).
+fn declared_above(
+    blocks: &[RawBlock],
+    elems: &[Elem],
+    h1: &RawBlock,
+    declared: &[&str],
+    clean: &dyn Fn(&str, bool) -> String,
+) -> Option<String> {
+    let at = blocks.iter().position(|b| std::ptr::eq(b, h1))?;
+    let keys: Vec<String> = declared
+        .iter()
+        .map(|d| norm(&clean(d, true)))
+        .filter(|k| k.len() >= 8)
+        .collect();
+    blocks
+        .get(..at)?
+        .iter()
+        .find(|b| {
+            b.kind == BlockKind::Heading
+                && b.level > 1
+                && !in_menu(elems, b.owner)
+                && keys.contains(&norm(&b.text))
+        })
+        .map(|b| b.text.clone())
 }
 
 /// `h1` is a declared title led by one to four words that are a label
