@@ -92,7 +92,7 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         // A lower heading above that h1 saying the declared title in full
         // is the headline; the h1 is a section of the text.
         if agrees.is_none()
-            && let Some(sub) = declared_above(blocks, elems, *h, &declared, &declared_title)
+            && let Some(sub) = declared_above(blocks, elems, h, &declared, &declared_title)
         {
             return sub;
         }
