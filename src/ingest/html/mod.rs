@@ -432,6 +432,12 @@ mod tests {
             extract(&page("OFFICE CHAIR GUIDES")).title,
             "Office chairs for back pain relief"
         );
+        // The same h1 twice (a copy for small screens) is still the one.
+        let twice = "Best office chairs to prevent back pain</h1><h1>Best office chairs to prevent back pain";
+        assert_eq!(
+            extract(&page(twice)).title,
+            "Best office chairs to prevent back pain"
+        );
     }
 
     #[test]

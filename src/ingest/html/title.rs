@@ -66,8 +66,9 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     // The page's only h1, in a block the walk counts as furniture (a hero,
     // a title bar) but not in a menu, sidebar or footer, is its headline.
     let outside_nav: Vec<&&RawBlock> = all_h1s.iter().filter(|h| !in_nav(elems, h.owner)).collect();
+    // A copy of it for small screens ("the same h1 twice") is still one.
     let lone = match outside_nav.as_slice() {
-        [h] if h1s.is_empty() => Some(*h),
+        [h, rest @ ..] if h1s.is_empty() && rest.iter().all(|r| r.text == h.text) => Some(*h),
         _ => None,
     };
     if agrees.is_none()
