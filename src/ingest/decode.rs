@@ -72,7 +72,10 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Result<String, IngestError> {
         .map(|declared| trust_utf8(declared, bytes))
         .unwrap_or_else(|| detect(bytes));
     let (text, _, _) = encoding.decode(bytes);
-    Ok(text.into_owned())
+    Ok(match super::mojibake::repair(&text) {
+        std::borrow::Cow::Owned(fixed) => fixed,
+        std::borrow::Cow::Borrowed(_) => text.into_owned(),
+    })
 }
 
 /// A page declared in a legacy charset whose bytes are valid UTF-8 with

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod furniture;
 pub mod garbled;
 pub mod html;
+pub mod mojibake;
 pub mod text;
 
 use crate::article::Article;

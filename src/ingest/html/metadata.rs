@@ -83,6 +83,17 @@ impl RawMeta {
         })
     }
 
+    /// An ISO date in a meta of the site's own naming ("w-published-date",
+    /// "cxenseparse:recs:publishtime"): any key that says publish and not
+    /// update.
+    fn publish_date_like(&self) -> Option<String> {
+        self.metas.iter().find_map(|(name, c)| {
+            (name.contains("publish") && !name.contains("modif") && !name.contains("updat"))
+                .then(|| iso_date(c.trim()))
+                .flatten()
+        })
+    }
+
     fn first_meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
@@ -173,6 +184,7 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         .and_then(iso_date)
         .or_else(|| raw.meta_date(DATE_KEYS))
         .or_else(|| ld_field(raw, "datePublished"))
+        .or_else(|| raw.publish_date_like())
         .or_else(|| raw.times.iter().find_map(|t| iso_date(t)));
     let modified = ld
         .modified
@@ -462,6 +474,25 @@ mod tests {
         let meta = resolve(&raw, None);
         assert_eq!(meta.published.as_deref(), Some("2025-07-17"));
         assert_eq!(meta.modified, None);
+    }
+
+    #[test]
+    fn a_site_named_publish_meta_dates_the_page_an_update_one_does_not() {
+        let mut raw = RawMeta::default();
+        raw.metas.push((
+            "x-updated-publish-date".to_string(),
+            "2024-01-01".to_string(),
+        ));
+        assert_eq!(resolve(&raw, None).published, None);
+        raw.metas.push((
+            "w-published-date".to_string(),
+            "2025-05-27T06:03:43Z".to_string(),
+        ));
+        let meta = resolve(&raw, None);
+        assert_eq!(
+            meta.published.as_deref().map(|d| &d[..10]),
+            Some("2025-05-27")
+        );
     }
 
     #[test]

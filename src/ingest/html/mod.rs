@@ -404,6 +404,9 @@ mod tests {
             "Seven days of meals on a budget | Recipes | The Daily",
         ));
         assert_eq!(a.title, "Seven days of meals on a budget");
+        // A subtitle after a colon is the headline's own.
+        let c = extract(&page("Seven days of meals on a budget: menus for four"));
+        assert_eq!(c.title, "Seven days of meals on a budget: menus for four");
         let b = extract(&page("Seven days"));
         assert_eq!(
             b.title, "Sample menus",
@@ -428,6 +431,76 @@ mod tests {
         assert_eq!(
             extract(&page("OFFICE CHAIR GUIDES")).title,
             "Office chairs for back pain relief"
+        );
+        // The same h1 twice (a copy for small screens) is still the one.
+        let twice = "Best office chairs to prevent back pain</h1><h1>Best office chairs to prevent back pain";
+        assert_eq!(
+            extract(&page(twice)).title,
+            "Best office chairs to prevent back pain"
+        );
+    }
+
+    #[test]
+    fn a_site_name_or_a_label_before_the_headline_is_not_the_title() {
+        let page = |head: &str, h1: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>{h1}</h1><article>{}</article></body></html>",
+                para(3)
+            )
+        };
+        let blog = page(
+            "<title>Ann's Notes: Small adventures with small models</title>\
+             <meta property=\"og:title\" content=\"Small adventures with small models\">",
+            "Ann's Notes",
+        );
+        assert_eq!(extract(&blog).title, "Small adventures with small models");
+        let domain = page(
+            "<title>example.com Vibe Coding Notes</title>",
+            "example.com",
+        );
+        assert_eq!(extract(&domain).title, "Vibe Coding Notes");
+        let og = "<meta property=\"og:title\" content=\"Preparing a transition in Debusine\">";
+        assert_eq!(
+            extract(&page(og, "Dec 18 2025 Preparing a transition in Debusine")).title,
+            "Preparing a transition in Debusine"
+        );
+        assert_eq!(
+            extract(&page(og, "Blog: Preparing a transition in Debusine")).title,
+            "Preparing a transition in Debusine"
+        );
+        // A word of the headline's own stays.
+        assert_eq!(
+            extract(&page(og, "Now Preparing a transition in Debusine")).title,
+            "Now Preparing a transition in Debusine"
+        );
+    }
+
+    #[test]
+    fn an_h2_saying_the_declared_title_beats_a_section_h1_below_it() {
+        let page = format!(
+            "<html><head><title>What do people love about Rust? | Rust Blog</title></head>\
+             <body><header><h2>What do people love about Rust?</h2><p>Dec. 19, 2025</p></header>\
+             <article>{}<h1>But what they love is the sense of empowerment</h1>{}</article></body></html>",
+            para(2),
+            para(2)
+        );
+        let a = extract(&page);
+        assert_eq!(a.title, "What do people love about Rust?");
+        assert_eq!(a.published.as_deref(), Some("2025-12-19"));
+    }
+
+    #[test]
+    fn a_json_ld_headline_cut_short_yields_to_the_whole_title() {
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\
+             \"headline\":\"Fix It Friday: We Help Four Readers (Including\"}}</script>\
+             <meta property=\"og:title\" content=\"Fix It Friday: We Help Four Readers (Including One Trick) - Site\">\
+             </head><body><article>{}</article></body></html>",
+            para(3)
+        );
+        assert_eq!(
+            extract(&page).title,
+            "Fix It Friday: We Help Four Readers (Including One Trick)"
         );
     }
 

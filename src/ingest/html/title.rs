@@ -23,9 +23,17 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
         let t = strip_site_suffix(t, meta.publisher.as_deref(), lenient);
         cut_pipe_tail(&sites.iter().fold(t, |t, s| strip_known_site(&t, s)))
     };
+    // An h1 that is the site's name starting a declared title ("Blog
+    // Name: Headline") names the site, not the story: the rest does.
+    let named_site = |h: &&RawBlock| site_prefix(&h.text, &declared, &sites).is_some();
+    let site_rest = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .find_map(|h| site_prefix(&h.text, &declared, &sites));
     let all_h1s: Vec<&RawBlock> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .filter(|h| !named_site(h))
         .collect();
     let h1s: Vec<&RawBlock> = all_h1s
         .iter()
@@ -58,19 +66,55 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     // The page's only h1, in a block the walk counts as furniture (a hero,
     // a title bar) but not in a menu, sidebar or footer, is its headline.
     let outside_nav: Vec<&&RawBlock> = all_h1s.iter().filter(|h| !in_nav(elems, h.owner)).collect();
+    // A copy of it for small screens ("the same h1 twice") is still one.
     let lone = match outside_nav.as_slice() {
-        [h] if h1s.is_empty() => Some(*h),
+        [h, rest @ ..] if h1s.is_empty() && rest.iter().all(|r| r.text == h.text) => Some(*h),
         _ => None,
     };
+    if agrees.is_none()
+        && let Some(rest) = site_rest
+    {
+        return declared_title(rest, true);
+    }
     if let Some(h) = agrees
         .or_else(|| h1s.iter().find(headline_like))
         .or_else(|| lone.filter(|h| headline_like(h) && sentence_like(&h.text)))
     {
+        // "Dec 18 2025 Headline", "Blog: Headline": a short lead before a
+        // declared title is a date or a label, not the headline's words.
+        if agrees.is_none()
+            && let Some(d) = declared
+                .iter()
+                .map(|d| declared_title(d, true))
+                .find(|d| led_in(&h.text, d))
+        {
+            return d;
+        }
+        // A lower heading above that h1 saying the declared title in full
+        // is the headline; the h1 is a section of the text.
+        if agrees.is_none()
+            && let Some(sub) = declared_above(blocks, elems, h, &declared, &declared_title)
+        {
+            return sub;
+        }
         let text = strip_site_suffix(&h.text, meta.publisher.as_deref(), false);
         let text = sites.iter().fold(text, |t, s| strip_known_site(&t, s));
         return recased(&cut_pipe_tail(&text), &declared, meta.publisher.as_deref());
     }
     if let Some(t) = &meta.headline {
+        // A JSON-LD headline cut short ("... (Including") yields to the
+        // declared title it starts.
+        let cut = |o: &String| {
+            let (n, t) = (norm(o), norm(t));
+            n.len() > t.len() && n.starts_with(&t)
+        };
+        if let Some(o) = [&meta.og_title, &meta.doc_title]
+            .into_iter()
+            .flatten()
+            .find(|o| cut(o))
+        {
+            return declared_title(o, true);
+        }
         return declared_title(t, false);
     }
     if let Some(t) = &meta.og_title {
@@ -84,6 +128,84 @@ pub fn choose_title(meta: &Meta, elems: &[Elem], blocks: &[RawBlock]) -> String 
     h1s.first().map(|h| h.text.clone()).unwrap_or_default()
 }
 
+/// The rest of a declared title that starts with `h1` and a separator,
+/// when the h1 is the site's name: a known site name, a domain
+/// ("example.com Headline"), or the rest is itself another declared title.
+fn site_prefix<'d>(h1: &str, declared: &[&'d str], sites: &[String]) -> Option<&'d str> {
+    let h1 = h1.trim();
+    let n = norm(h1);
+    if n.is_empty() {
+        return None;
+    }
+    let domain = !h1.contains(char::is_whitespace)
+        && h1.rsplit_once('.').is_some_and(|(a, b)| {
+            !a.is_empty() && b.len() >= 2 && b.chars().all(char::is_alphabetic)
+        });
+    declared.iter().find_map(|d| {
+        let rest = d.trim().get(h1.len()..)?;
+        if !d.trim().get(..h1.len())?.eq_ignore_ascii_case(h1) {
+            return None;
+        }
+        let after = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '|' | '-' | '–' | '—' | '·' | '•')
+        });
+        let sep = &rest[..rest.len() - after.len()];
+        let separated = sep.contains(|c: char| !c.is_whitespace()) || (domain && !sep.is_empty());
+        if !separated || after.split_whitespace().count() < 2 {
+            return None;
+        }
+        let rest_n = norm(after);
+        let named = domain || sites.contains(&n) || declared.iter().any(|o| norm(o) == rest_n);
+        named.then_some(after)
+    })
+}
+
+/// The text of a heading below level 1, before `h1` and outside menus,
+/// that says one of the declared titles (cleaned by `clean`).
+fn declared_above(
+    blocks: &[RawBlock],
+    elems: &[Elem],
+    h1: &RawBlock,
+    declared: &[&str],
+    clean: &dyn Fn(&str, bool) -> String,
+) -> Option<String> {
+    let at = blocks.iter().position(|b| std::ptr::eq(b, h1))?;
+    let keys: Vec<String> = declared
+        .iter()
+        .map(|d| norm(&clean(d, true)))
+        .filter(|k| k.len() >= 8)
+        .collect();
+    blocks
+        .get(..at)?
+        .iter()
+        .find(|b| {
+            b.kind == BlockKind::Heading
+                && b.level > 1
+                && !in_menu(elems, b.owner)
+                && keys.contains(&norm(&b.text))
+        })
+        .map(|b| b.text.clone())
+}
+
+/// `h1` is a declared title led by one to four words that are a label
+/// ("Blog:") or a date ("Dec 18 2025"), not the headline's own words.
+fn led_in(h1: &str, declared: &str) -> bool {
+    let (h, d) = (norm(h1), norm(declared));
+    let words = declared.split_whitespace().count();
+    if words < 3 || h.len() <= d.len() || !h.ends_with(&d) {
+        return false;
+    }
+    let lead: Vec<&str> = h1.split_whitespace().collect();
+    let Some(lead) = lead.get(..lead.len().saturating_sub(words)) else {
+        return false;
+    };
+    let labelled = lead
+        .last()
+        .is_some_and(|w| w.ends_with([':', '|', '-', '–', '—', '·']));
+    let dated = lead.len() >= 2 && lead.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    (1..=4).contains(&lead.len()) && (labelled || dated)
+}
+
 /// An h1 in a banner or hero block (which the walk counts as furniture)
 /// that says a declared title in full; the shortest such declared title
 /// when the h1 runs on ("Title | Section | Site"). A shorter h1 there is
@@ -95,11 +217,31 @@ fn banner_headline<'d>(h1s: &[&RawBlock], declared: &[&'d str]) -> Option<&'d st
             .iter()
             .filter(|d| {
                 let d = norm(d);
-                d.len() >= 8 && n.starts_with(&d)
+                d.len() >= 8 && n.starts_with(&d) && runs_on_with_a_tail(&h.text, d.chars().count())
             })
             .min_by_key(|d| d.len())
             .copied()
     })
+}
+
+/// What follows the first `letters` letters and digits of `h1` is nothing
+/// or a " | Section" tail, not the headline's own ": subtitle".
+fn runs_on_with_a_tail(h1: &str, letters: usize) -> bool {
+    let mut seen = 0;
+    let Some(at) = h1.char_indices().find_map(|(i, c)| {
+        seen += usize::from(c.is_alphanumeric());
+        (seen > letters).then_some(i)
+    }) else {
+        return true;
+    };
+    // The separator: what lies between the prefix's last letter and the
+    // first letter after it.
+    let sep: String = h1[..at]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_alphanumeric())
+        .collect();
+    sep.contains(['|', '-', '–', '—', '·', '•', '»'])
 }
 
 /// A heading inside a menu, a sidebar or a footer is not the headline.
