@@ -330,6 +330,27 @@ fn cut_pipe_tail(title: &str) -> String {
 /// An h1 in capitals only (or in lower case only) is styled text: the
 /// declared title with the same words gives its real case.
 fn recased(h1: &str, declared: &[&str], site: Option<&str>) -> String {
+    // "Beginner? Guide": characters the page lost to "?" or U+FFFD, which
+    // a declared title still has ("Beginner's Guide").
+    if h1.contains(['?', '\u{FFFD}']) {
+        let squeeze = |t: &str| -> Vec<char> {
+            t.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let lossy = squeeze(h1);
+        if let Some(d) = declared
+            .iter()
+            .map(|d| strip_site_suffix(d, site, true))
+            .find(|d| {
+                let d = squeeze(d);
+                !d.contains(&'\u{FFFD}') && d != lossy && lost_chars_match(&lossy, &d)
+            })
+        {
+            return d;
+        }
+    }
     let has_upper = h1.chars().any(char::is_uppercase);
     let has_lower = h1.chars().any(char::is_lowercase);
     if has_upper && has_lower {
@@ -341,6 +362,20 @@ fn recased(h1: &str, declared: &[&str], site: Option<&str>) -> String {
         .map(|d| strip_site_suffix(d, site, true))
         .find(|d| norm(d) == key)
         .unwrap_or_else(|| h1.to_string())
+}
+
+/// Whether `lossy` is `full` with some characters lost: each "?" or
+/// U+FFFD in it stands for one to three characters of `full`.
+fn lost_chars_match(lossy: &[char], full: &[char]) -> bool {
+    match lossy.split_first() {
+        None => full.is_empty(),
+        Some((&c, rest)) if c == '?' || c == '\u{FFFD}' => {
+            (1..=3).any(|n| full.get(n..).is_some_and(|f| lost_chars_match(rest, f)))
+        }
+        Some((&c, rest)) => full
+            .split_first()
+            .is_some_and(|(&f, more)| f == c && lost_chars_match(rest, more)),
+    }
 }
 
 /// "Headline | Site" -> "Headline". Without a known site name only a short
@@ -432,5 +467,24 @@ mod tests {
             strip_site_suffix("Plan passes | The Herald", Some("The Herald"), false),
             "Plan passes"
         );
+    }
+
+    #[test]
+    fn an_h1_that_lost_characters_gives_way_to_the_declared_title() {
+        let declared = ["Event Planning: Beginner's Guide"];
+        assert_eq!(
+            recased("Event Planning? Beginner? Guide", &declared, None),
+            "Event Planning: Beginner's Guide"
+        );
+        // A real question mark stays: the declared title says something else.
+        assert_eq!(
+            recased(
+                "Is It Over? We Asked",
+                &["Is It Over? We Asked | Site"],
+                Some("Site")
+            ),
+            "Is It Over? We Asked"
+        );
+        assert!(!lost_chars_match(&['a', '?'], &['a', 'b', 'c', 'd', 'e']));
     }
 }
