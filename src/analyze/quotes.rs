@@ -94,6 +94,7 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             let words = r.text.get(m.start..m.end).unwrap_or("");
             let quote_kind = kind(r.text, &r.toks, lo, ti, m);
             let mut rule_found = None;
+            let mut according = false;
             let (rule, path) = match transcript_label(words) {
                 Some(label) => {
                     let label = names::fix_label_case(&label, |w| people.form_of(w));
@@ -111,6 +112,7 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
                                 Path::Sentence
                             };
                             let who = people.resolve(&s, b).and_then(|r| tidy(r, &people));
+                            according = s.according && who.is_some();
                             rule_found = Some((s.at.abs_diff(m.start), s.who.clone()));
                             (who, Some(path))
                         }
@@ -123,6 +125,8 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             };
             let speaker = match path {
                 None => rule,
+                // "..., Sanders said, according to CNN": the source stands.
+                Some(_) if according => rule,
                 Some(path) => {
                     let cue = attribution::cue_in(&r.toks, lo, hi);
                     let ctx = Context {

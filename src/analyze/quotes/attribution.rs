@@ -26,6 +26,8 @@ pub struct Source {
     pub tok: usize,
     /// Found only as the sentence's first word, with no speech cue.
     pub weak: bool,
+    /// Named after "according to" behind the quotation: it stands.
+    pub according: bool,
 }
 
 /// How far a speech cue may stand from its quotation within a sentence, in
@@ -71,6 +73,7 @@ fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
         at: toks.get(i)?.start,
         tok: i,
         weak: false,
+        according: false,
     })
 }
 
@@ -86,6 +89,9 @@ fn names_words(s: &Source) -> bool {
 
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
 pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
+    if let Some(s) = according_after(toks, hi, q) {
+        return Some(s);
+    }
     if let Some(s) = right_adjacent(toks, hi, q) {
         return Some(s);
     }
@@ -130,6 +136,20 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
         let weak = s.tok == lo;
         (s.tok < q || opens_clause).then_some(Source { weak, ..s })
     })
+}
+
+/// "“...,” Sanders said, according to CNN.": the words reach the reader
+/// through the source named after "according to" later in the clause (no
+/// other quotation and no semicolon between).
+fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    (q + 1..hi.min(q + WINDOW))
+        .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote() && !t.is_punct(';')))
+        .find_map(|i| according(toks, i))
+        .and_then(|k| np_after(toks, k, hi))
+        .map(|s| Source {
+            according: true,
+            ..s
+        })
 }
 
 /// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
@@ -506,11 +526,40 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
         {
             return Some(person);
         }
+        if let Some(person) = apposed_before(toks, lo, of) {
+            return Some(person);
+        }
         if let Some(src) = name_of_run(toks, s, e) {
             return Some(src);
         }
     }
     description_back(toks, lo, e)
+}
+
+/// "Sam Lau, the communications director for the Iowa Democratic Party
+/// said": the person named before a role that ends on a body (at `of`).
+fn apposed_before(toks: &[Tok], lo: usize, of: usize) -> Option<Source> {
+    if of < lo + 3 || !matches!(low(toks, of - 1), "of" | "for" | "at" | "with") {
+        return None;
+    }
+    // Back over the role's words (lowercase, or titles such as "CEO").
+    let mut c = of - 1;
+    while c > lo
+        && of - 1 - c < 8
+        && toks.get(c - 1).is_some_and(|t| {
+            t.is_word()
+                && (!t.is_cap()
+                    || lexicon::is_title(&t.low)
+                    || lexicon::is_role(&t.low)
+                    || t.is_all_caps())
+        })
+    {
+        c -= 1;
+    }
+    if c == of - 1 || c <= lo + 1 || !toks.get(c - 1).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    np_before(toks, lo, c - 1).filter(|s| matches!(s.who, Who::Name(_)))
 }
 
 /// Can token `i` belong to a capitalised name run?
@@ -818,11 +867,25 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             && (lexicon::is_title(&t.low)
                 || lexicon::is_role(&t.low)
                 || t.low.chars().all(|c| c.is_ascii_digit()));
+        // "political scientist", "1st Lt.": a qualifier, before a role.
+        let qualifier = t.is_word()
+            && (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
+            && toks.get(i + 1).is_some_and(|n| n.is_word());
         let joiner = t.is_punct('/') || t.is_punct('-');
-        if !role && !joiner {
+        if !role && !joiner && !qualifier {
             return None;
         }
         i += 1;
+    }
+    // The words before the name end on a role or a title, not a qualifier.
+    if i > k
+        && toks.get(i - 1).is_some_and(|t| {
+            (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
+                && !lexicon::is_role(&t.low)
+                && !lexicon::is_title(&t.low)
+        })
+    {
+        return None;
     }
     if i == k && !possessed {
         return None;
@@ -838,6 +901,22 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     name_after_role(toks, e, hi)
         .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
         .or_else(|| name_of_run(toks, i, e))
+}
+
+/// Adjectives by their ending: "political", "legal", "conservative".
+fn is_adjective_shaped(low: &str) -> bool {
+    low.len() > 4
+        && ["al", "ic", "ive", "ary", "ous", "ian", "ican"]
+            .iter()
+            .any(|e| low.ends_with(e))
+}
+
+/// "1st", "22nd", "3rd", "4th".
+fn is_ordinal(low: &str) -> bool {
+    let digits = low.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&low[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// "the company", "a spokesman" from `k` on: up to punctuation or a verb.
