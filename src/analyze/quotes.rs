@@ -580,6 +580,62 @@ mod tests {
     }
 
     #[test]
+    fn according_to_after_the_quote_names_the_source() {
+        assert_eq!(
+            speakers(&["“We will fight on,” Tom Becker said, according to the Daily Ledger."]),
+            [some("Daily Ledger")]
+        );
+        assert_eq!(
+            speakers(&["On Monday, Becker said he was “happy to see” it, according to Reuters."]),
+            [some("Reuters")]
+        );
+    }
+
+    #[test]
+    fn a_person_before_a_role_or_a_parenthesis_not_the_body() {
+        assert_eq!(
+            speakers(&[
+                "Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no ballots to recount.”"
+            ]),
+            [some("Sam Lau")]
+        );
+        assert_eq!(
+            speakers(&[
+                "“It was never meant to be,” said Monmouth University political scientist Patrick Murray."
+            ]),
+            [some("Patrick Murray")]
+        );
+        assert_eq!(
+            speakers(&["After the primary, Gov. John Kasich (R-OH), said, “I’m getting ready.”"]),
+            [some("John Kasich")]
+        );
+    }
+
+    #[test]
+    fn less_common_cues() {
+        assert_eq!(
+            speakers(&["As The Hill pointed out, “Still, he has declined to release them.”"]),
+            [some("Hill")]
+        );
+        assert_eq!(
+            speakers(&[
+                "“Gun owners should leave their weapons at home,” opined Cleveland's Plain Dealer."
+            ]),
+            [some("Plain Dealer")]
+        );
+        assert_eq!(
+            speakers(&["“The train has left the station,” wrote Time magazine."]),
+            [some("Time magazine")]
+        );
+        assert_eq!(
+            speakers(&[
+                "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis finds 20 states are solid.”"
+            ]),
+            [some("Jeffrey Jones")]
+        );
+    }
+
+    #[test]
     fn speech_verb_after_the_quote() {
         assert_eq!(
             speakers(&["“The bridge will open in May,” Maria Lopez said."]),

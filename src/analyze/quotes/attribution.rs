@@ -125,8 +125,14 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
         }
     }
     let found = right_final(toks, hi, q);
-    if found.is_some() || headline_case(toks, lo, hi) {
+    if found.is_some() {
         return found;
+    }
+    if headline_case(toks, lo, hi) {
+        // "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “...”": a name
+        // signing off a headline after a dash.
+        return colon_lead(toks, lo, q)
+            .filter(|s| s.tok > lo && toks.get(s.tok - 1).is_some_and(is_dash));
     }
     colon_lead(toks, lo, q).or_else(|| {
         let s = subject(toks, lo, hi).filter(|s| !names_words(s))?;
@@ -143,7 +149,10 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
 /// other quotation and no semicolon between).
 fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     (q + 1..hi.min(q + WINDOW))
-        .take_while(|&i| toks.get(i).is_some_and(|t| !t.is_quote() && !t.is_punct(';')))
+        .take_while(|&i| {
+            toks.get(i)
+                .is_some_and(|t| !t.is_quote() && !t.is_punct(';'))
+        })
         .find_map(|i| according(toks, i))
         .and_then(|k| np_after(toks, k, hi))
         .map(|s| Source {
@@ -234,6 +243,10 @@ fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if t.low == "put" {
         return low(toks, i + 1) == "it";
     }
+    // "As The Hill pointed out, “...”".
+    if t.low == "pointed" {
+        return low(toks, i + 1) == "out";
+    }
     if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
         return false;
     }
@@ -307,7 +320,7 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
             .filter(|s| !matches!(s.who, Who::Description(..)))
             .or_else(|| subject(toks, lo, hi));
     }
-    if t.low == "put" {
+    if t.low == "put" || t.low == "pointed" {
         return np_before(toks, lo, v);
     }
     let inverted = v == lo
@@ -469,6 +482,14 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
         return None;
     }
     let last = toks.get(e - 1)?;
+    // "Gov. John Kasich (R-OH), said": the name before the parenthesis.
+    if last.is_punct(',')
+        && e > lo + 1
+        && toks.get(e - 2).is_some_and(|t| t.is_punct(')'))
+        && let Some(s) = np_before(toks, lo, e - 1).filter(|s| matches!(s.who, Who::Name(_)))
+    {
+        return Some(s);
+    }
     if last.is_punct(',') {
         // An apposition: Jane Smith, a spokeswoman for X, said. The
         // sentence's subject when it is a name, else the name before the
@@ -756,6 +777,19 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         if let Some(later) = name_after_role(toks, e, hi) {
             return Some(later);
         }
+        // "wrote Time magazine": a name and the kind of body it is.
+        if toks
+            .get(e)
+            .is_some_and(|t| !t.is_cap() && is_media_head(&t.low))
+            && e < hi
+            && toks.get(e + 1).is_none_or(|t| !t.is_word())
+        {
+            return source(
+                Who::Description(join(toks.get(k..=e)?), low(toks, e).to_string()),
+                toks,
+                k,
+            );
+        }
         let possessed = e > k && toks.get(e - 1).is_some_and(is_possessive);
         if possessed {
             let d = description_after(toks, k, hi)?;
@@ -901,6 +935,14 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     name_after_role(toks, e, hi)
         .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
         .or_else(|| name_of_run(toks, i, e))
+}
+
+/// Kinds of news bodies that follow their name: "Time magazine".
+fn is_media_head(low: &str) -> bool {
+    matches!(
+        low,
+        "magazine" | "newspaper" | "website" | "blog" | "journal" | "network" | "radio"
+    )
 }
 
 /// Adjectives by their ending: "political", "legal", "conservative".

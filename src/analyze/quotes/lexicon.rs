@@ -79,7 +79,8 @@ const INVERTIBLE: &[&str] = &[
     "cautioned", "predicted", "mused", "retorted", "snapped", "boasted", "answered", "commented",
     "complained", "charged", "barked", "beamed", "retaliated", "griped", "gushed", "pleaded",
     "sniped", "snarled", "scolded", "interjected", "murmured", "sighed", "screamed", "groused",
-    "remembered", "pressed", "riffed",
+    "remembered", "pressed", "riffed", "agrees", "agreed", "opined", "posted", "echoed",
+    "asserted", "chimed",
 ];
 
 /// Titles and honorifics dropped from a reported name (lowercase, no dot).
