@@ -612,6 +612,33 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_cut_after_its_adjective_is_nobody() {
+        assert_eq!(
+            speakers(&[
+                "Bernie Sanders spoke in Columbia on Monday.",
+                "Then Bernie Sanders delivered a snappy retort: “No one is tearing this up.”"
+            ]),
+            [some("Bernie Sanders")]
+        );
+        assert!(!names::may_speak("a snappy"));
+        assert!(!names::may_speak("the caustic"));
+        assert!(names::may_speak("a senior official"));
+        assert!(names::may_speak(
+            "one Democrat familiar with the discussion"
+        ));
+    }
+
+    #[test]
+    fn a_long_run_keeps_the_person_at_its_end() {
+        assert_eq!(
+            speakers(&[
+                "“He voted twice to protect gun dealers,” New York City Public Advocate Mary Jones said."
+            ]),
+            [some("Mary Jones")]
+        );
+    }
+
+    #[test]
     fn less_common_cues() {
         assert_eq!(
             speakers(&["As The Hill pointed out, “Still, he has declined to release them.”"]),

@@ -3,6 +3,7 @@
 //! speech verbs and nouns, "according to", colon leads, dash sign-offs and,
 //! failing those, the subject of the sentence.
 
+use super::first_names;
 use super::lexicon;
 use super::words::{Kind, Tok};
 
@@ -628,7 +629,17 @@ fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
         .filter(|t| !t.is_quote())
         .cloned()
         .collect();
-    let name = name.as_slice();
+    let mut name = name.as_slice();
+    // "New York City Public Advocate Trish James": past six words a run is
+    // a headline, unless it ends on a person's first and last names.
+    if name.len() > 6
+        && let Some(p) = (name.len().saturating_sub(3)..name.len() - 1).find(|&p| {
+            name.get(p)
+                .is_some_and(|t| first_names::gender(&t.low).is_some())
+        })
+    {
+        name = name.get(p..)?;
+    }
     let first = name.first()?;
     if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
         return None;
