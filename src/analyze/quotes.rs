@@ -651,6 +651,10 @@ mod tests {
             [some("Plain Dealer")]
         );
         assert_eq!(
+            speakers(&["“Nooooo!” the crowd cried out, booing."]),
+            [some("the crowd")]
+        );
+        assert_eq!(
             speakers(&["“The train has left the station,” wrote Time magazine."]),
             [some("Time magazine")]
         );
