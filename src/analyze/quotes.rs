@@ -94,6 +94,7 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             let words = r.text.get(m.start..m.end).unwrap_or("");
             let quote_kind = kind(r.text, &r.toks, lo, ti, m);
             let mut rule_found = None;
+            let mut according = false;
             let (rule, path) = match transcript_label(words) {
                 Some(label) => {
                     let label = names::fix_label_case(&label, |w| people.form_of(w));
@@ -111,6 +112,7 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
                                 Path::Sentence
                             };
                             let who = people.resolve(&s, b).and_then(|r| tidy(r, &people));
+                            according = s.according && who.is_some();
                             rule_found = Some((s.at.abs_diff(m.start), s.who.clone()));
                             (who, Some(path))
                         }
@@ -123,6 +125,8 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             };
             let speaker = match path {
                 None => rule,
+                // "..., Sanders said, according to CNN": the source stands.
+                Some(_) if according => rule,
                 Some(path) => {
                     let cue = attribution::cue_in(&r.toks, lo, hi);
                     let ctx = Context {
@@ -581,6 +585,93 @@ mod tests {
             "“Here comes Big Daddy,” she said, clapping.",
         ]);
         assert_ne!(said, vec![some("Donald Trump")]);
+    }
+
+    #[test]
+    fn according_to_after_the_quote_names_the_source() {
+        assert_eq!(
+            speakers(&["“We will fight on,” Tom Becker said, according to the Daily Ledger."]),
+            [some("Daily Ledger")]
+        );
+        assert_eq!(
+            speakers(&["On Monday, Becker said he was “happy to see” it, according to Reuters."]),
+            [some("Reuters")]
+        );
+    }
+
+    #[test]
+    fn a_person_before_a_role_or_a_parenthesis_not_the_body() {
+        assert_eq!(
+            speakers(&[
+                "Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no ballots to recount.”"
+            ]),
+            [some("Sam Lau")]
+        );
+        assert_eq!(
+            speakers(&[
+                "“It was never meant to be,” said Monmouth University political scientist Patrick Murray."
+            ]),
+            [some("Patrick Murray")]
+        );
+        assert_eq!(
+            speakers(&["After the primary, Gov. John Kasich (R-OH), said, “I’m getting ready.”"]),
+            [some("John Kasich")]
+        );
+    }
+
+    #[test]
+    fn a_phrase_cut_after_its_adjective_is_nobody() {
+        assert_eq!(
+            speakers(&[
+                "Bernie Sanders spoke in Columbia on Monday.",
+                "Then Bernie Sanders delivered a snappy retort: “No one is tearing this up.”"
+            ]),
+            [some("Bernie Sanders")]
+        );
+        assert!(!names::may_speak("a snappy"));
+        assert!(!names::may_speak("the caustic"));
+        assert!(names::may_speak("a senior official"));
+        assert!(names::may_speak(
+            "one Democrat familiar with the discussion"
+        ));
+    }
+
+    #[test]
+    fn a_long_run_keeps_the_person_at_its_end() {
+        assert_eq!(
+            speakers(&[
+                "“He voted twice to protect gun dealers,” New York City Public Advocate Mary Jones said."
+            ]),
+            [some("Mary Jones")]
+        );
+    }
+
+    #[test]
+    fn less_common_cues() {
+        assert_eq!(
+            speakers(&["As The Hill pointed out, “Still, he has declined to release them.”"]),
+            [some("Hill")]
+        );
+        assert_eq!(
+            speakers(&[
+                "“Gun owners should leave their weapons at home,” opined Cleveland's Plain Dealer."
+            ]),
+            [some("Plain Dealer")]
+        );
+        assert_eq!(
+            speakers(&["“Nooooo!” the crowd cried out, booing."]),
+            [some("the crowd")]
+        );
+        assert_eq!(
+            speakers(&["“The train has left the station,” wrote Time magazine."]),
+            [some("Time magazine")]
+        );
+        assert_eq!(
+            speakers(&[
+                "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis finds 20 states are solid.”"
+            ]),
+            [some("Jeffrey Jones")]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! speech verbs and nouns, "according to", colon leads, dash sign-offs and,
 //! failing those, the subject of the sentence.
 
+use super::first_names;
 use super::lexicon;
 use super::words::{Kind, Tok};
 
@@ -26,6 +27,8 @@ pub struct Source {
     pub tok: usize,
     /// Found only as the sentence's first word, with no speech cue.
     pub weak: bool,
+    /// Named after "according to" behind the quotation: it stands.
+    pub according: bool,
 }
 
 /// How far a speech cue may stand from its quotation within a sentence, in
@@ -71,6 +74,7 @@ fn source(who: Who, toks: &[Tok], i: usize) -> Option<Source> {
         at: toks.get(i)?.start,
         tok: i,
         weak: false,
+        according: false,
     })
 }
 
@@ -86,6 +90,9 @@ fn names_words(s: &Source) -> bool {
 
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
 pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
+    if let Some(s) = according_after(toks, hi, q) {
+        return Some(s);
+    }
     if let Some(s) = right_adjacent(toks, hi, q) {
         return Some(s);
     }
@@ -119,8 +126,14 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
         }
     }
     let found = right_final(toks, hi, q);
-    if found.is_some() || headline_case(toks, lo, hi) {
+    if found.is_some() {
         return found;
+    }
+    if headline_case(toks, lo, hi) {
+        // "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “...”": a name
+        // signing off a headline after a dash.
+        return colon_lead(toks, lo, q)
+            .filter(|s| s.tok > lo && toks.get(s.tok - 1).is_some_and(is_dash));
     }
     colon_lead(toks, lo, q).or_else(|| {
         let s = subject(toks, lo, hi).filter(|s| !names_words(s))?;
@@ -130,6 +143,23 @@ pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source>
         let weak = s.tok == lo;
         (s.tok < q || opens_clause).then_some(Source { weak, ..s })
     })
+}
+
+/// "“...,” Sanders said, according to CNN.": the words reach the reader
+/// through the source named after "according to" later in the clause (no
+/// other quotation and no semicolon between).
+fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    (q + 1..hi.min(q + WINDOW))
+        .take_while(|&i| {
+            toks.get(i)
+                .is_some_and(|t| !t.is_quote() && !t.is_punct(';'))
+        })
+        .find_map(|i| according(toks, i))
+        .and_then(|k| np_after(toks, k, hi))
+        .map(|s| Source {
+            according: true,
+            ..s
+        })
 }
 
 /// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
@@ -257,6 +287,10 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if t.low == "put" {
         return low(toks, i + 1) == "it";
     }
+    // "As The Hill pointed out, “...”".
+    if t.low == "pointed" {
+        return low(toks, i + 1) == "out";
+    }
     if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
         return false;
     }
@@ -339,7 +373,7 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
             .filter(|s| !matches!(s.who, Who::Description(..)))
             .or_else(|| subject(toks, lo, hi));
     }
-    if t.low == "put" {
+    if t.low == "put" || t.low == "pointed" {
         return np_before(toks, lo, v);
     }
     let inverted = v == lo
@@ -501,6 +535,14 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
         return None;
     }
     let last = toks.get(e - 1)?;
+    // "Gov. John Kasich (R-OH), said": the name before the parenthesis.
+    if last.is_punct(',')
+        && e > lo + 1
+        && toks.get(e - 2).is_some_and(|t| t.is_punct(')'))
+        && let Some(s) = np_before(toks, lo, e - 1).filter(|s| matches!(s.who, Who::Name(_)))
+    {
+        return Some(s);
+    }
     if last.is_punct(',') {
         // An apposition: Jane Smith, a spokeswoman for X, said. The
         // sentence's subject when it is a name, else the name before the
@@ -558,11 +600,40 @@ pub fn np_before(toks: &[Tok], lo: usize, end: usize) -> Option<Source> {
         {
             return Some(person);
         }
+        if let Some(person) = apposed_before(toks, lo, of) {
+            return Some(person);
+        }
         if let Some(src) = name_of_run(toks, s, e) {
             return Some(src);
         }
     }
     description_back(toks, lo, e)
+}
+
+/// "Sam Lau, the communications director for the Iowa Democratic Party
+/// said": the person named before a role that ends on a body (at `of`).
+fn apposed_before(toks: &[Tok], lo: usize, of: usize) -> Option<Source> {
+    if of < lo + 3 || !matches!(low(toks, of - 1), "of" | "for" | "at" | "with") {
+        return None;
+    }
+    // Back over the role's words (lowercase, or titles such as "CEO").
+    let mut c = of - 1;
+    while c > lo
+        && of - 1 - c < 8
+        && toks.get(c - 1).is_some_and(|t| {
+            t.is_word()
+                && (!t.is_cap()
+                    || lexicon::is_title(&t.low)
+                    || lexicon::is_role(&t.low)
+                    || t.is_all_caps())
+        })
+    {
+        c -= 1;
+    }
+    if c == of - 1 || c <= lo + 1 || !toks.get(c - 1).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    np_before(toks, lo, c - 1).filter(|s| matches!(s.who, Who::Name(_)))
 }
 
 /// Can token `i` belong to a capitalised name run?
@@ -610,7 +681,17 @@ fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
         .filter(|t| !t.is_quote())
         .cloned()
         .collect();
-    let name = name.as_slice();
+    let mut name = name.as_slice();
+    // "New York City Public Advocate Trish James": past six words a run is
+    // a headline, unless it ends on a person's first and last names.
+    if name.len() > 6
+        && let Some(p) = (name.len().saturating_sub(3)..name.len() - 1).find(|&p| {
+            name.get(p)
+                .is_some_and(|t| first_names::gender(&t.low).is_some())
+        })
+    {
+        name = name.get(p..)?;
+    }
     let first = name.first()?;
     if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
         return None;
@@ -759,6 +840,19 @@ pub fn np_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         if let Some(later) = name_after_role(toks, e, hi) {
             return Some(later);
         }
+        // "wrote Time magazine": a name and the kind of body it is.
+        if toks
+            .get(e)
+            .is_some_and(|t| !t.is_cap() && is_media_head(&t.low))
+            && e < hi
+            && toks.get(e + 1).is_none_or(|t| !t.is_word())
+        {
+            return source(
+                Who::Description(join(toks.get(k..=e)?), low(toks, e).to_string()),
+                toks,
+                k,
+            );
+        }
         let possessed = e > k && toks.get(e - 1).is_some_and(is_possessive);
         if possessed {
             let d = description_after(toks, k, hi)?;
@@ -870,11 +964,25 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             && (lexicon::is_title(&t.low)
                 || lexicon::is_role(&t.low)
                 || t.low.chars().all(|c| c.is_ascii_digit()));
+        // "political scientist", "1st Lt.": a qualifier, before a role.
+        let qualifier = t.is_word()
+            && (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
+            && toks.get(i + 1).is_some_and(|n| n.is_word());
         let joiner = t.is_punct('/') || t.is_punct('-');
-        if !role && !joiner {
+        if !role && !joiner && !qualifier {
             return None;
         }
         i += 1;
+    }
+    // The words before the name end on a role or a title, not a qualifier.
+    if i > k
+        && toks.get(i - 1).is_some_and(|t| {
+            (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
+                && !lexicon::is_role(&t.low)
+                && !lexicon::is_title(&t.low)
+        })
+    {
+        return None;
     }
     if i == k && !possessed {
         return None;
@@ -890,6 +998,30 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     name_after_role(toks, e, hi)
         .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
         .or_else(|| name_of_run(toks, i, e))
+}
+
+/// Kinds of news bodies that follow their name: "Time magazine".
+fn is_media_head(low: &str) -> bool {
+    matches!(
+        low,
+        "magazine" | "newspaper" | "website" | "blog" | "journal" | "network" | "radio"
+    )
+}
+
+/// Adjectives by their ending: "political", "legal", "conservative".
+fn is_adjective_shaped(low: &str) -> bool {
+    low.len() > 4
+        && ["al", "ic", "ive", "ary", "ous", "ian", "ican"]
+            .iter()
+            .any(|e| low.ends_with(e))
+}
+
+/// "1st", "22nd", "3rd", "4th".
+fn is_ordinal(low: &str) -> bool {
+    let digits = low.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&low[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// "the company", "a spokesman" from `k` on: up to punctuation or a verb.

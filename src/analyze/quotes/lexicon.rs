@@ -61,7 +61,7 @@ const SPEECH_VERBS: &[&str] = &[
     "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted", "charged",
     "barked", "beamed", "retaliated", "griped", "gushed", "pleaded", "sniped", "snarled",
     "scolded", "chided", "interjected", "murmured", "sighed", "screamed", "groused",
-    "remembered", "pressed", "riffed", "assured",
+    "remembered", "pressed", "riffed", "assured", "exhorted", "cried",
 ];
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
@@ -79,7 +79,8 @@ const INVERTIBLE: &[&str] = &[
     "cautioned", "predicted", "mused", "retorted", "snapped", "boasted", "answered", "commented",
     "complained", "charged", "barked", "beamed", "retaliated", "griped", "gushed", "pleaded",
     "sniped", "snarled", "scolded", "interjected", "murmured", "sighed", "screamed", "groused",
-    "remembered", "pressed", "riffed",
+    "remembered", "pressed", "riffed", "agrees", "agreed", "opined", "posted", "echoed",
+    "asserted", "chimed", "exhorted", "cried",
 ];
 
 /// Titles and honorifics dropped from a reported name (lowercase, no dot).

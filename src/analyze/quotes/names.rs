@@ -22,6 +22,7 @@ const MUTE_HEADS: &[&str] = &[
     "model", "edition", "feature", "issue", "problem", "thing", "question", "record", "answer",
     "things", "part", "fact", "truth", "result", "results", "effect", "effects", "time",
     "day", "days", "week", "year", "years", "month", "night", "morning", "evening", "moment",
+    "ago", "weeks", "months", "nights", "willingness", "stances", "music", "wins",
 ];
 
 /// Last words of a capitalised run that make it an event or a work:
@@ -166,7 +167,20 @@ pub fn may_speak(speaker: &str) -> bool {
         );
         let participle =
             owner && words.len() == 2 && (last_low.ends_with("ed") || last_low.ends_with("ing"));
-        return !(has(MUTE_HEADS, &last_low) || participle);
+        // "a snappy", "the caustic": a phrase cut after its adjective.
+        let adjective = words.len() > 1
+            && ["al", "ic", "ous", "py"]
+                .iter()
+                .any(|e| last_low.ends_with(e))
+            && !lexicon::is_role(&last_low)
+            && !lexicon::is_title(&last_low)
+            && !lexicon::is_person_head(&last_low)
+            && !lexicon::is_org_head(&last_low)
+            && !matches!(
+                last_low.as_str(),
+                "editorial" | "journal" | "public" | "general" | "local"
+            );
+        return !(has(MUTE_HEADS, &last_low) || participle || adjective);
     }
     // Capitalised: not all places, dates or sentence openers; no event.
     let lows: Vec<String> = words
