@@ -26,14 +26,36 @@ const STORY_COLUMNS: &str = "s.id, s.title, s.publisher, s.byline, s.published, 
      coalesce(s.url, s.source)";
 
 impl Library {
-    /// `name` and the forms the speakers list counts with it.
+    /// `name` and the forms the speakers list counts with it; a surname
+    /// no entry is listed under ("Trump") stands for the one person the
+    /// list names with it ("Donald Trump").
     fn forms_of(&self, name: &str) -> Result<Vec<String>, LibraryError> {
-        let same = |s: &String| s.to_lowercase() == name.to_lowercase();
-        Ok(self
-            .speakers()?
-            .into_iter()
-            .find(|s| same(&s.speaker) || s.also.iter().any(same))
-            .map_or_else(|| vec![name.to_string()], |s| s.names()))
+        let speakers = self.speakers()?;
+        let same = |want: &str| {
+            let want = want.to_lowercase();
+            move |s: &String| s.to_lowercase() == want
+        };
+        let find = |want: &str| {
+            speakers
+                .iter()
+                .find(|s| same(want)(&s.speaker) || s.also.iter().any(same(want)))
+        };
+        // A surname alone ("trump") stands for the one person the list
+        // names with it; with two ("Bill", "Hillary Clinton") for neither.
+        let entry = find(name).or_else(|| {
+            let mut by_surname = speakers.iter().filter(|s| {
+                s.speaker.contains(' ')
+                    && s.speaker
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.to_lowercase() == name.to_lowercase())
+            });
+            match (by_surname.next(), by_surname.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
+            }
+        });
+        Ok(entry.map_or_else(|| vec![name.to_string()], |s| s.names()))
     }
 
     /// Quotes (then figures, unless `quotes_only` or a speaker is asked
@@ -193,6 +215,30 @@ mod tests {
         };
         let original = format!("original {n}").into_bytes();
         NewStory::new(original, story)
+    }
+
+    #[test]
+    fn a_surname_finds_the_one_person_it_is_short_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(dir.path()).unwrap();
+        lib.add(vec![
+            story(1, "Ada Venn", "2024-01-01"),
+            story(2, "Ada Venn", "2024-03-01"),
+            story(3, "Li Chen", "2024-02-01"),
+        ])
+        .unwrap();
+        let by = |name: &str| {
+            let filter = CitationFilter {
+                speaker: Some(name.into()),
+                quotes_only: true,
+                ..CitationFilter::default()
+            };
+            lib.citations(&filter).unwrap().len()
+        };
+        assert_eq!(by("Venn"), 2);
+        assert_eq!(by("venn"), 2);
+        assert_eq!(by("chen"), 1);
+        assert_eq!(by("Smith"), 0);
     }
 
     #[test]
