@@ -139,7 +139,9 @@ enum Command {
         Examples:\n  lede quotes --speaker 'Donald Trump'\n  \
         lede quotes --search tariffs --format csv > quotes.csv")]
     Quotes {
-        /// Only this speaker's quotes (case does not matter)
+        /// Only this speaker's quotes, under every form the speakers list
+        /// counts (case does not matter; a surname finds the one person
+        /// listed with it)
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
         /// Only this story's quotes (a unique id prefix is enough)
