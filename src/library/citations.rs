@@ -217,8 +217,8 @@ mod tests {
         NewStory::new(original, story)
     }
 
-    #[test]
-    fn a_surname_finds_the_one_person_it_is_short_for() {
+    /// A library of three stories: two quote Ada Venn, one Li Chen.
+    fn venn_and_chen() -> (tempfile::TempDir, Library) {
         let dir = tempfile::tempdir().unwrap();
         let lib = Library::open(dir.path()).unwrap();
         lib.add(vec![
@@ -227,6 +227,12 @@ mod tests {
             story(3, "Li Chen", "2024-02-01"),
         ])
         .unwrap();
+        (dir, lib)
+    }
+
+    #[test]
+    fn a_surname_finds_the_one_person_it_is_short_for() {
+        let (_dir, lib) = venn_and_chen();
         let by = |name: &str| {
             let filter = CitationFilter {
                 speaker: Some(name.into()),
