@@ -173,6 +173,46 @@ impl Dump {
                     .map(|b| (i, b))
                 })
             })
+            .or_else(|| (body_start + 1..self.len()).find_map(|i| self.author_box(i)))
+    }
+
+    /// "Jo Hale" on its own line past the story's start with a bio under
+    /// it ("Jo Hale is a ...", "Jo comes from ...", "I'm the founder ...")
+    /// or an "Author" label: the author box names the writer.
+    fn author_box(&self, i: usize) -> Option<(usize, Byline)> {
+        let text = self.text(i);
+        if !(2..=4).contains(&self.words(i)) || ends_sentence(text) {
+            return None;
+        }
+        // A shouted line is a heading ("ORLANDO MOURNS" over "Orlando
+        // mourned the dead ...").
+        if !text.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let b = parse_byline(text).filter(|b| b.date.is_none() && !b.names.contains(" and "))?;
+        let first = b.names.split_whitespace().next()?.to_string();
+        let opens_on = |t: &str, name: &str| {
+            t.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with([' ', ',']))
+        };
+        // The box is often past the story's end, dropped: read it anyway.
+        let bio = (i + 1..self.len().min(i + 3)).any(|k| {
+            let t = self.text(k).trim();
+            let lower = t.to_lowercase();
+            (self.words(k) >= 8
+                && (opens_on(t, &b.names)
+                    || opens_on(t, &first)
+                    || opens_on(t, &format!("Dr. {first}"))
+                    || lower.starts_with("i'm ")
+                    || lower.starts_with("i’m ")
+                    || lower.starts_with("i am ")
+                    || lower.starts_with("hi, i")))
+                || matches!(
+                    lower.as_str(),
+                    "author" | "author's profile" | "author’s profile"
+                )
+        });
+        bio.then_some((i, b))
     }
 
     /// How much a byline found at unit `i` (its name at `j`) looks like the
@@ -284,8 +324,8 @@ impl Dump {
         let text = self.text(i);
         // "Written by Jo Hale" reads as a sign-off too.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (self.kind(i) == Kind::Clutter && is_tag_line(text))
-            || (self.kind(i) == Kind::End && is_prefixed_byline(text));
+            || (matches!(self.kind(i), Kind::Clutter | Kind::End) && is_prefixed_byline(text))
+            || (self.kind(i) == Kind::Clutter && is_tag_line(text));
         if LABEL.is_match(text.trim()) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
@@ -296,7 +336,13 @@ impl Dump {
         if !usable {
             return None;
         }
-        parse_byline(text).map(|b| (i, b))
+        parse_byline(text)
+            .or_else(|| {
+                (self.kind(i) == Kind::Byline)
+                    .then(|| unnamed_byline(text))
+                    .flatten()
+            })
+            .map(|b| (i, b))
     }
 
     /// The outlet: a sign-off, a trust line, a copyright line, the
@@ -365,6 +411,19 @@ impl Dump {
             .or(dateline)
             .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
     }
+}
+
+/// "By 3i Global", "by ibby", "By Ask the Doctors": a short "By" line
+/// whose signer is a company, a column or a handle rather than a person's
+/// name; a news agency ("By AFP") or "By Staff" names no one.
+fn unnamed_byline(text: &str) -> Option<Byline> {
+    let rest = text.trim().get(3..)?.trim();
+    let agency = looks_like_outlet(rest) && rest.chars().any(char::is_uppercase);
+    (!agency && !rest.is_empty() && rest.chars().any(char::is_alphabetic)).then(|| Byline {
+        names: rest.to_string(),
+        outlet: None,
+        date: None,
+    })
 }
 
 /// "Posted on July 1, 2024 by Jo", "Jo Hale | by": a "by" inside the line.
@@ -523,11 +582,20 @@ pub(super) fn cut_glued_title(title: &str) -> String {
     if let Some(m) = BY.find(&t) {
         let head = t.get(..m.start()).unwrap_or("").trim();
         let tail_words = word_len(t.get(m.start()..).unwrap_or(""));
-        // "Stand by Me" keeps its "by": only "by" alone or a two-word name.
-        if word_len(head) >= 3 && (tail_words == 1 || tail_words >= 3) {
+        // "Stand by Me" keeps its "by": only "by" alone or a two-word name
+        // ("Step by Step Guide" names no one).
+        // The words after "by" must read as names without the "by".
+        let named = t
+            .get(m.start()..)
+            .unwrap_or("")
+            .trim()
+            .get(2..)
+            .is_some_and(|names| parse_byline(names).is_some());
+        if word_len(head) >= 3 && (tail_words == 1 || (tail_words >= 3 && named)) {
             t = head.to_string();
         }
     }
+    t = cut_tag_tail(&t);
     if let Some((_, start, end)) = super::meta::date_span(&t)
         && start > 0
         && end == t.len()
@@ -541,6 +609,42 @@ pub(super) fn cut_glued_title(title: &str) -> String {
         }
     }
     t
+}
+
+/// "Framing the Landscape making images": a headline in title case with
+/// lower-case tags or a handle glued after it loses them. Title case
+/// leaves only short words (a, of, the) in lower case, so a longer
+/// lower-case word after the last capitalised one is not the headline's.
+fn cut_tag_tail(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let starts_upper = |w: &&str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let Some(last_cap) = words.iter().rposition(starts_upper) else {
+        return title.to_string();
+    };
+    let (head, tail) = words.split_at(last_cap + 1);
+    let long = |w: &&&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    // Four capitalised longer words at least ("Introducing Bolmo: Byteifying
+    // the next generation" is sentence case), and no count left dangling
+    // ("... to 'Knives Out,' 10 movies to stream").
+    let head_title_case = head.iter().filter(long).count() >= 4
+        && head.iter().filter(long).all(starts_upper)
+        && head
+            .last()
+            .is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()));
+    if head_title_case
+        && !tail.is_empty()
+        && tail.iter().all(plain)
+        && tail.iter().any(|w| long(&w))
+    {
+        head.join(" ")
+    } else {
+        title.to_string()
+    }
 }
 
 /// An upper-cased headline (CSS `text-transform`) gets its case back from

@@ -368,7 +368,7 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '\u{2014}', '\u{2013}', '\t', '
 /// Comment counts and review credits after the names.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
+        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|\s+\d+(?:[–-]\d+)?\s*(?:min(?:ute)?s?)\.?(?:\s+read)?\s*$|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
     )
 });
 
@@ -934,6 +934,10 @@ mod tests {
             Some("Kim Ji-won")
         );
         assert_eq!(names("Juan de la Cruz").as_deref(), Some("Juan de la Cruz"));
+        assert_eq!(
+            names("By Kyle Howells 15 min read").as_deref(),
+            Some("Kyle Howells")
+        );
     }
 
     #[test]
