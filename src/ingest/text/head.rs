@@ -154,6 +154,10 @@ impl Dump {
             else {
                 continue;
             };
+            let labelled = j != i || is_prefixed_byline(self.text(i)) || has_by_word(self.text(i));
+            if !labelled && self.common_words(&b.names) {
+                continue;
+            }
             let score = self.byline_score(i, j, &b, t, body_start);
             if score > 0.0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, j, b));
@@ -174,6 +178,36 @@ impl Dump {
                 })
             })
             .or_else(|| (body_start + 1..self.len()).find_map(|i| self.author_box(i)))
+    }
+
+    /// "Copper Pipes", "Event Type": every word of the would-be name also
+    /// stands in lower case in the running text, so they are words of the
+    /// story's subject, not a person's name (a surname is rarely written
+    /// in lower case).
+    fn common_words(&self, names: &str) -> bool {
+        let words: Vec<String> = names
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() || words.iter().any(|w| !w.chars().all(char::is_alphabetic)) {
+            return false;
+        }
+        let anchors: Vec<&str> = (0..self.len())
+            .filter(|&i| self.is_anchor(i))
+            .take(300)
+            .map(|i| self.text(i))
+            .collect();
+        words.iter().all(|w| {
+            anchors.iter().any(|t| {
+                t.match_indices(w.as_str()).any(|(at, _)| {
+                    let before = t.get(..at).and_then(|s| s.chars().next_back());
+                    let after = t.get(at + w.len()..).and_then(|s| s.chars().next());
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
     }
 
     /// "Jo Hale" on its own line past the story's start with a bio under
