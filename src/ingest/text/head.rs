@@ -163,8 +163,18 @@ impl Dump {
                 best = Some((score, j, b));
             }
         }
+        // Above the headline a "By" line may have been dropped with the
+        // menus around it, or taken for clutter ("by Jo Hale | SEO | 8 min
+        // Read"): it still signs.
+        let prefixed_above = |i: usize| {
+            (matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Clutter)
+                && is_prefixed_byline(self.text(i)))
+            .then(|| parse_byline(self.text(i)))
+            .flatten()
+            .map(|b| (i, b))
+        };
         best.map(|(_, j, b)| (j, b))
-            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed))
+            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed_above))
             .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
             .or_else(|| {
                 // "Written by Jo Hale" in the author box past the story's

@@ -935,6 +935,10 @@ mod tests {
         );
         assert_eq!(names("Juan de la Cruz").as_deref(), Some("Juan de la Cruz"));
         assert_eq!(
+            names("By A. J. Neal    View In Digital Edition").as_deref(),
+            Some("A. J. Neal")
+        );
+        assert_eq!(
             names("By Kyle Howells 15 min read").as_deref(),
             Some("Kyle Howells")
         );
