@@ -317,20 +317,42 @@ impl Dump {
         if i <= title || i >= body_start || !self.live(i) || self.kind(i) != Kind::Text {
             return None;
         }
-        let text = self.text(i).trim();
+        let full = self.text(i).trim();
+        // "Susan December 9, 2024 0 Comments", "EcoFlow- 2025/4/29": the
+        // signature glued to its date (a comment count may trail).
+        let glued = super::meta::date_span(full).and_then(|(_, start, end)| {
+            let name = full
+                .get(..start)?
+                .trim()
+                .trim_end_matches(['-', ',', '|', '·']);
+            let rest = full.get(end..)?;
+            (start > 0 && word_len(rest) <= 2 && !name.is_empty()).then_some(name.trim())
+        });
+        let text = glued.unwrap_or(full);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let next = (i + 1..self.len()).find(|&j| self.live(j))?;
+        // The date line under it, past a copy of the name (an avatar's
+        // alt text, a mobile layout).
+        let next = self.live_after(i).find(|&j| self.text(j).trim() != full);
         let wordy = |w: &&str| {
             w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-'))
         };
-        let ok = (1..=3).contains(&words.len())
+        // Several words must all be capitalised ("West Bell Dental Care";
+        // not "Updated by Jo Hale"); one may be a handle.
+        let capitalised = |w: &&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let ok = (1..=4).contains(&words.len())
             && words.iter().all(wordy)
+            && (words.len() == 1 || words.iter().all(capitalised))
+            && super::title::glued_words(&words) == 0
             && text.chars().any(char::is_alphabetic)
             && !ends_sentence(text)
             && super::title::ui_share(&words) == 0.0
             && parse_date(text).is_none()
-            && self.kind(next) == Kind::Date;
+            && (glued.is_some() || next.is_some_and(|j| self.kind(j) == Kind::Date));
         ok.then(|| {
             (
                 i,
