@@ -142,7 +142,7 @@ impl Dump {
         };
         let t = title.unwrap_or(0);
         let from = title.map_or(0, |t| t.saturating_sub(6));
-        let to = body_start.max(start + 4).min(start + 25).min(self.len());
+        let to = body_start.max(start + 8).min(start + 25).min(self.len());
         let mut best: Option<(f64, usize, Byline)> = None;
         for i in from..to {
             if Some(i) == standfirst || Some(i) == title {

@@ -13,7 +13,7 @@ use crate::ingest::clutter::ends_sentence;
 use std::collections::HashMap;
 
 /// Number of features per candidate (the length of `WEIGHTS`).
-pub const N_FEATURES: usize = 46;
+pub const N_FEATURES: usize = 41;
 
 /// Feature names, in order (the fitting script reads them from here).
 #[cfg(test)]
@@ -59,11 +59,6 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "dist_main_start",
     "inside_main",
     "after_main",
-    "ends_question",
-    "imperative_first",
-    "you_words",
-    "contained_above",
-    "meta_next",
 ];
 
 // The dear features, filled only for candidates that may still win.
@@ -73,14 +68,12 @@ const OVERLAP: usize = 27;
 const STANDFIRST_BELOW: usize = 29;
 const HAS_DATE: usize = 35;
 const IS_BYLINE: usize = 36;
-const META_NEXT: usize = 45;
-const META: [usize; 6] = [
+const META: [usize; 5] = [
     BYLINE_BELOW,
     META_ABOVE,
     STANDFIRST_BELOW,
     HAS_DATE,
     IS_BYLINE,
-    META_NEXT,
 ];
 
 /// The candidate's score: the linear part plus the fitted products of
@@ -284,15 +277,6 @@ impl Dump {
             .unwrap_or(before)
             .saturating_sub(cx.anchor_words_before.get(i + 1).copied().unwrap_or(before));
         let anchor_just_above = above.iter().any(|&j| self.is_anchor(j));
-        // "Posted ... on Headline" or a breadcrumb ending in it, just above.
-        let contained_above = form.len() >= 12
-            && above
-                .iter()
-                .take(2)
-                .any(|&j| self.form(j).len() > form.len() && self.form(j).contains(form));
-        let end = text
-            .trim_end()
-            .trim_end_matches(['"', '\'', '’', '”', ')', ']']);
         [
             (n_words.min(40) as f64) / 10.0,
             (chars.max(1) as f64).ln(),
@@ -341,11 +325,6 @@ impl Dump {
             }),
             b(cx.main.is_some_and(|(s, e)| i > s && i < e)),
             b(cx.main.is_some_and(|(_, e)| i > e)),
-            b(end.ends_with(['?', '!'])),
-            b(ws.imperative_first),
-            ws.share(ws.you + ws.you_plain),
-            b(contained_above),
-            0.0, // meta_next (fill_meta)
         ]
     }
 
@@ -385,15 +364,6 @@ impl Dump {
         f[STANDFIRST_BELOW] = b(standfirst_below);
         f[HAS_DATE] = b(parse_date(self.text(i)).is_some());
         f[IS_BYLINE] = b(is_byline(i));
-        // The byline, its label or the date straight under the headline.
-        f[META_NEXT] = b(below.first().is_some_and(|&j| {
-            is_byline(j)
-                || self.kind(j) == Kind::Date
-                || matches!(
-                    self.text(j).trim().to_lowercase().as_str(),
-                    "by" | "written by" | "written by:" | "by:" | "author" | "author:"
-                )
-        }));
     }
 
     /// Lower-cased running text from anchor `start` on (about 400 words).
@@ -422,9 +392,8 @@ impl Dump {
         // Branch and bound: a candidate whose cheap features plus the most
         // the dear ones could add cannot beat the best so far is passed
         // over (the pick is the same as scoring every feature of all).
-        const DEAR: [usize; 7] = [
+        const DEAR: [usize; 6] = [
             OVERLAP,
-            META_NEXT,
             BYLINE_BELOW,
             META_ABOVE,
             STANDFIRST_BELOW,
@@ -670,6 +639,5 @@ mod tests {
         assert_eq!(FEATURE_NAMES[STANDFIRST_BELOW], "standfirst_below");
         assert_eq!(FEATURE_NAMES[HAS_DATE], "has_date");
         assert_eq!(FEATURE_NAMES[IS_BYLINE], "is_byline");
-        assert_eq!(FEATURE_NAMES[META_NEXT], "meta_next");
     }
 }

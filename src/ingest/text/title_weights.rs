@@ -43,11 +43,6 @@ pub const WEIGHTS: [f64; super::title::N_FEATURES] = [
     -0.621014,  // dist_main_start,
     0.074832,   // inside_main,
     1.370299,   // after_main
-    0.0,        // ends_question (not fitted yet)
-    0.0,        // imperative_first
-    0.0,        // you_words
-    0.0,        // contained_above
-    0.0,        // meta_next
 ];
 pub const PAIRS: [(usize, usize); 66] = [
     (2, 4),   // ends_sentence*capitalised_share,
