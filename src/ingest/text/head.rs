@@ -233,6 +233,21 @@ impl Dump {
         if !text.chars().any(char::is_lowercase) {
             return None;
         }
+        // Cheap test first: a bio opening on the line's first word, an "I"
+        // or a label must follow before a byline is parsed.
+        let lead = text.split_whitespace().next()?;
+        let maybe = (i + 1..self.len().min(i + 3)).any(|k| {
+            let t = self.text(k).trim_start();
+            t.starts_with(lead)
+                || t.starts_with('I')
+                || t.starts_with("Dr")
+                || t.starts_with("Hi")
+                || t.starts_with("Author")
+                || t.starts_with("author")
+        });
+        if !maybe {
+            return None;
+        }
         let b = parse_byline(text).filter(|b| b.date.is_none() && !b.names.contains(" and "))?;
         let first = b.names.split_whitespace().next()?.to_string();
         let opens_on = |t: &str, name: &str| {
