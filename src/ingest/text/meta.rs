@@ -54,6 +54,24 @@ const ROLE_WORDS: &[&str] = &[
     "technology",
     "health",
     "economics",
+    // titles beside the name ("Catherine Boeckmann Executive Digital
+    // Editor", "Audrey Huang, Print Managing Editor")
+    "executive",
+    "managing",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "lead",
+    "head",
+    "expert",
+    "reviewer",
+    "director",
+    "manager",
+    "president",
+    "officer",
+    "ceo",
+    "assistant",
+    "contributing",
 ];
 
 /// Capitalised words that label sections or pages, never people.
@@ -937,6 +955,14 @@ mod tests {
         assert_eq!(
             names("By A. J. Neal    View In Digital Edition").as_deref(),
             Some("A. J. Neal")
+        );
+        assert_eq!(
+            names("Audrey Huang, Print Managing Editor").as_deref(),
+            Some("Audrey Huang")
+        );
+        assert_eq!(
+            names("Rasmus Barslund Founder & Lead Reviewer").as_deref(),
+            Some("Rasmus Barslund")
         );
         assert_eq!(
             names("By Kyle Howells 15 min read").as_deref(),
