@@ -142,7 +142,7 @@ impl Dump {
         };
         let t = title.unwrap_or(0);
         let from = title.map_or(0, |t| t.saturating_sub(6));
-        let to = body_start.max(start + 4).min(start + 25).min(self.len());
+        let to = body_start.max(start + 8).min(start + 25).min(self.len());
         let mut best: Option<(f64, usize, Byline)> = None;
         for i in from..to {
             if Some(i) == standfirst || Some(i) == title {
@@ -154,13 +154,27 @@ impl Dump {
             else {
                 continue;
             };
+            let labelled = j != i || is_prefixed_byline(self.text(i)) || has_by_word(self.text(i));
+            if !labelled && self.common_words(&b.names) {
+                continue;
+            }
             let score = self.byline_score(i, j, &b, t, body_start);
             if score > 0.0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, j, b));
             }
         }
+        // Above the headline a "By" line may have been dropped with the
+        // menus around it, or taken for clutter ("by Jo Hale | SEO | 8 min
+        // Read"): it still signs.
+        let prefixed_above = |i: usize| {
+            (matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Clutter)
+                && is_prefixed_byline(self.text(i)))
+            .then(|| parse_byline(self.text(i)))
+            .flatten()
+            .map(|b| (i, b))
+        };
         best.map(|(_, j, b)| (j, b))
-            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed))
+            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed_above))
             .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
             .or_else(|| {
                 // "Written by Jo Hale" in the author box past the story's
@@ -173,6 +187,91 @@ impl Dump {
                     .map(|b| (i, b))
                 })
             })
+            .or_else(|| (body_start + 1..self.len()).find_map(|i| self.author_box(i)))
+    }
+
+    /// "Copper Pipes", "Event Type": every word of the would-be name also
+    /// stands in lower case in the running text, so they are words of the
+    /// story's subject, not a person's name (a surname is rarely written
+    /// in lower case).
+    fn common_words(&self, names: &str) -> bool {
+        let words: Vec<String> = names
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() || words.iter().any(|w| !w.chars().all(char::is_alphabetic)) {
+            return false;
+        }
+        let anchors: Vec<&str> = (0..self.len())
+            .filter(|&i| self.is_anchor(i))
+            .take(300)
+            .map(|i| self.text(i))
+            .collect();
+        words.iter().all(|w| {
+            anchors.iter().any(|t| {
+                t.match_indices(w.as_str()).any(|(at, _)| {
+                    let before = t.get(..at).and_then(|s| s.chars().next_back());
+                    let after = t.get(at + w.len()..).and_then(|s| s.chars().next());
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
+    }
+
+    /// "Jo Hale" on its own line past the story's start with a bio under
+    /// it ("Jo Hale is a ...", "Jo comes from ...", "I'm the founder ...")
+    /// or an "Author" label: the author box names the writer.
+    fn author_box(&self, i: usize) -> Option<(usize, Byline)> {
+        let text = self.text(i);
+        if !(2..=4).contains(&self.words(i)) || ends_sentence(text) {
+            return None;
+        }
+        // A shouted line is a heading ("ORLANDO MOURNS" over "Orlando
+        // mourned the dead ...").
+        if !text.chars().any(char::is_lowercase) {
+            return None;
+        }
+        // Cheap test first: a bio opening on the line's first word, an "I"
+        // or a label must follow before a byline is parsed.
+        let lead = text.split_whitespace().next()?;
+        let maybe = (i + 1..self.len().min(i + 3)).any(|k| {
+            let t = self.text(k).trim_start();
+            t.starts_with(lead)
+                || t.starts_with('I')
+                || t.starts_with("Dr")
+                || t.starts_with("Hi")
+                || t.starts_with("Author")
+                || t.starts_with("author")
+        });
+        if !maybe {
+            return None;
+        }
+        let b = parse_byline(text).filter(|b| b.date.is_none() && !b.names.contains(" and "))?;
+        let first = b.names.split_whitespace().next()?.to_string();
+        let opens_on = |t: &str, name: &str| {
+            t.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with([' ', ',']))
+        };
+        // The box is often past the story's end, dropped: read it anyway.
+        let bio = (i + 1..self.len().min(i + 3)).any(|k| {
+            let t = self.text(k).trim();
+            let lower = t.to_lowercase();
+            (self.words(k) >= 8
+                && (opens_on(t, &b.names)
+                    || opens_on(t, &first)
+                    || opens_on(t, &format!("Dr. {first}"))
+                    || lower.starts_with("i'm ")
+                    || lower.starts_with("i’m ")
+                    || lower.starts_with("i am ")
+                    || lower.starts_with("hi, i")))
+                || matches!(
+                    lower.as_str(),
+                    "author" | "author's profile" | "author’s profile"
+                )
+        });
+        bio.then_some((i, b))
     }
 
     /// How much a byline found at unit `i` (its name at `j`) looks like the
@@ -233,20 +332,42 @@ impl Dump {
         if i <= title || i >= body_start || !self.live(i) || self.kind(i) != Kind::Text {
             return None;
         }
-        let text = self.text(i).trim();
+        let full = self.text(i).trim();
+        // "Susan December 9, 2024 0 Comments", "EcoFlow- 2025/4/29": the
+        // signature glued to its date (a comment count may trail).
+        let glued = super::meta::date_span(full).and_then(|(_, start, end)| {
+            let name = full
+                .get(..start)?
+                .trim()
+                .trim_end_matches(['-', ',', '|', '·']);
+            let rest = full.get(end..)?;
+            (start > 0 && word_len(rest) <= 2 && !name.is_empty()).then_some(name.trim())
+        });
+        let text = glued.unwrap_or(full);
         let words: Vec<&str> = text.split_whitespace().collect();
-        let next = (i + 1..self.len()).find(|&j| self.live(j))?;
+        // The date line under it, past a copy of the name (an avatar's
+        // alt text, a mobile layout).
+        let next = self.live_after(i).find(|&j| self.text(j).trim() != full);
         let wordy = |w: &&str| {
             w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-'))
         };
-        let ok = (1..=3).contains(&words.len())
+        // Several words must all be capitalised ("West Bell Dental Care";
+        // not "Updated by Jo Hale"); one may be a handle.
+        let capitalised = |w: &&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        };
+        let ok = (1..=4).contains(&words.len())
             && words.iter().all(wordy)
+            && (words.len() == 1 || words.iter().all(capitalised))
+            && super::title::glued_words(&words) == 0
             && text.chars().any(char::is_alphabetic)
             && !ends_sentence(text)
             && super::title::ui_share(&words) == 0.0
             && parse_date(text).is_none()
-            && self.kind(next) == Kind::Date;
+            && (glued.is_some() || next.is_some_and(|j| self.kind(j) == Kind::Date));
         ok.then(|| {
             (
                 i,
@@ -284,8 +405,8 @@ impl Dump {
         let text = self.text(i);
         // "Written by Jo Hale" reads as a sign-off too.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (self.kind(i) == Kind::Clutter && is_tag_line(text))
-            || (self.kind(i) == Kind::End && is_prefixed_byline(text));
+            || (matches!(self.kind(i), Kind::Clutter | Kind::End) && is_prefixed_byline(text))
+            || (self.kind(i) == Kind::Clutter && is_tag_line(text));
         if LABEL.is_match(text.trim()) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
@@ -296,7 +417,13 @@ impl Dump {
         if !usable {
             return None;
         }
-        parse_byline(text).map(|b| (i, b))
+        parse_byline(text)
+            .or_else(|| {
+                (self.kind(i) == Kind::Byline)
+                    .then(|| unnamed_byline(text))
+                    .flatten()
+            })
+            .map(|b| (i, b))
     }
 
     /// The outlet: a sign-off, a trust line, a copyright line, the
@@ -365,6 +492,19 @@ impl Dump {
             .or(dateline)
             .or_else(|| anywhere.clone().find_map(|i| parse_date(self.raw(i))))
     }
+}
+
+/// "By 3i Global", "by ibby", "By Ask the Doctors": a short "By" line
+/// whose signer is a company, a column or a handle rather than a person's
+/// name; a news agency ("By AFP") or "By Staff" names no one.
+fn unnamed_byline(text: &str) -> Option<Byline> {
+    let rest = text.trim().get(3..)?.trim();
+    let agency = looks_like_outlet(rest) && rest.chars().any(char::is_uppercase);
+    (!agency && !rest.is_empty() && rest.chars().any(char::is_alphabetic)).then(|| Byline {
+        names: rest.to_string(),
+        outlet: None,
+        date: None,
+    })
 }
 
 /// "Posted on July 1, 2024 by Jo", "Jo Hale | by": a "by" inside the line.
@@ -523,11 +663,20 @@ pub(super) fn cut_glued_title(title: &str) -> String {
     if let Some(m) = BY.find(&t) {
         let head = t.get(..m.start()).unwrap_or("").trim();
         let tail_words = word_len(t.get(m.start()..).unwrap_or(""));
-        // "Stand by Me" keeps its "by": only "by" alone or a two-word name.
-        if word_len(head) >= 3 && (tail_words == 1 || tail_words >= 3) {
+        // "Stand by Me" keeps its "by": only "by" alone or a two-word name
+        // ("Step by Step Guide" names no one).
+        // The words after "by" must read as names without the "by".
+        let named = t
+            .get(m.start()..)
+            .unwrap_or("")
+            .trim()
+            .get(2..)
+            .is_some_and(|names| parse_byline(names).is_some());
+        if word_len(head) >= 3 && (tail_words == 1 || (tail_words >= 3 && named)) {
             t = head.to_string();
         }
     }
+    t = cut_tag_tail(&t);
     if let Some((_, start, end)) = super::meta::date_span(&t)
         && start > 0
         && end == t.len()
@@ -541,6 +690,42 @@ pub(super) fn cut_glued_title(title: &str) -> String {
         }
     }
     t
+}
+
+/// "Framing the Landscape making images": a headline in title case with
+/// lower-case tags or a handle glued after it loses them. Title case
+/// leaves only short words (a, of, the) in lower case, so a longer
+/// lower-case word after the last capitalised one is not the headline's.
+fn cut_tag_tail(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let starts_upper = |w: &&str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let Some(last_cap) = words.iter().rposition(starts_upper) else {
+        return title.to_string();
+    };
+    let (head, tail) = words.split_at(last_cap + 1);
+    let long = |w: &&&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let plain = |w: &&str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    // Four capitalised longer words at least ("Introducing Bolmo: Byteifying
+    // the next generation" is sentence case), and no count left dangling
+    // ("... to 'Knives Out,' 10 movies to stream").
+    let head_title_case = head.iter().filter(long).count() >= 4
+        && head.iter().filter(long).all(starts_upper)
+        && head
+            .last()
+            .is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()));
+    if head_title_case
+        && !tail.is_empty()
+        && tail.iter().all(plain)
+        && tail.iter().any(|w| long(&w))
+    {
+        head.join(" ")
+    } else {
+        title.to_string()
+    }
 }
 
 /// An upper-cased headline (CSS `text-transform`) gets its case back from

@@ -54,6 +54,24 @@ const ROLE_WORDS: &[&str] = &[
     "technology",
     "health",
     "economics",
+    // titles beside the name ("Catherine Boeckmann Executive Digital
+    // Editor", "Audrey Huang, Print Managing Editor")
+    "executive",
+    "managing",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "lead",
+    "head",
+    "expert",
+    "reviewer",
+    "director",
+    "manager",
+    "president",
+    "officer",
+    "ceo",
+    "assistant",
+    "contributing",
 ];
 
 /// Capitalised words that label sections or pages, never people.
@@ -368,7 +386,7 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '\u{2014}', '\u{2013}', '\t', '
 /// Comment counts and review credits after the names.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
+        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|\s+\d+(?:[–-]\d+)?\s*(?:min(?:ute)?s?)\.?(?:\s+read)?\s*$|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
     )
 });
 
@@ -934,6 +952,22 @@ mod tests {
             Some("Kim Ji-won")
         );
         assert_eq!(names("Juan de la Cruz").as_deref(), Some("Juan de la Cruz"));
+        assert_eq!(
+            names("By A. J. Neal    View In Digital Edition").as_deref(),
+            Some("A. J. Neal")
+        );
+        assert_eq!(
+            names("Audrey Huang, Print Managing Editor").as_deref(),
+            Some("Audrey Huang")
+        );
+        assert_eq!(
+            names("Rasmus Barslund Founder & Lead Reviewer").as_deref(),
+            Some("Rasmus Barslund")
+        );
+        assert_eq!(
+            names("By Kyle Howells 15 min read").as_deref(),
+            Some("Kyle Howells")
+        );
     }
 
     #[test]

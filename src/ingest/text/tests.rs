@@ -954,6 +954,31 @@ fn glued_breadcrumbs_and_bylines_leave_the_headline() {
     );
     assert_eq!(cut_glued_title("Stand by Me"), "Stand by Me");
     assert_eq!(
+        cut_glued_title("DIY Solar Panel Installation: Step by Step Guide"),
+        "DIY Solar Panel Installation: Step by Step Guide"
+    );
+    // Tags glued after a title-cased headline go; a product's own case stays.
+    assert_eq!(
+        cut_glued_title("Guide to Landscape Composition: Framing the Landscape making images"),
+        "Guide to Landscape Composition: Framing the Landscape"
+    );
+    assert_eq!(
+        cut_glued_title("The Best Budget Apps for iPhone"),
+        "The Best Budget Apps for iPhone"
+    );
+    assert_eq!(
+        cut_glued_title("Introducing Bolmo: Byteifying the next generation of models"),
+        "Introducing Bolmo: Byteifying the next generation of models"
+    );
+    assert_eq!(
+        cut_glued_title("From 'One Battle After Another' to 'Knives Out,' 10 movies to stream"),
+        "From 'One Battle After Another' to 'Knives Out,' 10 movies to stream"
+    );
+    assert_eq!(
+        cut_glued_title("Why isn't modern AI built around cognitive science"),
+        "Why isn't modern AI built around cognitive science"
+    );
+    assert_eq!(
         cut_glued_title("Sanders Vows To End Tax Breaks Used By Real Estate Developers."),
         "Sanders Vows To End Tax Breaks Used By Real Estate Developers."
     );
