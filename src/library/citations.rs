@@ -245,6 +245,10 @@ mod tests {
         assert_eq!(by("venn"), 2);
         assert_eq!(by("chen"), 1);
         assert_eq!(by("Smith"), 0);
+        // Two Venns: the surname alone names neither.
+        lib.add(vec![story(4, "Bo Venn", "2024-04-01")]).unwrap();
+        assert_eq!(by("venn"), 0);
+        assert_eq!(by("Ada Venn"), 2);
     }
 
     #[test]
