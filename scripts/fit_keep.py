@@ -19,7 +19,7 @@ SHARED = os.path.join(ROOT, "..", "shared")
 BIN = os.path.join(ROOT, "target", "release", "examples", "features")
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402
-from fitting import adam_step, raw_weights, scaled, standardize  # noqa: E402
+from fitting import descend, raw_weights, scaled, standardize  # noqa: E402
 
 
 def label(text, gold_norm, gold_tokens):
@@ -58,10 +58,8 @@ def fit(rows, dim, epochs=300, lr=0.05, l2=1e-3):
     ws = [max(3, r[2]) for r in rows]
     ys = [r[1] for r in rows]
     wsum = sum(ws)
-    w, b = [0.0] * dim, 0.0
-    m, v = [0.0] * (dim + 1), [0.0] * (dim + 1)
-    for ep in range(1, epochs + 1):
-        g = [l2 * wk for wk in w] + [0.0]
+
+    def gradient(w, b, g):
         loss = 0.0
         for z, y, wt in zip(zs, ys, ws):
             s = b + sum(a * c for a, c in zip(z, w))
@@ -71,11 +69,9 @@ def fit(rows, dim, epochs=300, lr=0.05, l2=1e-3):
             for k in range(dim):
                 g[k] += d * z[k]
             g[dim] += d
-        params = w + [b]
-        adam_step(params, g, m, v, ep, lr)
-        w, b = params[:dim], params[dim]
-        if ep % 50 == 0:
-            print(f"epoch {ep}: loss {loss:.4f}", file=sys.stderr)
+        return loss
+
+    w, b = descend(dim, epochs, lr, l2, gradient, every=50)
     return raw_weights(w, b, mean, sd)
 
 

@@ -24,7 +24,7 @@ SHARED = os.path.join(ROOT, "..", "shared")
 BIN = os.path.join(ROOT, "target", "release", "examples", "speaker_features")
 sys.path.insert(0, os.path.join(SHARED, "tools"))
 import score  # noqa: E402
-from fitting import adam_step, raw_weights, scaled, standardize  # noqa: E402
+from fitting import descend, raw_weights, scaled, standardize  # noqa: E402
 
 MIN_LOG_ODDS = 0.0
 
@@ -64,10 +64,8 @@ def fit(quotes, dim, epochs=300, lr=0.05, l2=float(os.environ.get("L2", "3e-2"))
     mean, sd = standardize(xs, dim)
     zq = [([scaled(f, mean, sd) for f, _ in rows], [y for _, y in rows]) for rows in quotes]
     n = len(zq)
-    w, b = [0.0] * dim, 0.0
-    m, v = [0.0] * (dim + 1), [0.0] * (dim + 1)
-    for ep in range(1, epochs + 1):
-        g = [l2 * wk for wk in w] + [0.0]
+
+    def gradient(w, b, g):
         loss = 0.0
         for zs, ys in zq:
             ss = [b + sum(a * c for a, c in zip(z, w)) for z in zs]
@@ -83,11 +81,9 @@ def fit(quotes, dim, epochs=300, lr=0.05, l2=float(os.environ.get("L2", "3e-2"))
                 for k in range(dim):
                     g[k] += d * z[k]
                 g[dim] += d
-        params = w + [b]
-        adam_step(params, g, m, v, ep, lr)
-        w, b = params[:dim], params[dim]
-        if ep % 100 == 0:
-            print(f"epoch {ep}: loss {loss:.4f}", file=sys.stderr)
+        return loss
+
+    w, b = descend(dim, epochs, lr, l2, gradient, every=100)
     return raw_weights(w, b, mean, sd)
 
 

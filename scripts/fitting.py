@@ -1,7 +1,9 @@
 """What the three fitting scripts (fit_keep, fit_title, fit_speaker) share:
-features standardised for training, an Adam step, and the weights taken
-back to raw features for the Rust side. Stdlib only."""
+features standardised for training, an Adam step, the epoch loop of a
+linear model with L2, and the weights taken back to raw features for the
+Rust side. Stdlib only."""
 import math
+import sys
 
 
 def standardize(xs, dim):
@@ -21,6 +23,24 @@ def adam_step(params, g, m, v, ep, lr):
         m[k] = 0.9 * m[k] + 0.1 * g[k]
         v[k] = 0.999 * v[k] + 0.001 * g[k] * g[k]
         params[k] -= lr * (m[k] / (1 - 0.9 ** ep)) / (math.sqrt(v[k] / (1 - 0.999 ** ep)) + 1e-8)
+
+
+def descend(dim, epochs, lr, l2, gradient, every):
+    """Weights and bias of a linear model by Adam from zero: each epoch,
+    `gradient(w, b, g)` adds the data's gradient to `g` (the L2 term on the
+    weights, then the bias's slot, already in it) and returns the loss,
+    logged every `every` epochs."""
+    w, b = [0.0] * dim, 0.0
+    m, v = [0.0] * (dim + 1), [0.0] * (dim + 1)
+    for ep in range(1, epochs + 1):
+        g = [l2 * wk for wk in w] + [0.0]
+        loss = gradient(w, b, g)
+        params = w + [b]
+        adam_step(params, g, m, v, ep, lr)
+        w, b = params[:dim], params[dim]
+        if ep % every == 0:
+            print(f"epoch {ep}: loss {loss:.4f}", file=sys.stderr)
+    return w, b
 
 
 def raw_weights(w, b, mean, sd):
