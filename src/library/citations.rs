@@ -176,63 +176,15 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{Article, Block, Figure, FigureKind, Quote, QuoteKind, Span, Story};
-    use crate::library::NewStory;
-
-    fn story(n: usize, speaker: &str, published: &str) -> NewStory {
-        let text = format!("“Words {n},” said {speaker}. It cost $5 million.");
-        let story = Story {
-            source: Some(format!("story{n}.html")),
-            article: Article {
-                title: format!("Story {n}"),
-                publisher: Some("The Gazette".into()),
-                published: Some(published.into()),
-                blocks: vec![Block::paragraph("Lead."), Block::paragraph(text)],
-                ..Article::default()
-            },
-            quotes: vec![Quote {
-                text: format!("Words {n},"),
-                speaker: Some(speaker.into()),
-                canonical_speaker: None,
-                kind: QuoteKind::Direct,
-                span: Span {
-                    block: 1,
-                    start: 3,
-                    end: 12,
-                },
-            }],
-            figures: vec![Figure {
-                text: "$5 million".into(),
-                kind: FigureKind::Money,
-                value: Some(5e6),
-                unit: Some("USD".into()),
-                span: Span {
-                    block: 1,
-                    start: 40,
-                    end: 50,
-                },
-            }],
-        };
-        let original = format!("original {n}").into_bytes();
-        NewStory::new(original, story)
-    }
-
-    /// A library of three stories: two quote Ada Venn, one Li Chen.
-    fn venn_and_chen() -> (tempfile::TempDir, Library) {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![
-            story(1, "Ada Venn", "2024-01-01"),
-            story(2, "Ada Venn", "2024-03-01"),
-            story(3, "Li Chen", "2024-02-01"),
-        ])
-        .unwrap();
-        (dir, lib)
-    }
+    use crate::library::test_stories::{library_of, story};
 
     #[test]
     fn a_surname_finds_the_one_person_it_is_short_for() {
-        let (_dir, lib) = venn_and_chen();
+        let (_dir, lib) = library_of(&[
+            ("Ada Venn", "2024-01-01"),
+            ("Ada Venn", "2024-03-01"),
+            ("Li Chen", "2024-02-01"),
+        ]);
         let by = |name: &str| {
             let filter = CitationFilter {
                 speaker: Some(name.into()),
@@ -304,14 +256,11 @@ mod tests {
 
     #[test]
     fn a_speaker_brings_the_short_form_other_stories_give() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![
-            story(1, "Ada Venn", "2024-01-01"),
-            story(2, "Venn", "2024-03-01"),
-            story(3, "Li Chen", "2024-02-01"),
-        ])
-        .unwrap();
+        let (_dir, lib) = library_of(&[
+            ("Ada Venn", "2024-01-01"),
+            ("Venn", "2024-03-01"),
+            ("Li Chen", "2024-02-01"),
+        ]);
         for asked in ["Ada Venn", "venn"] {
             let filter = CitationFilter {
                 speaker: Some(asked.into()),

@@ -28,6 +28,8 @@ pub mod queries;
 pub mod reindex;
 pub mod search;
 pub mod store;
+#[cfg(test)]
+mod test_stories;
 
 pub use citations::CitationFilter;
 pub use entry::{Catalog, CatalogEntry, Position};

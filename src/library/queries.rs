@@ -201,48 +201,17 @@ fn place(r: &rusqlite::Row) -> rusqlite::Result<Place> {
 
 #[cfg(test)]
 mod tests {
-    use crate::article::{Article, Block, Figure, FigureKind, Quote, QuoteKind, Span, Story};
-    use crate::library::{Library, NewStory, SpeakerCount};
-
-    fn story(n: usize, speaker: &str, published: &str) -> NewStory {
-        let text = format!("Story {n}: “Words {n},” said {speaker}. It cost $5 million.");
-        let story = Story {
-            article: Article {
-                title: format!("Story {n}"),
-                published: Some(published.into()),
-                blocks: vec![Block::paragraph(text)],
-                ..Article::default()
-            },
-            quotes: vec![Quote {
-                text: format!("Words {n},"),
-                speaker: Some(speaker.into()),
-                canonical_speaker: None,
-                kind: QuoteKind::Direct,
-                span: Span::default(),
-            }],
-            figures: vec![Figure {
-                text: "$5 million".into(),
-                kind: FigureKind::Money,
-                value: Some(5e6),
-                unit: Some("USD".into()),
-                span: Span::default(),
-            }],
-            ..Story::default()
-        };
-        let original = format!("original {n}").into_bytes();
-        NewStory::new(original, story)
-    }
+    use crate::article::FigureKind;
+    use crate::library::SpeakerCount;
+    use crate::library::test_stories::library_of;
 
     #[test]
     fn speakers_their_quotes_and_shared_figures() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![
-            story(1, "Ada Venn", "2024-01-01"),
-            story(2, "Ada Venn", "2024-03-01"),
-            story(3, "Li Chen", "2024-02-01"),
-        ])
-        .unwrap();
+        let (_dir, lib) = library_of(&[
+            ("Ada Venn", "2024-01-01"),
+            ("Ada Venn", "2024-03-01"),
+            ("Li Chen", "2024-02-01"),
+        ]);
         let speakers = lib.speakers().unwrap();
         assert_eq!(speakers[0].speaker, "Ada Venn");
         assert_eq!((speakers[0].quotes, speakers[0].stories), (2, 2));
@@ -262,17 +231,14 @@ mod tests {
 
     #[test]
     fn a_short_name_joins_the_one_fuller_name_across_stories() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::open(dir.path()).unwrap();
-        lib.add(vec![
-            story(1, "Barack Obama", "2024-01-01"),
-            story(2, "Obama", "2024-03-01"),
-            story(3, "Obama", "2024-02-01"),
-            story(4, "Venn", "2024-02-01"),
-            story(5, "Ada Venn", "2024-02-01"),
-            story(6, "Tom Venn", "2024-02-01"),
-        ])
-        .unwrap();
+        let (_dir, lib) = library_of(&[
+            ("Barack Obama", "2024-01-01"),
+            ("Obama", "2024-03-01"),
+            ("Obama", "2024-02-01"),
+            ("Venn", "2024-02-01"),
+            ("Ada Venn", "2024-02-01"),
+            ("Tom Venn", "2024-02-01"),
+        ]);
         let speakers = lib.speakers().unwrap();
         let first = &speakers[0];
         assert_eq!(first.speaker, "Barack Obama");
