@@ -243,25 +243,7 @@ fn bare_people(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     let singular = head.low.strip_suffix('s').unwrap_or("");
     let people = lexicon::is_role(singular)
         || lexicon::is_person_head(singular)
-        || matches!(
-            &*head.low,
-            "sources"
-                | "insiders"
-                | "people"
-                | "witnesses"
-                | "residents"
-                | "authorities"
-                | "police"
-                | "observers"
-                | "investigators"
-                | "prosecutors"
-                | "aides"
-                | "neighbors"
-                | "neighbours"
-                | "relatives"
-                | "friends"
-                | "colleagues"
-        );
+        || lexicon::is_people_plural(&head.low);
     (closes && people && !words.iter().any(|w| lexicon::is_determiner(&w.low)))
         .then(|| source(Who::Description(join(words), head.low.to_string()), toks, k))
         .flatten()

@@ -334,10 +334,7 @@ impl People {
                 None
             }
             Who::Name(name) => {
-                let words: Vec<String> = name
-                    .split(' ')
-                    .map(|w| strip_possessive(&w.to_lowercase()).to_string())
-                    .collect();
+                let words = lookup_words(name);
                 let id = self.lookup(&words);
                 let entity = id
                     .and_then(|i| self.entities.get(i))
@@ -392,10 +389,7 @@ impl People {
     /// How the story treats a speaker's name: how often it mentions the
     /// one behind it, whether as a subject, and whether it was seen speaking.
     pub fn salience(&self, name: &str) -> (usize, usize, bool) {
-        let words: Vec<String> = name
-            .split(' ')
-            .map(|w| strip_possessive(&w.to_lowercase()).to_string())
-            .collect();
+        let words = lookup_words(name);
         let Some(id) = self.lookup(&words) else {
             return (0, 0, false);
         };
@@ -410,10 +404,7 @@ impl People {
         let Some(Some(gender)) = lexicon::pronoun_gender(&pronoun.to_lowercase()) else {
             return true;
         };
-        let words: Vec<String> = name
-            .split(' ')
-            .map(|w| strip_possessive(&w.to_lowercase()).to_string())
-            .collect();
+        let words = lookup_words(name);
         self.lookup(&words)
             .and_then(|i| self.entities.get(i))
             .and_then(Entity::first_name_gender)
@@ -608,6 +599,13 @@ fn plain_name(name: &str) -> String {
     } else {
         kept.join(" ").trim_end_matches(',').to_string()
     }
+}
+
+/// A name's words as the story's tables key them: lower case, no "’s".
+fn lookup_words(name: &str) -> Vec<String> {
+    name.split(' ')
+        .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+        .collect()
 }
 
 fn strip_possessive(w: &str) -> &str {

@@ -148,6 +148,15 @@ const PERSON_HEADS: &[&str] = &[
     "founder", "co-founder", "boss", "mogul", "magnate", "investor", "chief", "ceo",
 ];
 
+/// Plurals that stand for people with no article: "according to
+/// insiders" (besides the plurals of roles and person heads).
+#[rustfmt::skip]
+const PEOPLE_PLURALS: &[&str] = &[
+    "sources", "insiders", "people", "witnesses", "residents", "authorities", "police",
+    "observers", "investigators", "prosecutors", "aides", "neighbors", "neighbours", "relatives",
+    "friends", "colleagues",
+];
+
 /// Words that make a capitalised name an organisation, not a person.
 #[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
@@ -292,6 +301,7 @@ table!(TITLE_SET, TITLES);
 table!(DETERMINER_SET, DETERMINERS);
 table!(ORG_HEAD_SET, ORG_HEADS);
 table!(PERSON_HEAD_SET, PERSON_HEADS);
+table!(PEOPLE_PLURAL_SET, PEOPLE_PLURALS);
 table!(ORG_WORD_SET, ORG_WORDS);
 table!(NOT_NAME_SET, NOT_NAMES);
 table!(PLACE_SET, PLACES);
@@ -361,6 +371,10 @@ pub fn is_org_head(low: &str) -> bool {
 
 pub fn is_person_head(low: &str) -> bool {
     has(&PERSON_HEAD_SET, low) || low.ends_with("-year-old")
+}
+
+pub fn is_people_plural(low: &str) -> bool {
+    has(&PEOPLE_PLURAL_SET, low)
 }
 
 pub fn is_org_word(low: &str) -> bool {
