@@ -155,7 +155,7 @@ fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
                 .is_some_and(|t| !t.is_quote() && !t.is_punct(';'))
         })
         .find_map(|i| according(toks, i))
-        .and_then(|k| np_after(toks, k, hi))
+        .and_then(|k| after_according(toks, k, hi))
         .map(|s| Source {
             according: true,
             ..s
@@ -379,9 +379,7 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
     if is_dash(t) {
         return np_after(toks, k + 1, hi).filter(|s| matches!(s.who, Who::Name(_)));
     }
-    if let Some(n) = according(toks, k) {
-        return after_according(toks, n, hi);
-    }
+    // ("..., according to X" is `according_after`'s, tried before.)
     if lexicon::is_speech_verb(&t.low) && lexicon::is_invertible(&t.low) {
         return np_after(toks, k + 1, hi);
     }
