@@ -259,7 +259,7 @@ fn candidates(
     let at = |i: usize| r.toks.get(i).map_or(r.text.len(), |t| t.start);
     let (q0, q1) = (at(ti), at(ti + 1));
     let as_name = |name: &str| tidy(Resolved::same(name.to_string()), people);
-    let named = people.named_between(r.block, at(lo), at(hi));
+    let named: Vec<_> = people.named_between(r.block, at(lo), at(hi)).collect();
     if let Some((a, n, subj)) = named.iter().rev().find(|m| m.0 < q0) {
         pool.add_found(as_name(n), Origin::NameBefore, false, Some(q0 - a), *subj);
     }
@@ -269,8 +269,8 @@ fn candidates(
     if let Some((_, n, subj)) = named.first() {
         pool.add_found(as_name(n), Origin::NameFirst, false, None, *subj);
     }
-    if let Some((_, n, subj)) = people.named_between(r.block, 0, at(lo)).last() {
-        pool.add_found(as_name(n), Origin::NameRecent, false, None, *subj);
+    if let Some((_, n, subj)) = people.named_between(r.block, 0, at(lo)).next_back() {
+        pool.add_found(as_name(&n), Origin::NameRecent, false, None, subj);
     }
     if let Some((b, s)) = &thread.last {
         if *b == r.block {

@@ -419,15 +419,18 @@ impl People {
         block: usize,
         from: usize,
         to: usize,
-    ) -> Vec<(usize, String, bool)> {
+    ) -> impl DoubleEndedIterator<Item = (usize, String, bool)> + '_ {
         let first = self
             .mentions
             .partition_point(|m| (m.block, m.at) < (block, from));
+        let end = self
+            .mentions
+            .partition_point(|m| (m.block, m.at) < (block, to))
+            .max(first);
         self.mentions
-            .get(first..)
+            .get(first..end)
             .unwrap_or(&[])
             .iter()
-            .take_while(|m| (m.block, m.at) < (block, to))
             .filter_map(|m| {
                 let e = self
                     .entities
@@ -435,7 +438,6 @@ impl People {
                     .filter(|e| !e.is_place() && (e.spoke || e.titled || has_first_name(e)))?;
                 Some((m.at, display(e), m.subject))
             })
-            .collect()
     }
 
     /// How often the story mentions the one-word name `name`.
