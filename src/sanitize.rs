@@ -195,7 +195,14 @@ fn is_orphan(g: &str) -> bool {
 }
 
 fn has_orphan_mark(s: &str) -> bool {
-    s.chars().any(may_be_orphan) && s.graphemes(true).any(is_orphan)
+    lines_with_marks(s).any(|line| line.graphemes(true).any(is_orphan))
+}
+
+/// The lines holding a character that may be an orphan mark. A line break
+/// always ends a grapheme, so each line segments alone and the graphemes
+/// (slow) are read only on the lines that need them.
+fn lines_with_marks(s: &str) -> impl Iterator<Item = &str> {
+    s.split('\n').filter(|line| line.chars().any(may_be_orphan))
 }
 
 /// Second pass: remove combining marks that have nothing to combine with.
@@ -208,7 +215,18 @@ fn drop_orphan_marks(s: String) -> String {
 }
 
 fn without_orphans(s: &str) -> String {
-    s.graphemes(true).filter(|g| !is_orphan(g)).collect()
+    let mut out = String::with_capacity(s.len());
+    for (k, line) in s.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if line.chars().any(may_be_orphan) {
+            out.extend(line.graphemes(true).filter(|g| !is_orphan(g)));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

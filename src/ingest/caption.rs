@@ -2,6 +2,7 @@
 //! "Photograph: Jo Lee/PA", "(AP Photo/Sam Cole)", "Image caption, ...".
 //! One line's text at a time; reusable by the HTML extractor.
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,7 +20,7 @@ const WORD: &str = r"(?:Photo|Photograph|Picture|Pic|Image|Illustration|Graphic|
 const WIRES: &str = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|XINHUA|Bloomberg|Kyodo|Yonhap|AAP|Anadolu|PA|dpa|Sipa|ZUMA|Shutterstock|Alamy|Imago|NurPhoto|SOPA|VCG|IANS|PTI|ANI)";
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad caption pattern: {e}"))
+    crate::ingest::patterns::regex(p)
 }
 
 /// A credit standing alone on the line.
@@ -50,37 +51,65 @@ pub fn caption_shape(line: &str) -> Option<CaptionShape> {
     if chars == 0 || chars > 600 {
         return None;
     }
-    if chars <= 120 && CREDIT_ONLY.is_match(line) {
+    // Most lines hold no credit word at all: the two slow patterns are
+    // searched only on those that do.
+    let credit = may_hold_credit(line);
+    if credit && chars <= 120 && CREDIT_ONLY.is_match(line) {
         return Some(CaptionShape::CreditOnly);
     }
-    if LABELLED.is_match(line) || (may_hold_credit(line) && CREDIT_TAIL.is_match(line)) {
+    if LABELLED.is_match(line) || (credit && CREDIT_TAIL.is_match(line)) {
         return Some(CaptionShape::Full);
     }
     None
 }
 
-/// Every credit `CREDIT_TAIL` knows holds one of these: a label word, a
-/// bracket, a slash or an agency's "Getty". Checked first, as the pattern
-/// ends at the line's end and is slow to rule out on a long paragraph.
+/// Every credit `CREDIT_ONLY` or `CREDIT_TAIL` knows holds a label or
+/// agency word (in any case) or a wire's name before a slash ("AP/",
+/// "(Reuters/"). One pass over the line finds the words.
 fn may_hold_credit(line: &str) -> bool {
-    const MARKS: [&str; 15] = [
-        "(",
-        "/",
-        "Getty",
-        "CREDIT",
-        "Credit",
-        "Pic",
-        "Photo",
-        "Image",
-        "Illustration",
-        "Graphic",
-        "Video",
-        "Footage",
-        "Foto",
-        "Bild",
-        "图",
-    ];
-    MARKS.iter().any(|m| line.contains(m)) || line.contains("摄影")
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "photo",
+                "pic",
+                "image",
+                "illustration",
+                "graphic",
+                "video",
+                "footage",
+                "credit",
+                "foto",
+                "bild",
+                "getty",
+                "shutterstock",
+                "图",
+                "摄影",
+            ])
+            .unwrap_or_else(|e| panic!("credit words: {e}"))
+    });
+    WORDS.is_match(line) || wire_before_slash(line)
+}
+
+/// "AP/", "(Reuters/": the letters right before a slash name a wire.
+fn wire_before_slash(line: &str) -> bool {
+    static WIRE_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        WIRES
+            .trim_start_matches("(?:")
+            .trim_end_matches(')')
+            .split('|')
+            .collect()
+    });
+    memchr::memchr_iter(b'/', line.as_bytes()).any(|slash| {
+        let before = &line.as_bytes()[..slash];
+        let letters = before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = &before[before.len() - letters..];
+        WIRE_NAMES.iter().any(|w| w.as_bytes() == word)
+    })
 }
 
 /// True for a caption or a photo credit line.

@@ -20,11 +20,11 @@ fn set<S: AsRef<str>>(patterns: &[S]) -> RegexSet {
         .map(|p| format!("^(?:{})$", p.as_ref()))
         .collect();
     // The patterns are literals; a bad one is a bug caught by the tests.
-    RegexSet::new(anchored).unwrap_or_else(|e| panic!("bad clutter pattern: {e}"))
+    crate::ingest::patterns::regex_set(&anchored)
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
+    crate::ingest::patterns::regex(pattern)
 }
 
 const SOCIAL: &str = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|tumblr|messenger|line|wechat|weibo|threads|bluesky|mastodon|pocket|sms|mail|e-?mail|instagram|youtube|tiktok|google\\+?|rss|copy link|print";

@@ -13,6 +13,7 @@ pub mod furniture;
 pub mod garbled;
 pub mod html;
 pub mod mojibake;
+mod patterns;
 pub mod text;
 
 use crate::article::Article;

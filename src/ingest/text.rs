@@ -173,9 +173,9 @@ fn is_unnamed_byline(text: &str) -> bool {
         && parse_byline(text).is_none()
 }
 
-/// Running text: a sentence of some length, or a long line.
-fn is_anchor_text(text: &str) -> bool {
-    let words = word_len(text);
+/// Running text: a sentence of some length, or a long line (`words` is
+/// the text's `word_len`).
+fn is_anchor_text(text: &str, words: usize) -> bool {
     (ends_sentence(text) && words >= 8) || words >= 20
 }
 
@@ -230,8 +230,12 @@ impl Dump {
     ) -> Dump {
         let n = units.len();
         let dropped = vec![false; n];
-        let anchor_text = units.iter().map(|u| is_anchor_text(&u.text)).collect();
-        let words = units.iter().map(|u| word_len(&u.text)).collect();
+        let words: Vec<usize> = units.iter().map(|u| word_len(&u.text)).collect();
+        let anchor_text = units
+            .iter()
+            .zip(&words)
+            .map(|(u, &w)| is_anchor_text(&u.text, w))
+            .collect();
         let mut dump = Dump {
             units,
             kinds,
@@ -659,7 +663,7 @@ impl Dump {
                 (sentence && !dangling).then_some(BlockKind::Paragraph)
             };
         }
-        if u.bullet || (in_list && words <= 25 && !is_anchor_text(&u.text)) {
+        if u.bullet || (in_list && words <= 25 && !is_anchor_text(&u.text, words)) {
             return Some(BlockKind::ListItem);
         }
         let heading_shape =

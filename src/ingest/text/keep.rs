@@ -9,10 +9,11 @@
 use super::keep_weights::{BIAS, WEIGHTS};
 use super::linear::{KEY_BYTES, b, log_odds};
 use super::meta::parse_date;
-use super::title::{UI_WORDS, glued_words};
+use super::title::{UI_WORDS, is_glued};
 use super::{Dump, Kind, Layout};
 use crate::article::BlockKind;
 use crate::ingest::clutter::ends_sentence;
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -329,24 +330,17 @@ pub(super) struct WordStats {
 
 impl WordStats {
     pub(super) fn of(text: &str) -> WordStats {
-        let words: Vec<&str> = text.split_whitespace().collect();
         let mut stats = WordStats {
-            n: words.len(),
-            capitalised: words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .count(),
-            glued: glued_words(&words),
-            link_like: contains_ignore_ascii_case(text, "http")
-                || contains_ignore_ascii_case(text, "www.")
-                || contains_ignore_ascii_case(text, ".com")
-                || text.contains('@'),
+            link_like: LINK_MARKS.is_match(text),
             ..WordStats::default()
         };
         // Each word once through one table: its lists' bits under the two
         // spellings the lists use (letters and digits only for `UI_WORDS`).
         let (mut word_key, mut alnum_key) = (String::new(), String::new());
-        for (k, w) in words.iter().enumerate() {
+        for (k, w) in text.split_whitespace().enumerate() {
+            stats.n += 1;
+            stats.capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            stats.glued += usize::from(is_glued(w));
             word_key.clear();
             alnum_key.clear();
             if w.len() > KEY_BYTES * 2 {
@@ -415,14 +409,14 @@ static LEXICON: LazyLock<HashMap<&'static str, u8, fnv::FnvBuildHasher>> = LazyL
 /// Occurrences of each line's match form in a dump.
 pub(super) type FormCounts<'a> = HashMap<&'a str, usize, fnv::FnvBuildHasher>;
 
-/// `needle` (ASCII) in `hay`, ignoring ASCII case: no other letter
-/// lower-cases into an ASCII one of "http", "www." or ".com".
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    hay.as_bytes()
-        .windows(n.len())
-        .any(|w| w.eq_ignore_ascii_case(n))
-}
+/// A URL, web address or e-mail address: "http", "www.", ".com" in any
+/// case, or "@". No other letter lower-cases into an ASCII one of them.
+static LINK_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["http", "www.", ".com", "@"])
+        .unwrap_or_else(|e| panic!("link marks: {e}"))
+});
 
 #[cfg(test)]
 mod tests {

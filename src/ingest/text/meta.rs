@@ -6,7 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("bad meta pattern: {e}"))
+    crate::ingest::patterns::regex(p)
 }
 
 /// A parsed byline: the people, and an outlet named beside them.

@@ -550,17 +550,17 @@ pub(super) fn ui_share(words: &[&str]) -> f64 {
 /// "HomeCommercial", "LiveNew": inline links glued by a paste (a lower-case
 /// letter straight before an upper-case one inside a word).
 pub(super) fn glued_words(words: &[&str]) -> usize {
-    words
-        .iter()
-        .filter(|w| {
-            let mut prev_lower = false;
-            w.chars().any(|c| {
-                let glued = prev_lower && c.is_uppercase();
-                prev_lower = c.is_lowercase();
-                glued
-            })
-        })
-        .count()
+    words.iter().filter(|w| is_glued(w)).count()
+}
+
+/// A lower-case letter right before a capital ("HomeNews").
+pub(super) fn is_glued(word: &str) -> bool {
+    let mut prev_lower = false;
+    word.chars().any(|c| {
+        let glued = prev_lower && c.is_uppercase();
+        prev_lower = c.is_lowercase();
+        glued
+    })
 }
 
 /// Share of the candidate's longer words that recur in `body`.

@@ -1,0 +1,23 @@
+//! The line scanners' regexes, built one way. Their patterns are literals
+//! in the code, so a bad one is a bug the tests catch, not input.
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+/// Room for each pattern's lazily built DFA. The scanners' patterns are
+/// large (Unicode classes, dozens of alternatives): at the crate's default
+/// the cache fills and is rebuilt over and over on a long dump.
+const DFA_BYTES: usize = 32 << 20;
+
+pub(crate) fn regex(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .dfa_size_limit(DFA_BYTES)
+        .build()
+        .unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
+}
+
+pub(crate) fn regex_set<S: AsRef<str>>(patterns: &[S]) -> RegexSet {
+    RegexSetBuilder::new(patterns)
+        .dfa_size_limit(DFA_BYTES)
+        .build()
+        .unwrap_or_else(|e| panic!("bad pattern set: {e}"))
+}
