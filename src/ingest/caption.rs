@@ -31,10 +31,23 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A credit at the end of a longer caption line.
-static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?:^|[.!?”’)\]]\s*|\s)(?:{WORD}s? ?(?::|：|by) ?[^.:!?]+(?:\.[^.:!?\s][^.:!?]*)?|\(\s*{WIRES}? ?(?i:photo|photograph|image|picture)s? ?(?:/|by|:) ?[^)]+\)|(?:Credit|CREDIT)(?:\.\.\.|…) ?.+|[\p{{L}} .'&-]*/ ?Getty Images|{WIRES} via Getty Images|{WIRES}/\p{{Lu}}[\p{{L}}.'-]* \p{{Lu}}[^.]*|\({WIRES}/[^)]+\)|Photo/[\p{{Lu}}][\p{{L}} ]+)\s*\.?$"
-    ))
+static CREDIT_TAIL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    // One pattern per form of credit: their union, searched back from the
+    // line's end, makes a lazy DFA whose states never repeat from one line
+    // to the next (each search rebuilds them).
+    [
+        format!(r"{WORD}s? ?(?::|：|by) ?[^.:!?]+(?:\.[^.:!?\s][^.:!?]*)?"),
+        format!(r"\(\s*{WIRES}? ?(?i:photo|photograph|image|picture)s? ?(?:/|by|:) ?[^)]+\)"),
+        r"(?:Credit|CREDIT)(?:\.\.\.|…) ?.+".to_string(),
+        r"[\p{L} .'&-]*/ ?Getty Images".to_string(),
+        format!(r"{WIRES} via Getty Images"),
+        format!(r"{WIRES}/\p{{Lu}}[\p{{L}}.'-]* \p{{Lu}}[^.]*"),
+        format!(r"\({WIRES}/[^)]+\)"),
+        r"Photo/[\p{Lu}][\p{L} ]+".to_string(),
+    ]
+    .iter()
+    .map(|form| re(&format!(r"(?:^|[.!?”’)\]]\s*|\s)(?:{form})\s*\.?$")))
+    .collect()
 });
 
 /// "Image caption, ...", "Caption: ...", "Pictured: ...".
@@ -57,10 +70,25 @@ pub fn caption_shape(line: &str) -> Option<CaptionShape> {
     if credit && chars <= 120 && CREDIT_ONLY.is_match(line) {
         return Some(CaptionShape::CreditOnly);
     }
-    if LABELLED.is_match(line) || (credit && CREDIT_TAIL.is_match(line)) {
+    if LABELLED.is_match(line) || (credit && has_credit_tail(line)) {
         return Some(CaptionShape::Full);
     }
     None
+}
+
+/// The longest credit tail read, in bytes. `CREDIT_TAIL` is searched back
+/// from the line's end, building its automaton as it goes: unbounded, it
+/// reads every long paragraph back to its start. No credit runs this long.
+const TAIL_BYTES: usize = 200;
+
+fn has_credit_tail(line: &str) -> bool {
+    let mut from = line.len().saturating_sub(TAIL_BYTES);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    // Searched from inside the line, `^` cannot match at `from`: the tail
+    // must still start after a sentence's end or a space.
+    CREDIT_TAIL.iter().any(|r| r.is_match_at(line, from))
 }
 
 /// Every credit `CREDIT_ONLY` or `CREDIT_TAIL` knows holds a label or
@@ -152,7 +180,7 @@ mod tests {
             "Smoke rises. 图：新华社",
             "Smoke rises. 摄影：李明",
         ] {
-            assert!(CREDIT_TAIL.is_match(line), "{line}");
+            assert!(has_credit_tail(line), "{line}");
             assert!(may_hold_credit(line), "{line}");
         }
         assert!(!may_hold_credit("The council met on Tuesday and voted."));

@@ -203,6 +203,41 @@ fn is_trailing_mark(c: char) -> bool {
 /// The line as patterns see it: lower case, plain quotes and dashes,
 /// single spaces, no leading icons or trailing marks.
 pub fn match_form(line: &str) -> String {
+    let mut s = if line.is_ascii() {
+        ascii_form(line)
+    } else {
+        unicode_form(line)
+    };
+    // Cut in place (the scanners ask for this form of every line).
+    let end = s.trim_end_matches(is_trailing_mark).len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start_matches(is_leading_icon).len();
+    s.drain(..start);
+    s
+}
+
+/// `match_form`'s folding for an ASCII line (most lines), byte by byte.
+fn ascii_form(line: &str) -> String {
+    let mut out = Vec::with_capacity(line.len());
+    let mut space = false;
+    for &b in line.as_bytes() {
+        // `char::is_whitespace` in ASCII: space, tab, LF, VT, FF, CR.
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        out.push(b.to_ascii_lowercase());
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `match_form`'s folding: typographic quotes, dashes and spaces made
+/// plain, zero-width characters gone, runs of space made one, lower case.
+fn unicode_form(line: &str) -> String {
     let mut s = String::with_capacity(line.len());
     let mut space = false;
     for c in line.chars() {
@@ -228,11 +263,6 @@ pub fn match_form(line: &str) -> String {
             s.extend(c.to_lowercase());
         }
     }
-    // Cut in place (the scanners ask for this form of every line).
-    let end = s.trim_end_matches(is_trailing_mark).len();
-    s.truncate(end);
-    let start = s.len() - s.trim_start_matches(is_leading_icon).len();
-    s.drain(..start);
     s
 }
 

@@ -32,6 +32,17 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("bad bullet pattern: {e}"))
 });
 
+/// Could `BULLET` match: does the line start with a character a marker
+/// starts with? (Most lines do not, and captures are slow to rule out.)
+fn may_open_bullet(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '•' | '●' | '▪' | '■' | '◦' | '‣' | '∙' | '⁃' | '*' | '+' | '-' | '–' | '0'..='9' | '(' | 'a'..='h'
+        )
+    })
+}
+
 /// Widest line taken as a hard-wrap width.
 const MAX_WRAP: usize = 100;
 
@@ -42,7 +53,9 @@ pub fn units(text: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut prev: Option<&Line> = None;
     for line in &lines {
-        let bullet = BULLET.captures(line.text);
+        let bullet = may_open_bullet(line.text)
+            .then(|| BULLET.captures(line.text))
+            .flatten();
         let joinable =
             !line.gap_before && bullet.is_none() && prev.is_some_and(|p| continues(p, line, width));
         match out.last_mut() {

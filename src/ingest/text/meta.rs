@@ -228,6 +228,10 @@ const PARTICLES: &[&str] = &[
 /// outlet, a role, a place or a date; without one the whole line must be
 /// names (so "Big Tech" is not a byline).
 pub fn parse_byline(line: &str) -> Option<Byline> {
+    // Ungluing only adds spaces: a line already too long stays too long.
+    if line.trim().chars().count() > 160 {
+        return None;
+    }
     let line = unglue_byline(line.trim());
     let line = line.as_str();
     if line.chars().count() > 160 || line.is_empty() {
