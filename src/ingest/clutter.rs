@@ -377,7 +377,12 @@ pub fn is_end_marker_form(line: &str, form: Option<&str>) -> bool {
 /// The outlet named by a sign-off line ("-- SOUTH CHINA MORNING POST"),
 /// as written (the caller normalises its case).
 pub fn sign_off_name(line: &str) -> Option<String> {
-    let caps = SIGN_OFF.captures(line.trim())?;
+    let line = line.trim();
+    // Most lines start otherwise, and captures are slow to rule out.
+    if !line.starts_with(['-', '—', '–', '~']) {
+        return None;
+    }
+    let caps = SIGN_OFF.captures(line)?;
     let name = caps.get(1)?.as_str().trim().trim_end_matches('.');
     let lower = name.to_lowercase();
     let words: Vec<&str> = name.split_whitespace().collect();

@@ -35,12 +35,19 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
 /// Could `BULLET` match: does the line start with a character a marker
 /// starts with? (Most lines do not, and captures are slow to rule out.)
 fn may_open_bullet(text: &str) -> bool {
-    text.chars().next().is_some_and(|c| {
-        matches!(
-            c,
-            '•' | '●' | '▪' | '■' | '◦' | '‣' | '∙' | '⁃' | '*' | '+' | '-' | '–' | '0'..='9' | '(' | 'a'..='h'
-        )
-    })
+    let b = text.as_bytes();
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    match text.chars().next() {
+        Some('•' | '●' | '▪' | '■' | '◦' | '‣' | '∙' | '⁃' | '*' | '+' | '-' | '–' | '(') => {
+            true
+        }
+        // "a) ", "1. ", "12) "
+        Some('a'..='h') => at(1) == b')',
+        Some('0'..='9') => {
+            matches!(at(1), b'.' | b')') || (at(1).is_ascii_digit() && matches!(at(2), b'.' | b')'))
+        }
+        _ => false,
+    }
 }
 
 /// Widest line taken as a hard-wrap width.
