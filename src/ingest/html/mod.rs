@@ -148,12 +148,32 @@ fn shown_date(
             .find(|m| m.starts_with(d.as_str()))
             .cloned();
     }
+    // The same day told another way: the local day of a declared UTC
+    // time ("July 4" for 2025-07-05T00:04Z), or day and month read the
+    // other way round ("09.10.2024" for 2024-09-10). The declared form
+    // is the unambiguous one.
+    if let Some(p) = meta.published.as_deref() {
+        let same = |d: &String| {
+            dates::day_of_instant(p, d) || swapped(d).is_some_and(|s| p.starts_with(&s))
+        };
+        if shown.iter().any(same) {
+            return meta.published.clone();
+        }
+    }
     shown
         .into_iter()
         .next()
         .or_else(|| meta.published.clone())
         .or_else(|| meta.modified.clone())
         .or_else(|| page_date(blocks, Some(anchor)))
+}
+
+/// "2024-10-09" as "2024-09-10": the reading a date with day and month
+/// both under 13 could also have had.
+fn swapped(iso: &str) -> Option<String> {
+    let (y, rest) = iso.split_at_checked(5)?;
+    let (m, d) = (rest.get(..2)?, rest.get(3..5)?);
+    (m != d && d <= "12").then(|| format!("{y}{d}-{m}"))
 }
 
 /// With nothing near the headline and nothing declared: the first line
@@ -579,6 +599,34 @@ mod tests {
         assert_eq!(
             extract(&page).published.as_deref(),
             Some("2023-06-12T10:39:42+00:00")
+        );
+    }
+
+    #[test]
+    fn a_date_line_that_retells_the_declared_day_gives_way_to_it() {
+        let page = |meta: &str, line: &str| {
+            format!(
+                "<html><head><meta property=\"article:published_time\" content=\"{meta}\"></head>\
+                 <body><article><h1>Plan approved after debate</h1><div>{line}</div>{}</article></body></html>",
+                para(20)
+            )
+        };
+        for (meta, line) in [
+            ("2025-07-05T00:04:00+00:00", "July 4, 2025"),
+            ("2024-09-10T16:07:00.000Z", "09.10.2024"),
+        ] {
+            assert_eq!(
+                extract(&page(meta, line)).published.as_deref(),
+                Some(meta),
+                "{line}"
+            );
+        }
+        // A day no time zone reaches is another date: the line stands.
+        assert_eq!(
+            extract(&page("2025-12-19T22:02:58Z", "Dec 17, 2025"))
+                .published
+                .as_deref(),
+            Some("2025-12-17")
         );
     }
 
