@@ -138,6 +138,10 @@ pub struct Meta {
     pub published: Option<String>,
     /// The last-modified date the metadata declares (ISO), if any.
     pub modified: Option<String>,
+    /// The page states its publication time in OpenGraph
+    /// (`article:published_time`), the stamp a CMS writes from the post's
+    /// first date; an "Updated" line does not override it.
+    pub published_stamped: Option<String>,
     pub url: Option<String>,
     pub section: Option<String>,
     pub article_body: Option<String>,
@@ -205,6 +209,9 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         });
     Meta {
         modified,
+        published_stamped: raw
+            .meta_date(&["article:published_time"])
+            .filter(|d| crate::ingest::dates::trusted(d, None)),
         headline: ld.headline.clone(),
         og_title: raw.first_meta(&["og:title", "twitter:title"]),
         doc_title: raw.title.as_deref().map(sanitize_line),
