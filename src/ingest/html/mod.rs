@@ -658,6 +658,21 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_article_of_prose_is_a_section_a_short_one_a_teaser() {
+        let section = "The second part of the plan covers the harbour, where the council wants new berths, a wider quay and a path along the water for walkers and cyclists alike.";
+        let page = format!(
+            "<html><body><main><article><h1>Plan approved after debate</h1>{}\
+             <article class=part><h2>The harbour</h2><p>{section}</p><p>{section} Again.</p><p>{section} Once more.</p></article>\
+             <article class=teaser><h3><a href=/other>Budget row goes on</a></h3><p>Councillors argued again.</p></article>\
+             </article></main></body></html>",
+            para(12)
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(text.contains("The second part of the plan"), "{text}");
+        assert!(!text.contains("Councillors argued again"), "{text}");
+    }
+
+    #[test]
     fn lede_as_description_is_not_a_standfirst() {
         let page = format!(
             "<html><head><meta name=\"description\" content=\"{LOREM}\"></head>\
