@@ -673,6 +673,44 @@ mod tests {
     }
 
     #[test]
+    fn a_body_split_over_section_articles_stays_whole() {
+        // The first section scores highest; the others are <article>s too,
+        // but without the headline they are parts of the story.
+        let sections: String = (0..4)
+            .map(|i| {
+                let n = if i == 0 { 8 } else { 3 };
+                let paras: String = (0..n)
+                    .map(|k| format!("<p>{LOREM} Part {i}.{k}.</p>"))
+                    .collect();
+                format!(
+                    "<article class=step><h2>Step {i}</h2><div class=text>{paras}</div></article>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=/a>Home</a></nav><main><h1>Plan approved after debate</h1>\
+             <div class=steps>{sections}</div></main></body></html>"
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        for i in 0..4 {
+            assert!(text.contains(&format!("Part {i}.2.")), "{text}");
+        }
+        // The <article> holding the headline is the story: the posts
+        // beside it are others, however long.
+        let other = "Another post entirely, about the weather this week and how the farmers of the valley are coping with the rain.";
+        let others: String = (0..3)
+            .map(|i| format!("<article class=post><div class=text><p>{other} {i}a.</p><p>{other} {i}b.</p><p>{other} {i}c.</p><p>{other} {i}d.</p><p>{other} {i}e.</p></div></article>"))
+            .collect();
+        let page = format!(
+            "<html><body><div class=posts><article class=post><h1>Plan approved after debate</h1><div class=text>{}</div></article>{others}</div></body></html>",
+            para(8)
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(text.contains("Item 7."), "{text}");
+        assert!(!text.contains("Another post entirely"), "{text}");
+    }
+
+    #[test]
     fn lede_as_description_is_not_a_standfirst() {
         let page = format!(
             "<html><head><meta name=\"description\" content=\"{LOREM}\"></head>\
