@@ -62,6 +62,44 @@ pub fn trusted(iso: &str, today: Option<i64>) -> bool {
     today.is_none_or(|t| days_from_civil(y, m, d) <= t + 1)
 }
 
+/// Whether `day` ("YYYY-MM-DD") is the local day, in some time zone
+/// (UTC-12 to UTC+14), of the instant `declared` names
+/// ("2025-07-05T00:04:00Z" was July 4 in New York). A declared date
+/// without a time only names its own day.
+pub fn day_of_instant(declared: &str, day: &str) -> bool {
+    let (Some((y, m, d)), Some((sy, sm, sd))) = (ymd(declared.get(..10).unwrap_or("")), ymd(day))
+    else {
+        return false;
+    };
+    let shown = days_from_civil(sy, sm, sd) * 1440;
+    let date = days_from_civil(y, m, d) * 1440;
+    let Some(local) = minutes_and_offset(declared.get(10..).unwrap_or("")) else {
+        return shown == date;
+    };
+    let (minutes, offset) = local;
+    let utc = date + minutes - offset;
+    // Some zone's local time utc+o, o in [-12h, +14h], falls on `day`.
+    utc - 720 < shown + 1440 && shown <= utc + 840
+}
+
+/// "T08:10:00+02:00" -> (minutes past midnight, offset in minutes); no
+/// offset reads as UTC.
+fn minutes_and_offset(rest: &str) -> Option<(i64, i64)> {
+    let rest = rest.strip_prefix(['T', ' '])?;
+    let num = |r: &str| r.parse::<i64>().ok();
+    let (h, mi) = (num(rest.get(..2)?)?, num(rest.get(3..5)?)?);
+    let zone = rest.find(['Z', 'z', '+', '-']).map_or("", |i| &rest[i..]);
+    let offset = match zone.as_bytes().first() {
+        Some(b'+' | b'-') => {
+            let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+            let o = num(digits.get(..2)?)? * 60 + digits.get(2..4).and_then(num).unwrap_or(0);
+            if zone.starts_with('-') { -o } else { o }
+        }
+        _ => 0,
+    };
+    Some((h * 60 + mi, offset))
+}
+
 const MONTHS: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)";
 
 /// "March 3, 2025", "Mar. 3rd 2025", "3 March 2025", "3. März 2025",
@@ -229,6 +267,24 @@ mod tests {
         );
         assert_eq!(in_url("https://a.org/p/2024-best-things"), None);
         assert_eq!(in_url("https://a.org/2024/slug/"), None);
+    }
+
+    #[test]
+    fn the_local_day_of_a_declared_instant() {
+        assert!(day_of_instant("2025-07-05T00:04:00+00:00", "2025-07-04"));
+        assert!(day_of_instant("2025-07-05T00:04:00+00:00", "2025-07-05"));
+        assert!(!day_of_instant("2025-07-05T00:04:00+00:00", "2025-07-03"));
+        assert!(
+            !day_of_instant("2025-12-19T22:02:58.705Z", "2025-12-18"),
+            "no zone is 22 hours behind UTC"
+        );
+        assert!(day_of_instant("2025-05-14T19:30:03-07:00", "2025-05-15"));
+        assert!(day_of_instant("2021-12-10T02:17:00+0000", "2021-12-09"));
+        assert!(
+            !day_of_instant("2021-12-10", "2021-12-09"),
+            "a bare date is its own day"
+        );
+        assert!(!day_of_instant("yesterday", "2021-12-09"));
     }
 
     #[test]

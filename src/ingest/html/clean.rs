@@ -151,6 +151,10 @@ fn is_credit_line(text: &str) -> bool {
     STARTS.iter().any(|s| t.starts_with(s)) || AGENCIES.iter().any(|a| t.contains(a))
 }
 
+/// Characters of low-link text that make a nested `<article>` a section
+/// of the story rather than a teaser (250 to 800 score alike on wcxb-dev).
+const SECTION_TEXT: usize = 400;
+
 /// The blocks inside the chosen containers, furniture left out.
 pub fn body_blocks(
     elems: &[Elem],
@@ -194,15 +198,17 @@ fn blocks_within(
                 .get(b.owner)
                 .and_then(|o| o.nearest_junk)
                 .is_some_and(|j| j > start && j <= end);
-            // A small <article> nested in the body is a teaser for another story.
+            // A small <article> nested in the body is a teaser for another
+            // story, unless it holds prose with few links: then it is a
+            // section or card of this one (guides, listicles).
             let root_text = scores.text.get(start).copied().unwrap_or(0);
             let teaser = elems
                 .get(b.owner)
                 .and_then(|o| o.nearest_article)
                 .is_some_and(|a| {
-                    a > start
-                        && a <= end
-                        && scores.text.get(a).copied().unwrap_or(0) * 2 < root_text
+                    let text = scores.text.get(a).copied().unwrap_or(0);
+                    let section = text >= SECTION_TEXT && scores.link_density(a) < 0.2;
+                    a > start && a <= end && text * 2 < root_text && !section
                 });
             // A list of links inside the body: related stories, tags.
             let link_list = elems

@@ -33,6 +33,10 @@ impl RawMeta {
             .or_else(|| el.attr("name"))
             .or_else(|| el.attr("itemprop"));
         if let (Some(key), Some(content)) = (key, el.attr("content")) {
+            // Some pages carry their JSON-LD in a meta ("script:ld+json").
+            if key.to_ascii_lowercase().ends_with("ld+json") {
+                self.json_ld.push(content.to_string());
+            }
             self.metas
                 .push((key.trim().to_ascii_lowercase(), content.to_string()));
         }
@@ -134,6 +138,10 @@ pub struct Meta {
     pub published: Option<String>,
     /// The last-modified date the metadata declares (ISO), if any.
     pub modified: Option<String>,
+    /// The page states its publication time in OpenGraph
+    /// (`article:published_time`), the stamp a CMS writes from the post's
+    /// first date; an "Updated" line does not override it.
+    pub published_stamped: Option<String>,
     pub url: Option<String>,
     pub section: Option<String>,
     pub article_body: Option<String>,
@@ -201,6 +209,9 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
         });
     Meta {
         modified,
+        published_stamped: raw
+            .meta_date(&["article:published_time"])
+            .filter(|d| crate::ingest::dates::trusted(d, None)),
         headline: ld.headline.clone(),
         og_title: raw.first_meta(&["og:title", "twitter:title"]),
         doc_title: raw.title.as_deref().map(sanitize_line),
@@ -214,10 +225,12 @@ pub fn resolve(raw: &RawMeta, byline_text: Option<String>) -> Meta {
             .or_else(|| raw.first_meta(&["og:site_name", "application-name"])),
         site_name: raw.first_meta(&["og:site_name", "application-name"]),
         published,
+        // A canonical link that is no address (some pages put the title
+        // there) gives way to og:url.
         url: raw
             .canonical
             .clone()
-            .filter(|u| !u.is_empty())
+            .filter(|u| looks_like_url(u))
             .or_else(|| raw.first_meta(&["og:url"]))
             .or(ld.url.clone()),
         section: ld
@@ -242,6 +255,11 @@ fn ld_field(raw: &RawMeta, key: &str) -> Option<String> {
         let value = rest.strip_prefix('"')?;
         iso_date(value.get(..value.find('"')?)?)
     })
+}
+
+/// An absolute or root-relative address, not free text.
+fn looks_like_url(u: &str) -> bool {
+    !u.contains(char::is_whitespace) && (u.contains("://") || u.starts_with('/'))
 }
 
 fn strip_by(byline: &str) -> String {
@@ -462,6 +480,24 @@ mod tests {
         assert_eq!(a.authors, vec!["Cy Dee"]);
         assert!(ld_article(r#"{"@type":"Organization","name":"X"}"#).is_none());
         assert!(ld_article("{not json").is_none());
+    }
+
+    #[test]
+    fn a_canonical_link_that_is_no_address_gives_way_to_og_url() {
+        let mut raw = RawMeta {
+            canonical: Some("What are the types of wine?".to_string()),
+            ..RawMeta::default()
+        };
+        raw.metas.push((
+            "og:url".to_string(),
+            "https://a.org/2023/10/03/wine".to_string(),
+        ));
+        assert_eq!(
+            resolve(&raw, None).url.as_deref(),
+            Some("https://a.org/2023/10/03/wine")
+        );
+        raw.canonical = Some("/2023/10/03/wine".to_string());
+        assert_eq!(resolve(&raw, None).url.as_deref(), Some("/2023/10/03/wine"));
     }
 
     #[test]

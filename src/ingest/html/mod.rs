@@ -142,11 +142,30 @@ fn shown_date(
             .or_else(|| (filed.len() == 10).then_some(filed));
     }
     if let Some(d) = shown.iter().find(|d| declared.contains(&d.as_str())) {
+        // A line naming a declared day (often "Updated ...") on a page
+        // that also stamps its first publication in OpenGraph: the stamp
+        // is the story's date (it beat the line on both halves of
+        // wcxb-dev, 21 pages to 4).
+        if let Some(stamp) = &meta.published_stamped {
+            return Some(stamp.clone());
+        }
         return [&meta.published, &meta.modified]
             .into_iter()
             .flatten()
             .find(|m| m.starts_with(d.as_str()))
             .cloned();
+    }
+    // The same day told another way: the local day of a declared UTC
+    // time ("July 4" for 2025-07-05T00:04Z), or day and month read the
+    // other way round ("09.10.2024" for 2024-09-10). The declared form
+    // is the unambiguous one.
+    if let Some(p) = meta.published.as_deref() {
+        let same = |d: &String| {
+            dates::day_of_instant(p, d) || swapped(d).is_some_and(|s| p.starts_with(&s))
+        };
+        if shown.iter().any(same) {
+            return meta.published.clone();
+        }
     }
     shown
         .into_iter()
@@ -154,6 +173,14 @@ fn shown_date(
         .or_else(|| meta.published.clone())
         .or_else(|| meta.modified.clone())
         .or_else(|| page_date(blocks, Some(anchor)))
+}
+
+/// "2024-10-09" as "2024-09-10": the reading a date with day and month
+/// both under 13 could also have had.
+fn swapped(iso: &str) -> Option<String> {
+    let (y, rest) = iso.split_at_checked(5)?;
+    let (m, d) = (rest.get(..2)?, rest.get(3..5)?);
+    (m != d && d <= "12").then(|| format!("{y}{d}-{m}"))
 }
 
 /// With nothing near the headline and nothing declared: the first line
@@ -580,6 +607,107 @@ mod tests {
             extract(&page).published.as_deref(),
             Some("2023-06-12T10:39:42+00:00")
         );
+    }
+
+    #[test]
+    fn a_date_line_that_retells_the_declared_day_gives_way_to_it() {
+        let page = |meta: &str, line: &str| {
+            format!(
+                "<html><head><meta property=\"article:published_time\" content=\"{meta}\"></head>\
+                 <body><article><h1>Plan approved after debate</h1><div>{line}</div>{}</article></body></html>",
+                para(20)
+            )
+        };
+        for (meta, line) in [
+            ("2025-07-05T00:04:00+00:00", "July 4, 2025"),
+            ("2024-09-10T16:07:00.000Z", "09.10.2024"),
+        ] {
+            assert_eq!(
+                extract(&page(meta, line)).published.as_deref(),
+                Some(meta),
+                "{line}"
+            );
+        }
+        // A day no time zone reaches is another date: the line stands.
+        assert_eq!(
+            extract(&page("2025-12-19T22:02:58Z", "Dec 17, 2025"))
+                .published
+                .as_deref(),
+            Some("2025-12-17")
+        );
+    }
+
+    #[test]
+    fn an_update_line_yields_to_the_stamped_publication_time() {
+        let page = |stamp: &str| {
+            format!(
+                "<html><head>{stamp}<script type=\"application/ld+json\">{{\"@type\":\"Article\",\
+                 \"datePublished\":\"2024-01-02\",\"dateModified\":\"2025-03-04\"}}</script></head>\
+                 <body><article><h1>Plan approved after debate</h1><div>Updated March 4, 2025</div>{}</article></body></html>",
+                para(20)
+            )
+        };
+        let stamped =
+            "<meta property=\"article:published_time\" content=\"2024-01-03T09:00:00+00:00\">";
+        assert_eq!(
+            extract(&page(stamped)).published.as_deref(),
+            Some("2024-01-03T09:00:00+00:00")
+        );
+        // Without the stamp the line names the declared update: it stands.
+        assert_eq!(extract(&page("")).published.as_deref(), Some("2025-03-04"));
+    }
+
+    #[test]
+    fn a_nested_article_of_prose_is_a_section_a_short_one_a_teaser() {
+        let section = "The second part of the plan covers the harbour, where the council wants new berths, a wider quay and a path along the water for walkers and cyclists alike.";
+        let page = format!(
+            "<html><body><main><article><h1>Plan approved after debate</h1>{}\
+             <article class=part><h2>The harbour</h2><p>{section}</p><p>{section} Again.</p><p>{section} Once more.</p></article>\
+             <article class=teaser><h3><a href=/other>Budget row goes on</a></h3><p>Councillors argued again.</p></article>\
+             </article></main></body></html>",
+            para(12)
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(text.contains("The second part of the plan"), "{text}");
+        assert!(!text.contains("Councillors argued again"), "{text}");
+    }
+
+    #[test]
+    fn a_body_split_over_section_articles_stays_whole() {
+        // The first section scores highest; the others are <article>s too,
+        // but without the headline they are parts of the story.
+        let sections: String = (0..4)
+            .map(|i| {
+                let n = if i == 0 { 8 } else { 3 };
+                let paras: String = (0..n)
+                    .map(|k| format!("<p>{LOREM} Part {i}.{k}.</p>"))
+                    .collect();
+                format!(
+                    "<article class=step><h2>Step {i}</h2><div class=text>{paras}</div></article>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=/a>Home</a></nav><main><h1>Plan approved after debate</h1>\
+             <div class=steps>{sections}</div></main></body></html>"
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        for i in 0..4 {
+            assert!(text.contains(&format!("Part {i}.2.")), "{text}");
+        }
+        // The <article> holding the headline is the story: the posts
+        // beside it are others, however long.
+        let other = "Another post entirely, about the weather this week and how the farmers of the valley are coping with the rain.";
+        let others: String = (0..3)
+            .map(|i| format!("<article class=post><div class=text><p>{other} {i}a.</p><p>{other} {i}b.</p><p>{other} {i}c.</p><p>{other} {i}d.</p><p>{other} {i}e.</p></div></article>"))
+            .collect();
+        let page = format!(
+            "<html><body><div class=posts><article class=post><h1>Plan approved after debate</h1><div class=text>{}</div></article>{others}</div></body></html>",
+            para(8)
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        assert!(text.contains("Item 7."), "{text}");
+        assert!(!text.contains("Another post entirely"), "{text}");
     }
 
     #[test]

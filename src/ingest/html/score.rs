@@ -236,8 +236,17 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
         .map(|b| prose_len(elems, b, first, last_end))
         .sum();
     let mut best = roots.clone();
-    // An <article> holds one story: never widen past it.
-    if elems.get(first).is_some_and(|e| e.name == "article") {
+    // An <article> that holds the headline holds one story: never widen
+    // past it. One without it may be a section or card of the story.
+    let story = |a: usize| {
+        let Some(e) = elems.get(a).filter(|e| e.name == "article") else {
+            return false;
+        };
+        blocks.iter().any(|b| {
+            b.kind == BlockKind::Heading && b.level == 1 && b.owner >= a && b.owner <= e.end
+        })
+    };
+    if story(first) {
         return roots;
     }
     let mut at = elems.get(first).and_then(|e| e.parent);
@@ -282,7 +291,7 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
         } else if prose * 3 < other && other >= WIDEN_STOP {
             break;
         }
-        if el.name == "article" {
+        if story(a) {
             break;
         }
         // A bare wrapper that adds almost nothing does not use up a level.
