@@ -1190,6 +1190,50 @@ mod tests {
     }
 
     #[test]
+    fn a_role_over_a_noun_still_leads_to_the_name() {
+        assert_eq!(
+            speakers(&[
+                "“He did not pick a nominee,” wrote Post White House bureau chief Juliet Eilperin, citing participants."
+            ]),
+            [some("Juliet Eilperin")]
+        );
+    }
+
+    #[test]
+    fn a_rank_after_an_ordinal_opens_the_name() {
+        assert_eq!(
+            speakers(&["“I was hoping for more,” said Air Force 1st Lt. Tyler Livingston."]),
+            [some("Tyler Livingston")]
+        );
+    }
+
+    #[test]
+    fn two_roles_of_one_person_lead_to_the_name_after_the_second() {
+        assert_eq!(
+            speakers(&[
+                "“He’s reprising that role,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell."
+            ]),
+            [some("Ed Rendell")]
+        );
+    }
+
+    #[test]
+    fn a_name_may_end_in_a_title_word() {
+        // Only an abbreviated title ("Gov.") ends a run that names nobody.
+        assert_eq!(
+            speakers(&["“We have seen enough,” Amy Pope, deputy homeland security advisor, said."]),
+            [some("Amy Pope")]
+        );
+    }
+
+    #[test]
+    fn a_name_in_decomposed_accents_stays_whole() {
+        let name = "Enrique Pen\u{303}a Nieto";
+        let text = format!("“Choose the road,” said Mexican President {name}.");
+        assert_eq!(speakers(&[text.as_str()]), [some(name)]);
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

@@ -676,6 +676,16 @@ fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
     if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
         return None;
     }
+    // "Pennsylvania Gov.": a title with no name after it names nobody
+    // ("Amy Pope" is a name).
+    if !body
+        && name.len() > 1
+        && name
+            .last()
+            .is_some_and(|t| t.text.ends_with('.') && lexicon::is_title(&t.low))
+    {
+        return None;
+    }
     source(Who::Name(join(name)), toks, s + from)
 }
 
@@ -949,13 +959,28 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             && (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
             && toks.get(i + 1).is_some_and(|n| n.is_word());
         let joiner = t.is_punct('/') || t.is_punct('-');
-        if !role && !joiner && !qualifier {
+        // "bureau chief", "policy director": a noun naming what the role
+        // is over.
+        let over = t.is_word()
+            && !lexicon::is_determiner(&t.low)
+            && !is_preposition(&t.low)
+            && !stops_description(&t.low)
+            && !verb_shaped(&t.low)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_cap()
+                    && (lexicon::is_role(&n.low) || lexicon::is_title(&n.low))
+            });
+        if !role && !joiner && !qualifier && !over {
             return None;
         }
         i += 1;
     }
-    // The words before the name end on a role or a title, not a qualifier.
+    // The words before the name end on a role or a title, not a qualifier
+    // ("1st Lt." ends on the title that opens the name).
+    let titled = toks.get(i).is_some_and(|t| lexicon::is_title(&t.low));
     if i > k
+        && !titled
         && toks.get(i - 1).is_some_and(|t| {
             (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
                 && !lexicon::is_role(&t.low)
@@ -974,6 +999,12 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return None;
     }
     let e = run_end(toks, i, hi);
+    // "former Pennsylvania Gov. and Democratic National Committee Chairman
+    // Ed Rendell": two roles of one person, the name after the second.
+    let ends_on_title = e > i && toks.get(e - 1).is_some_and(|t| lexicon::is_title(&t.low));
+    if ends_on_title && e < hi && toks.get(e).is_some_and(|t| t.low == "and") {
+        return np_after(toks, e + 1, hi).filter(|s| matches!(s.who, Who::Name(_)));
+    }
     // "retired Air Force general Lloyd Newton": a body, a role, a name.
     name_after_role(toks, e, hi)
         .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
@@ -1072,14 +1103,57 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
 
 /// Past tenses without -ed that end a description: "the actor held ...".
 #[rustfmt::skip]
+/// A word that may be the sentence's verb: "-ed", an irregular past, a
+/// speech verb ("says").
+fn verb_shaped(low: &str) -> bool {
+    low.ends_with("ed") || is_irregular_past(low) || lexicon::is_speech_verb(low)
+}
+
 fn is_irregular_past(low: &str) -> bool {
     matches!(
         low,
-        "held" | "put" | "took" | "made" | "gave" | "sought" | "began" | "told" | "wrote" | "said" |
-        "sent" | "saw" | "met" | "ran" | "won" | "lost" | "led" | "left" | "kept" | "got" |
-        "brought" | "thought" | "found" | "felt" | "heard" | "hit" | "set" | "spent" | "stood" |
-        "meant" | "paid" | "went" | "came" | "became" | "knew" | "drew" | "chose" | "spoke" |
-        "likes" | "loves" | "wants" | "used"
+        "held"
+            | "put"
+            | "took"
+            | "made"
+            | "gave"
+            | "sought"
+            | "began"
+            | "told"
+            | "wrote"
+            | "said"
+            | "sent"
+            | "saw"
+            | "met"
+            | "ran"
+            | "won"
+            | "lost"
+            | "led"
+            | "left"
+            | "kept"
+            | "got"
+            | "brought"
+            | "thought"
+            | "found"
+            | "felt"
+            | "heard"
+            | "hit"
+            | "set"
+            | "spent"
+            | "stood"
+            | "meant"
+            | "paid"
+            | "went"
+            | "came"
+            | "became"
+            | "knew"
+            | "drew"
+            | "chose"
+            | "spoke"
+            | "likes"
+            | "loves"
+            | "wants"
+            | "used"
     )
 }
 
