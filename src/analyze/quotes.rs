@@ -1234,6 +1234,37 @@ mod tests {
     }
 
     #[test]
+    fn remarks_held_by_a_verb_are_not_their_owners_cue() {
+        assert_eq!(
+            speakers(&[
+                "French President François Hollande answered Donald Trump on Tuesday in Paris.",
+                "Hollande denounced Trump’s remarks as “hurtful and humiliating” on Tuesday.",
+            ]),
+            [some("François Hollande")]
+        );
+        // Not Trump, whose remarks the sentence is about.
+        assert_ne!(
+            speakers(&[
+                "Hollande denounced Trump’s remarks as “hurtful and humiliating” on Tuesday."
+            ]),
+            [some("Trump")]
+        );
+        assert_eq!(
+            speakers(&[
+                "Big Machine has denied Swift’s claims, saying they were “shocking and false.”"
+            ]),
+            [some("Big Machine")]
+        );
+        // The claim's own words still belong to its owner.
+        assert_eq!(
+            speakers(&[
+                "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” this year."
+            ]),
+            [some("Donald Trump")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

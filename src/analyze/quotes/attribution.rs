@@ -264,7 +264,10 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
             .get(i - 1)
             .is_some_and(|p| p.is_cap() && is_possessive(p));
     if is_speech_noun(&t.low) && after_possessive {
-        return true;
+        // "a fact-check on Trump’s claim that there have been “...”": the
+        // claim's own words follow, whatever holds it.
+        let content = matches!(low(toks, i + 1), "that" | "about");
+        return content || !possessor_is_object(toks, lo, i - 1);
     }
     if t.low == "put" {
         return low(toks, i + 1) == "it";
@@ -308,6 +311,39 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
             || lexicon::pronoun_gender(&p.low).is_some();
     }
     true
+}
+
+/// "Hollande denounced Trump’s remarks", "in response to Trump’s
+/// comments": the possessive name at `p` stands after a verb or a
+/// preposition, so the remarks are what the sentence is about, not its
+/// speaker's cue.
+fn possessor_is_object(toks: &[Tok], lo: usize, p: usize) -> bool {
+    let mut s = p;
+    while s > lo && in_name_run(toks, s - 1) {
+        s -= 1;
+    }
+    s > lo
+        && toks.get(s - 1).is_some_and(|b| {
+            b.is_word()
+                && !b.is_cap()
+                && !lexicon::is_determiner(&b.low)
+                && !matches!(
+                    b.low.as_ref(),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "nor"
+                        | "yet"
+                        | "so"
+                        | "while"
+                        | "whereas"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "when"
+                        | "then"
+                )
+        })
 }
 
 /// "we said", "I told": the writer or someone quoted, not a speaker to name.
