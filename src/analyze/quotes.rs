@@ -1265,6 +1265,18 @@ mod tests {
     }
 
     #[test]
+    fn an_auxiliary_opening_a_question_is_no_part_of_the_name() {
+        assert_eq!(
+            speakers(&[
+                "Scott Szlachta watched the debate at home.",
+                "Was Szlachta satisfied with Rubio's response?",
+                "“To a point,” he said. “He sort of redirected.”",
+            ]),
+            [some("Scott Szlachta"), some("Scott Szlachta")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

@@ -194,7 +194,8 @@ const NOT_NAMES: &[&str] = &[
     "many", "most", "all", "both", "each", "no", "not", "other", "another", "under", "over", "by",
     "to", "of", "speaking", "instead", "indeed", "even", "just", "only", "like", "unlike", "among",
     "amid", "about", "once", "every", "mr", "mrs", "ms", "dr", "read", "more", "said", "says",
-    "editor", "note", "update", "photo", "video",
+    "editor", "note", "update", "photo", "video", "was", "is", "did", "does", "were", "are",
+    "has", "had", "would", "could", "should",
 ];
 
 /// Places: names that speak for no one when a description looks back.
