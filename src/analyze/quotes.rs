@@ -1277,6 +1277,16 @@ mod tests {
     }
 
     #[test]
+    fn as_someone_puts_it() {
+        assert_eq!(
+            speakers(&[
+                "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “an offer they can't afford to refuse.”"
+            ]),
+            [some("Ruth Marcus")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

@@ -269,7 +269,7 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         let content = matches!(low(toks, i + 1), "that" | "about");
         return content || !possessor_is_object(toks, lo, i - 1);
     }
-    if t.low == "put" {
+    if matches!(t.low.as_ref(), "put" | "puts" | "putting") {
         return low(toks, i + 1) == "it";
     }
     // "As The Hill pointed out, “...”".
@@ -391,7 +391,7 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
             .filter(|s| !matches!(s.who, Who::Description(..)))
             .or_else(|| subject(toks, lo, hi));
     }
-    if t.low == "put" || t.low == "pointed" {
+    if matches!(t.low.as_ref(), "put" | "puts" | "putting" | "pointed") {
         return np_before(toks, lo, v);
     }
     let inverted = v == lo
@@ -1137,14 +1137,14 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     source(Who::Description(join(words), head.low.to_string()), toks, k)
 }
 
-/// Past tenses without -ed that end a description: "the actor held ...".
-#[rustfmt::skip]
 /// A word that may be the sentence's verb: "-ed", an irregular past, a
 /// speech verb ("says").
 fn verb_shaped(low: &str) -> bool {
     low.ends_with("ed") || is_irregular_past(low) || lexicon::is_speech_verb(low)
 }
 
+/// Past tenses without -ed that end a description: "the actor held ...".
+#[rustfmt::skip]
 fn is_irregular_past(low: &str) -> bool {
     matches!(
         low,
