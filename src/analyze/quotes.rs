@@ -1287,6 +1287,23 @@ mod tests {
     }
 
     #[test]
+    fn more_verbs_of_speech() {
+        assert_eq!(
+            speakers(&[
+                "Glenn Beck spoke on his show on Monday.",
+                "“What was the massive pivot point to make him change so fundamentally?” Beck questioned.",
+            ]),
+            [some("Glenn Beck")]
+        );
+        assert_eq!(
+            speakers(&[
+                "In June 2009, David Axelrod emailed her condolences, addressing her informally as “Hillary.”"
+            ]),
+            [some("David Axelrod")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

@@ -61,7 +61,9 @@ const SPEECH_VERBS: &[&str] = &[
     "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted", "charged",
     "barked", "beamed", "retaliated", "griped", "gushed", "pleaded", "sniped", "snarled",
     "scolded", "chided", "interjected", "murmured", "sighed", "screamed", "groused",
-    "remembered", "pressed", "riffed", "assured", "exhorted", "cried",
+    "remembered", "pressed", "riffed", "assured", "exhorted", "cried", "questioned", "proclaims",
+    "marveled", "marvelled", "emailed", "texted", "touted", "touts", "mocked", "mocks",
+    "denounced", "denounces",
 ];
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
