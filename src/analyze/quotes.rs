@@ -1304,6 +1304,21 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_verb_after_a_possessive_is_a_modifier() {
+        assert_eq!(
+            speakers(&[
+                "Khizr Khan spoke at the convention.",
+                "Khan, who is Muslim, also decried Trump’s repeated calls to ban all Muslims, noting he has “sacrificed nothing” for the country.",
+            ]),
+            [some("Khizr Khan")]
+        );
+        assert_eq!(
+            speakers(&["Soviet dissident Milovan Djilas referred to the “New Class.”"]),
+            [some("Milovan Djilas")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

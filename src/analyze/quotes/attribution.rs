@@ -279,6 +279,10 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
     if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
         return false;
     }
+    // "Trump’s repeated calls": after a possessive, a modifier.
+    if after_possessive && t.low.ends_with("ed") {
+        return false;
+    }
     if lexicon::is_weak_verb(&t.low) {
         // "continued", "went": speech only right before a quotation, or
         // with "on" or "about" between ("went on about “...”").

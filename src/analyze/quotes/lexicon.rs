@@ -63,7 +63,7 @@ const SPEECH_VERBS: &[&str] = &[
     "scolded", "chided", "interjected", "murmured", "sighed", "screamed", "groused",
     "remembered", "pressed", "riffed", "assured", "exhorted", "cried", "questioned", "proclaims",
     "marveled", "marvelled", "emailed", "texted", "touted", "touts", "mocked", "mocks",
-    "denounced", "denounces",
+    "denounced", "denounces", "expressed", "repeated", "referred",
 ];
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
