@@ -1319,6 +1319,16 @@ mod tests {
     }
 
     #[test]
+    fn two_authors_before_a_colon_are_led_by_the_first() {
+        assert_eq!(
+            speakers(&[
+                "VOTERS CARE MORE ABOUT CANDIDATES’ ABILITY TO INSPIRE - Frank Newport and Jim Harter: “We found that, across candidates, the leadership strengths mattered.”"
+            ]),
+            [some("Frank Newport")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

@@ -518,10 +518,21 @@ fn colon_lead(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
     if !toks.get(c)?.is_punct(':') {
         return None;
     }
-    np_before(toks, lo, c).filter(|s| match &s.who {
+    let short_name = |s: &Source| match &s.who {
         Who::Name(n) => n.split(' ').count() <= 4,
         _ => false,
-    })
+    };
+    let last = np_before(toks, lo, c).filter(short_name)?;
+    // "Mark Blumenthal and Jon Cohen: “...”": the first of the authors.
+    let and = last
+        .tok
+        .checked_sub(1)
+        .filter(|&a| a > lo && low(toks, a) == "and");
+    Some(
+        and.and_then(|a| np_before(toks, lo, a))
+            .filter(short_name)
+            .unwrap_or(last),
+    )
 }
 
 /// Skip fillers backwards from `end` (exclusive): "has also said on Monday".
