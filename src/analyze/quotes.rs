@@ -1190,6 +1190,145 @@ mod tests {
     }
 
     #[test]
+    fn a_role_over_a_noun_still_leads_to_the_name() {
+        assert_eq!(
+            speakers(&[
+                "“He did not pick a nominee,” wrote Post White House bureau chief Juliet Eilperin, citing participants."
+            ]),
+            [some("Juliet Eilperin")]
+        );
+    }
+
+    #[test]
+    fn a_rank_after_an_ordinal_opens_the_name() {
+        assert_eq!(
+            speakers(&["“I was hoping for more,” said Air Force 1st Lt. Tyler Livingston."]),
+            [some("Tyler Livingston")]
+        );
+    }
+
+    #[test]
+    fn two_roles_of_one_person_lead_to_the_name_after_the_second() {
+        assert_eq!(
+            speakers(&[
+                "“He’s reprising that role,” said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell."
+            ]),
+            [some("Ed Rendell")]
+        );
+    }
+
+    #[test]
+    fn a_name_may_end_in_a_title_word() {
+        // Only an abbreviated title ("Gov.") ends a run that names nobody.
+        assert_eq!(
+            speakers(&["“We have seen enough,” Amy Pope, deputy homeland security advisor, said."]),
+            [some("Amy Pope")]
+        );
+    }
+
+    #[test]
+    fn a_name_in_decomposed_accents_stays_whole() {
+        let name = "Enrique Pen\u{303}a Nieto";
+        let text = format!("“Choose the road,” said Mexican President {name}.");
+        assert_eq!(speakers(&[text.as_str()]), [some(name)]);
+    }
+
+    #[test]
+    fn remarks_held_by_a_verb_are_not_their_owners_cue() {
+        assert_eq!(
+            speakers(&[
+                "French President François Hollande answered Donald Trump on Tuesday in Paris.",
+                "Hollande denounced Trump’s remarks as “hurtful and humiliating” on Tuesday.",
+            ]),
+            [some("François Hollande")]
+        );
+        // Not Trump, whose remarks the sentence is about.
+        assert_ne!(
+            speakers(&[
+                "Hollande denounced Trump’s remarks as “hurtful and humiliating” on Tuesday."
+            ]),
+            [some("Trump")]
+        );
+        assert_eq!(
+            speakers(&[
+                "Big Machine has denied Swift’s claims, saying they were “shocking and false.”"
+            ]),
+            [some("Big Machine")]
+        );
+        // The claim's own words still belong to its owner.
+        assert_eq!(
+            speakers(&[
+                "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” this year."
+            ]),
+            [some("Donald Trump")]
+        );
+    }
+
+    #[test]
+    fn an_auxiliary_opening_a_question_is_no_part_of_the_name() {
+        assert_eq!(
+            speakers(&[
+                "Scott Szlachta watched the debate at home.",
+                "Was Szlachta satisfied with Rubio's response?",
+                "“To a point,” he said. “He sort of redirected.”",
+            ]),
+            [some("Scott Szlachta"), some("Scott Szlachta")]
+        );
+    }
+
+    #[test]
+    fn as_someone_puts_it() {
+        assert_eq!(
+            speakers(&[
+                "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “an offer they can't afford to refuse.”"
+            ]),
+            [some("Ruth Marcus")]
+        );
+    }
+
+    #[test]
+    fn more_verbs_of_speech() {
+        assert_eq!(
+            speakers(&[
+                "Glenn Beck spoke on his show on Monday.",
+                "“What was the massive pivot point to make him change so fundamentally?” Beck questioned.",
+            ]),
+            [some("Glenn Beck")]
+        );
+        assert_eq!(
+            speakers(&[
+                "In June 2009, David Axelrod emailed her condolences, addressing her informally as “Hillary.”"
+            ]),
+            [some("David Axelrod")]
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_after_a_possessive_is_a_modifier() {
+        assert_eq!(
+            speakers(&[
+                "Khizr Khan spoke at the convention.",
+                "Khan, who is Muslim, also decried Trump’s repeated calls to ban all Muslims, noting he has “sacrificed nothing” for the country.",
+            ]),
+            [some("Khizr Khan")]
+        );
+        assert_eq!(
+            speakers(&["Soviet dissident Milovan Djilas referred to the “New Class.”"]),
+            [some("Milovan Djilas")]
+        );
+    }
+
+    #[test]
+    fn two_authors_before_a_colon_are_led_by_the_first() {
+        assert_eq!(
+            speakers(&[
+                "VOTERS CARE MORE ABOUT CANDIDATES’ ABILITY TO INSPIRE - Frank Newport and Jim Harter: “We found that, across candidates, the leadership strengths mattered.”"
+            ]),
+            [some("Frank Newport")]
+        );
+    }
+
+    #[test]
     fn a_sentence_of_many_quotations_is_read_in_one_pass() {
         let long = "He listed “this”, “that” and “more” and ".repeat(400) + "stopped.";
         let started = std::time::Instant::now();

@@ -264,9 +264,12 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
             .get(i - 1)
             .is_some_and(|p| p.is_cap() && is_possessive(p));
     if is_speech_noun(&t.low) && after_possessive {
-        return true;
+        // "a fact-check on Trump’s claim that there have been “...”": the
+        // claim's own words follow, whatever holds it.
+        let content = matches!(low(toks, i + 1), "that" | "about");
+        return content || !possessor_is_object(toks, lo, i - 1);
     }
-    if t.low == "put" {
+    if matches!(t.low.as_ref(), "put" | "puts" | "putting") {
         return low(toks, i + 1) == "it";
     }
     // "As The Hill pointed out, “...”".
@@ -274,6 +277,10 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         return low(toks, i + 1) == "out";
     }
     if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
+        return false;
+    }
+    // "Trump’s repeated calls": after a possessive, a modifier.
+    if after_possessive && t.low.ends_with("ed") {
         return false;
     }
     if lexicon::is_weak_verb(&t.low) {
@@ -308,6 +315,39 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
             || lexicon::pronoun_gender(&p.low).is_some();
     }
     true
+}
+
+/// "Hollande denounced Trump’s remarks", "in response to Trump’s
+/// comments": the possessive name at `p` stands after a verb or a
+/// preposition, so the remarks are what the sentence is about, not its
+/// speaker's cue.
+fn possessor_is_object(toks: &[Tok], lo: usize, p: usize) -> bool {
+    let mut s = p;
+    while s > lo && in_name_run(toks, s - 1) {
+        s -= 1;
+    }
+    s > lo
+        && toks.get(s - 1).is_some_and(|b| {
+            b.is_word()
+                && !b.is_cap()
+                && !lexicon::is_determiner(&b.low)
+                && !matches!(
+                    b.low.as_ref(),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "nor"
+                        | "yet"
+                        | "so"
+                        | "while"
+                        | "whereas"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "when"
+                        | "then"
+                )
+        })
 }
 
 /// "we said", "I told": the writer or someone quoted, not a speaker to name.
@@ -355,7 +395,7 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
             .filter(|s| !matches!(s.who, Who::Description(..)))
             .or_else(|| subject(toks, lo, hi));
     }
-    if t.low == "put" || t.low == "pointed" {
+    if matches!(t.low.as_ref(), "put" | "puts" | "putting" | "pointed") {
         return np_before(toks, lo, v);
     }
     let inverted = v == lo
@@ -478,10 +518,21 @@ fn colon_lead(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
     if !toks.get(c)?.is_punct(':') {
         return None;
     }
-    np_before(toks, lo, c).filter(|s| match &s.who {
+    let short_name = |s: &Source| match &s.who {
         Who::Name(n) => n.split(' ').count() <= 4,
         _ => false,
-    })
+    };
+    let last = np_before(toks, lo, c).filter(short_name)?;
+    // "Mark Blumenthal and Jon Cohen: “...”": the first of the authors.
+    let and = last
+        .tok
+        .checked_sub(1)
+        .filter(|&a| a > lo && low(toks, a) == "and");
+    Some(
+        and.and_then(|a| np_before(toks, lo, a))
+            .filter(short_name)
+            .unwrap_or(last),
+    )
 }
 
 /// Skip fillers backwards from `end` (exclusive): "has also said on Monday".
@@ -674,6 +725,16 @@ fn name_of_run(toks: &[Tok], s: usize, e: usize) -> Option<Source> {
     }
     let first = name.first()?;
     if name.len() == 1 && (lexicon::is_not_name(&first.low) || lexicon::is_title(&first.low)) {
+        return None;
+    }
+    // "Pennsylvania Gov.": a title with no name after it names nobody
+    // ("Amy Pope" is a name).
+    if !body
+        && name.len() > 1
+        && name
+            .last()
+            .is_some_and(|t| t.text.ends_with('.') && lexicon::is_title(&t.low))
+    {
         return None;
     }
     source(Who::Name(join(name)), toks, s + from)
@@ -949,13 +1010,28 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             && (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
             && toks.get(i + 1).is_some_and(|n| n.is_word());
         let joiner = t.is_punct('/') || t.is_punct('-');
-        if !role && !joiner && !qualifier {
+        // "bureau chief", "policy director": a noun naming what the role
+        // is over.
+        let over = t.is_word()
+            && !lexicon::is_determiner(&t.low)
+            && !is_preposition(&t.low)
+            && !stops_description(&t.low)
+            && !verb_shaped(&t.low)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.is_cap()
+                    && (lexicon::is_role(&n.low) || lexicon::is_title(&n.low))
+            });
+        if !role && !joiner && !qualifier && !over {
             return None;
         }
         i += 1;
     }
-    // The words before the name end on a role or a title, not a qualifier.
+    // The words before the name end on a role or a title, not a qualifier
+    // ("1st Lt." ends on the title that opens the name).
+    let titled = toks.get(i).is_some_and(|t| lexicon::is_title(&t.low));
     if i > k
+        && !titled
         && toks.get(i - 1).is_some_and(|t| {
             (is_adjective_shaped(&t.low) || is_ordinal(&t.low))
                 && !lexicon::is_role(&t.low)
@@ -974,6 +1050,12 @@ fn name_after_role(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
         return None;
     }
     let e = run_end(toks, i, hi);
+    // "former Pennsylvania Gov. and Democratic National Committee Chairman
+    // Ed Rendell": two roles of one person, the name after the second.
+    let ends_on_title = e > i && toks.get(e - 1).is_some_and(|t| lexicon::is_title(&t.low));
+    if ends_on_title && e < hi && toks.get(e).is_some_and(|t| t.low == "and") {
+        return np_after(toks, e + 1, hi).filter(|s| matches!(s.who, Who::Name(_)));
+    }
     // "retired Air Force general Lloyd Newton": a body, a role, a name.
     name_after_role(toks, e, hi)
         .filter(|_| e < hi && toks.get(e).is_some_and(|t| !t.is_cap() && t.is_word()))
@@ -1070,16 +1152,59 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
     source(Who::Description(join(words), head.low.to_string()), toks, k)
 }
 
+/// A word that may be the sentence's verb: "-ed", an irregular past, a
+/// speech verb ("says").
+fn verb_shaped(low: &str) -> bool {
+    low.ends_with("ed") || is_irregular_past(low) || lexicon::is_speech_verb(low)
+}
+
 /// Past tenses without -ed that end a description: "the actor held ...".
 #[rustfmt::skip]
 fn is_irregular_past(low: &str) -> bool {
     matches!(
         low,
-        "held" | "put" | "took" | "made" | "gave" | "sought" | "began" | "told" | "wrote" | "said" |
-        "sent" | "saw" | "met" | "ran" | "won" | "lost" | "led" | "left" | "kept" | "got" |
-        "brought" | "thought" | "found" | "felt" | "heard" | "hit" | "set" | "spent" | "stood" |
-        "meant" | "paid" | "went" | "came" | "became" | "knew" | "drew" | "chose" | "spoke" |
-        "likes" | "loves" | "wants" | "used"
+        "held"
+            | "put"
+            | "took"
+            | "made"
+            | "gave"
+            | "sought"
+            | "began"
+            | "told"
+            | "wrote"
+            | "said"
+            | "sent"
+            | "saw"
+            | "met"
+            | "ran"
+            | "won"
+            | "lost"
+            | "led"
+            | "left"
+            | "kept"
+            | "got"
+            | "brought"
+            | "thought"
+            | "found"
+            | "felt"
+            | "heard"
+            | "hit"
+            | "set"
+            | "spent"
+            | "stood"
+            | "meant"
+            | "paid"
+            | "went"
+            | "came"
+            | "became"
+            | "knew"
+            | "drew"
+            | "chose"
+            | "spoke"
+            | "likes"
+            | "loves"
+            | "wants"
+            | "used"
     )
 }
 

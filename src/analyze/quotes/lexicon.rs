@@ -61,7 +61,9 @@ const SPEECH_VERBS: &[&str] = &[
     "conclude", "elaborate", "elaborated", "clarify", "clarified", "hint", "hinted", "charged",
     "barked", "beamed", "retaliated", "griped", "gushed", "pleaded", "sniped", "snarled",
     "scolded", "chided", "interjected", "murmured", "sighed", "screamed", "groused",
-    "remembered", "pressed", "riffed", "assured", "exhorted", "cried",
+    "remembered", "pressed", "riffed", "assured", "exhorted", "cried", "questioned", "proclaims",
+    "marveled", "marvelled", "emailed", "texted", "touted", "touts", "mocked", "mocks",
+    "denounced", "denounces", "expressed", "repeated", "referred",
 ];
 
 /// Speech verbs whose subject may follow them: “...,” said Jane Smith.
@@ -194,7 +196,8 @@ const NOT_NAMES: &[&str] = &[
     "many", "most", "all", "both", "each", "no", "not", "other", "another", "under", "over", "by",
     "to", "of", "speaking", "instead", "indeed", "even", "just", "only", "like", "unlike", "among",
     "amid", "about", "once", "every", "mr", "mrs", "ms", "dr", "read", "more", "said", "says",
-    "editor", "note", "update", "photo", "video",
+    "editor", "note", "update", "photo", "video", "was", "is", "did", "does", "were", "are",
+    "has", "had", "would", "could", "should",
 ];
 
 /// Places: names that speak for no one when a description looks back.

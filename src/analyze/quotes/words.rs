@@ -58,8 +58,10 @@ fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Letters, digits and combining accents: text in decomposed form spells
+/// "Peña" as "Pen" + U+0303 + "a".
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// Joiners that stay inside a word when letters stand on both sides.
