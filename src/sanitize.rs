@@ -82,22 +82,59 @@ fn needs_stripping(c: char) -> bool {
     is_dropped(c) || is_line_break(c)
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+/// The text still to read, one character at a time or a run at once.
+struct Chars<'a> {
+    rest: &'a str,
+}
+
+impl Chars<'_> {
+    fn peek(&self) -> Option<char> {
+        self.rest.chars().next()
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let mut it = self.rest.chars();
+        let c = it.next()?;
+        self.rest = it.as_str();
+        Some(c)
+    }
+
+    fn next_if(&mut self, f: impl FnOnce(&char) -> bool) -> Option<char> {
+        self.peek().filter(f).and_then(|_| self.next())
+    }
+
+    fn next_if_eq(&mut self, expected: &char) -> Option<char> {
+        self.next_if(|c| c == expected)
+    }
+
+    /// The run of printable ASCII that starts the rest (most of any text).
+    fn take_printable_ascii(&mut self) -> &str {
+        let len = self
+            .rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b))
+            .unwrap_or(self.rest.len());
+        let (run, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        run
+    }
+}
 
 /// First pass: escape sequences, controls, line breaks, format characters.
 fn strip(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = Chars { rest: input };
+    loop {
+        // Printable ASCII stays as it is, copied a run at a time.
+        out.push_str(chars.take_printable_ascii());
+        let Some(c) = chars.next() else { break };
         match c {
-            // Printable ASCII, most of any text, stays as it is.
-            ' '..='~' => out.push(c),
             '\u{1b}' => skip_escape(&mut chars),
             // 8-bit C1 introducers: CSI, then DCS, SOS, OSC, PM, APC.
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
-            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' if chars.peek() == Some('\n') => {}
             c if is_line_break(c) => out.push('\n'),
             c if is_dropped(c) => {}
             c => out.push(c),
@@ -109,7 +146,7 @@ fn strip(input: &str) -> String {
 /// After ESC: the whole sequence goes. A character that cannot continue an
 /// escape (a control, non-ASCII, another ESC) is left for the main loop.
 fn skip_escape(chars: &mut Chars) {
-    let Some(&c) = chars.peek() else { return };
+    let Some(c) = chars.peek() else { return };
     match c {
         '[' => {
             chars.next();
@@ -150,7 +187,7 @@ fn skip_csi(chars: &mut Chars) {
 /// terminals. An unterminated string stops at the end of its line, so it
 /// cannot swallow the rest of the story; the line break stays.
 fn skip_string(chars: &mut Chars) {
-    while let Some(&c) = chars.peek() {
+    while let Some(c) = chars.peek() {
         match c {
             '\u{7}' | '\u{9c}' => {
                 chars.next();
@@ -202,7 +239,14 @@ fn has_orphan_mark(s: &str) -> bool {
 /// always ends a grapheme, so each line segments alone and the graphemes
 /// (slow) are read only on the lines that need them.
 fn lines_with_marks(s: &str) -> impl Iterator<Item = &str> {
-    s.split('\n').filter(|line| line.chars().any(may_be_orphan))
+    s.split('\n').filter(|line| may_hold_mark(line))
+}
+
+/// Does the line hold a character that may be an orphan mark? Below
+/// U+0300 (UTF-8 lead bytes under 0xCC) only the soft hyphen (C2 AD) may:
+/// a byte scan rules out most lines before any character is decoded.
+fn may_hold_mark(line: &str) -> bool {
+    line.bytes().any(|b| b >= 0xCC || b == 0xAD) && line.chars().any(may_be_orphan)
 }
 
 /// Second pass: remove combining marks that have nothing to combine with.
@@ -220,7 +264,7 @@ fn without_orphans(s: &str) -> String {
         if k > 0 {
             out.push('\n');
         }
-        if line.chars().any(may_be_orphan) {
+        if may_hold_mark(line) {
             out.extend(line.graphemes(true).filter(|g| !is_orphan(g)));
         } else {
             out.push_str(line);
@@ -233,6 +277,14 @@ fn without_orphans(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn only_the_soft_hyphen_may_be_an_orphan_below_u0300() {
+        // `may_hold_mark` skips lines with no byte from 0xCC on but 0xAD.
+        let below: Vec<char> = ('\u{0}'..'\u{300}').filter(|&c| may_be_orphan(c)).collect();
+        assert_eq!(below, vec!['\u{ad}']);
+        assert!(may_be_orphan('\u{300}'));
+    }
 
     #[test]
     fn strips_whole_sequences() {

@@ -206,6 +206,15 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_before_a_slash() {
+        assert!(wire_before_slash("Smoke rises. REUTERS/Kim Min-ji"));
+        assert!(wire_before_slash("(AP/Sam Cole)"));
+        assert!(!wire_before_slash("He said and/or she said."));
+        assert!(!wire_before_slash("MAP/Jo Lee"));
+        assert!(!wire_before_slash("/AP"));
+    }
+
+    #[test]
     fn body_sentences_are_not_captions() {
         for line in [
             "The photo was taken by a tourist on Monday, police said.",

@@ -516,6 +516,14 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn ascii_lines_fold_as_any_line(s in "[ -~\t\n\u{b}\u{c}\r]{0,60}") {
+            prop_assert_eq!(ascii_form(&s), unicode_form(&s));
+        }
+    }
 
     #[test]
     fn ad_slots_and_widgets_are_clutter() {
