@@ -13,7 +13,6 @@ use super::title::{UI_WORDS, is_glued};
 use super::{Dump, Kind, Layout};
 use crate::article::BlockKind;
 use crate::ingest::clutter::ends_sentence;
-use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -331,7 +330,7 @@ pub(super) struct WordStats {
 impl WordStats {
     pub(super) fn of(text: &str) -> WordStats {
         let mut stats = WordStats {
-            link_like: LINK_MARKS.is_match(text),
+            link_like: is_link_like(text),
             ..WordStats::default()
         };
         // Each word once through one table: its lists' bits under the two
@@ -411,12 +410,17 @@ pub(super) type FormCounts<'a> = HashMap<&'a str, usize, fnv::FnvBuildHasher>;
 
 /// A URL, web address or e-mail address: "http", "www.", ".com" in any
 /// case, or "@". No other letter lower-cases into an ASCII one of them.
-static LINK_MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["http", "www.", ".com", "@"])
-        .unwrap_or_else(|e| panic!("link marks: {e}"))
-});
+fn is_link_like(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize, word: &[u8]| {
+        b.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    memchr::memchr(b'@', b).is_some()
+        || memchr::memchr2_iter(b'h', b'H', b).any(|i| at(i, b"http"))
+        || memchr::memchr2_iter(b'w', b'W', b).any(|i| at(i, b"www."))
+        || memchr::memchr_iter(b'.', b).any(|i| at(i, b".com"))
+}
 
 #[cfg(test)]
 mod tests {
@@ -434,6 +438,10 @@ mod tests {
         assert_eq!((ws.promo, ws.capitalised, ws.glued), (3, 3, 1));
         assert!(ws.imperative_first && ws.link_like);
         assert!(!WordStats::of("The council met.").link_like);
+        for link in ["HTTPS://x.org", "see WWW.example.org", "Example.COM", "jo@x"] {
+            assert!(is_link_like(link), "{link}");
+        }
+        assert!(!is_link_like("The www team met at the .co office, h t t p."));
     }
 
     #[test]

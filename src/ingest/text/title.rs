@@ -555,6 +555,12 @@ pub(super) fn glued_words(words: &[&str]) -> usize {
 
 /// A lower-case letter right before a capital ("HomeNews").
 pub(super) fn is_glued(word: &str) -> bool {
+    if word.is_ascii() {
+        return word
+            .as_bytes()
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    }
     let mut prev_lower = false;
     word.chars().any(|c| {
         let glued = prev_lower && c.is_uppercase();
