@@ -438,10 +438,17 @@ mod tests {
         assert_eq!((ws.promo, ws.capitalised, ws.glued), (3, 3, 1));
         assert!(ws.imperative_first && ws.link_like);
         assert!(!WordStats::of("The council met.").link_like);
-        for link in ["HTTPS://x.org", "see WWW.example.org", "Example.COM", "jo@x"] {
+        for link in [
+            "HTTPS://x.org",
+            "see WWW.example.org",
+            "Example.COM",
+            "jo@x",
+        ] {
             assert!(is_link_like(link), "{link}");
         }
-        assert!(!is_link_like("The www team met at the .co office, h t t p."));
+        assert!(!is_link_like(
+            "The www team met at the .co office, h t t p."
+        ));
     }
 
     #[test]
