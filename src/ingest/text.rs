@@ -366,6 +366,7 @@ impl Dump {
         let first_anchor = (0..self.len())
             .find(|&i| self.is_anchor(i))
             .unwrap_or(self.len());
+        let main_start = self.main_run().map_or(0, |(s, _)| s);
         let mut i = 0;
         while i < self.len() {
             if self.kind(i) != Kind::Related || !self.live(i) {
@@ -391,11 +392,45 @@ impl Dump {
             }
             let mut j = i + 1;
             while j < self.len() && !self.resumes_at(j) {
-                self.drop_unit(j);
                 j += 1;
+            }
+            // Where the list runs into the story's own start, its headline
+            // and the date or byline under it stand just above the text:
+            // they stay.
+            let head = (j <= main_start)
+                .then(|| self.story_head_before(i, j))
+                .flatten();
+            for k in i + 1..j {
+                if head.is_none_or(|h| k < h) {
+                    self.drop_unit(k);
+                }
             }
             i = j;
         }
+    }
+
+    /// The story's headline among the units a related list before `resume`
+    /// would drop (after the list's header `header`): the last short line
+    /// without a full stop that has a date or byline line between it and
+    /// the running text.
+    fn story_head_before(&self, header: usize, resume: usize) -> Option<usize> {
+        (header + 1..resume)
+            .rev()
+            .take(10)
+            .filter(|&k| self.live(k))
+            .find(|&k| {
+                self.kind(k) == Kind::Text
+                    && (3..=TITLE_MAX_WORDS).contains(&self.words(k))
+                    && !ends_sentence(self.text(k))
+                    && !self.is_bullet(k)
+                    && (k + 1..resume).any(|m| self.head_meta(m))
+            })
+    }
+
+    /// A date, a byline or a credit line ("Written by Jo Hale").
+    fn head_meta(&self, k: usize) -> bool {
+        matches!(self.kind(k), Kind::Date | Kind::Byline | Kind::End)
+            || (self.kind(k) == Kind::Text && head::is_prefixed_byline(self.text(k)))
     }
 
     /// Running text resumes at `j` if it is an anchor followed by another

@@ -1093,3 +1093,37 @@ fn headings_with_nothing_after_them_close_no_story() {
     super::drop_trailing_headings(&mut only);
     assert_eq!(only.len(), 1);
 }
+
+/// A menu sentence counts as running text above the story, so the
+/// "Latest Articles" list after it runs on to where the story starts.
+const LIST_INTO_HEADLINE: &str = "Skip to content
+Our tools help small firms send invoices, book jobs and get paid faster than ever before.
+Products
+Invoicing
+Scheduling
+Payments
+Reviews
+Pricing
+Customers
+Careers
+Latest Articles
+How to write a landscaping estimate
+Ten business ideas for the spring
+Resource Center
+Start free trial
+How to price plumbing jobs for a profit in 2025
+Written by Jorge Vidal
+Posted on November 6th, 2025
+Pricing plumbing jobs is not just about crunching numbers: it is about knowing your market, your costs and the value you bring to every customer.
+This guide covers average hourly rates, call-out fees and flat-rate pricing, with worked examples for small and growing plumbing businesses.
+Most plumbers start by looking at what others charge in their area, but that is only half of the picture, because costs differ from one firm to another.
+";
+
+#[test]
+fn related_list_running_into_the_story_keeps_its_headline() {
+    let a = extract(LIST_INTO_HEADLINE, None);
+    assert_eq!(a.title, "How to price plumbing jobs for a profit in 2025");
+    assert_eq!(a.byline.as_deref(), Some("Jorge Vidal"));
+    assert_eq!(a.published.as_deref(), Some("2025-11-06"));
+    assert_gone(&a, &["landscaping estimate", "Ten business ideas"]);
+}
