@@ -146,6 +146,11 @@ fn prompt_patterns() -> Vec<String> {
         r"this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) (?:in|on|at|by|from|under) .*",
         r"(?:©|\(c\)) ?.*|copyright(?: ©| \(c\))? ?(?:\d{4}|©).*|.*all rights reserved\.?.*",
         r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
+        // affiliate disclosures (a post's own "This post may contain
+        // affiliate links. ..." paragraph reads as its text, and stays)
+        r"(?:we|i) (?:may )?earn (?:a )?(?:commission|compensation)s? .*|as an amazon associate,? (?:we|i) earn from qualifying purchases",
+        r"products are (?:chosen|selected) independently by our editors.*|i use affiliate links(?-u:\b).*",
+        r"[\w.'-]+(?: [\w.'-]+){0,3} is supported by commissions .*|we are a reader-supported (?:website|site|publication)(?-u:\b).*",
         r"(?:tags?|topics|related topics|filed under|categories|category|keywords|more on|more about|explore more on these topics|posted in|tagged(?: with)?|in this (?:article|story)|suggested topics|themen|mehr zum thema|标签|关键词)(?: ?[:：].*)?",
     ];
     patterns.into_iter().map(str::to_string).collect()
