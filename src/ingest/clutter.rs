@@ -580,6 +580,26 @@ mod tests {
     }
 
     #[test]
+    fn affiliate_disclosures_are_clutter_but_a_posts_own_note_is_text() {
+        for line in [
+            "We may earn commission from links on this page, but we only recommend products we back.",
+            "As an Amazon Associate we earn from qualifying purchases",
+            "Products are chosen independently by our editors",
+            "Example.org is supported by commissions from providers listed on our site.",
+            "We are a reader-supported website and do not accept payment from makers.",
+        ] {
+            assert!(is_clutter_line(line), "{line}");
+        }
+        for line in [
+            "This post may contain affiliate links. This means that when you click a link and buy, I make a small commission.",
+            "We may receive a commission from our partners if you click on a link and buy a product.",
+            "Many bloggers earn a commission on every sale they refer, which shapes what they review.",
+        ] {
+            assert!(!is_clutter_line(line), "{line}");
+        }
+    }
+
+    #[test]
     fn weak_labels_only_flagged_as_weak() {
         assert!(is_weak_clutter_line("Average"));
         assert!(is_weak_clutter_line("Politics"));
