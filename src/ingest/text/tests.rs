@@ -1127,3 +1127,26 @@ fn related_list_running_into_the_story_keeps_its_headline() {
     assert_eq!(a.published.as_deref(), Some("2025-11-06"));
     assert_gone(&a, &["landscaping estimate", "Ten business ideas"]);
 }
+
+/// A product's name over a paragraph that opens on it, early in a long
+/// guide, is a subheading, not an author box.
+const SUBHEADING_OVER_ITS_PARAGRAPH: &str = "The best tax software for small firms
+Picking tax software is one of the bigger choices a small accounting firm makes each year, and the wrong one costs hours.
+We compared the leading packages on price, support, integrations and how well they handle a busy filing season.
+Liberty Tax
+Liberty Tax is a tax preparation service that offers a range of plans for different needs and budgets across the country.
+It is simple to start with, though its interface can feel dated next to newer tools that were built for the web.
+Where it falls short is in integrations, which are few, and in support, which closes early on weekends in the spring.
+Other options
+Most firms we spoke to use two or three tools at once, moving clients between them as their needs grow over the years.
+Pricing varies widely: some charge per return, some per seat, and some bundle everything into a yearly licence fee.
+Support matters most in March and April, when the queues are longest and every hour of waiting costs a firm money.
+Before you choose, ask for a trial and run a handful of last year's returns through it to see how it copes with them.
+";
+
+#[test]
+fn subheading_over_a_paragraph_opening_on_it_is_not_a_byline() {
+    let a = extract(SUBHEADING_OVER_ITS_PARAGRAPH, None);
+    assert_eq!(a.title, "The best tax software for small firms");
+    assert_eq!(a.byline, None);
+}
