@@ -409,6 +409,25 @@ impl Dump {
         }
     }
 
+    /// The end of a headline hard-wrapped onto the next line when the
+    /// line joiner kept it apart: a bracket closed there ("[I Tested All
+    /// Of" / "Them]") or a short parenthesis alone under it ("(checklist)").
+    fn wrapped_title_tail(&self, t: usize) -> Option<&str> {
+        let n = t + 1;
+        let u = self.units.get(n)?;
+        if u.gap_before || u.bullet || !self.live(n) || self.words(n) > 3 {
+            return None;
+        }
+        let title = self.text(t);
+        let tail = u.text.trim();
+        let open = |o: char, c: char| {
+            title.matches(o).count() > title.matches(c).count() && tail.ends_with(c)
+        };
+        // Not "[logo]" alone: a text browser's image.
+        let aside = tail.starts_with('(') && tail.ends_with(')');
+        (open('(', ')') || open('[', ']') || aside).then_some(tail)
+    }
+
     /// The story's headline among the units a related list before `resume`
     /// would drop (after the list's header `header`): the last short line
     /// without a full stop that has a date or byline line between it and
@@ -496,7 +515,10 @@ impl Dump {
 
     fn article(&self) -> Article {
         let layout = self.layout();
-        let title_text = layout.title.map(|t| self.text(t).to_string());
+        let title_text = layout.title.map(|t| match self.wrapped_title_tail(t) {
+            Some(tail) => format!("{} {tail}", self.text(t)),
+            None => self.text(t).to_string(),
+        });
         let byline = layout.byline_parsed.clone();
         let publisher = self.publisher(
             layout.body_start,

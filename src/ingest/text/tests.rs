@@ -1150,3 +1150,29 @@ fn subheading_over_a_paragraph_opening_on_it_is_not_a_byline() {
     assert_eq!(a.title, "The best tax software for small firms");
     assert_eq!(a.byline, None);
 }
+
+/// A text browser wraps a long headline at 80 columns; the joiner keeps a
+/// short last piece apart when it could be a label.
+const WRAPPED_HEADLINE_TAIL: &str = "Home
+Guides
+
+Ergonomic desk step by step: how to set up your monitor, laptop, and keyboard
+(checklist)
+
+By Ana Ruiz
+
+Setting up a desk well takes less time than most people think, and the
+payoff comes every single working day in fewer aches and better focus.
+
+Start with the chair, then the monitor, then the keyboard: each step
+depends on the one before it, so the order matters more than the gear.
+";
+
+#[test]
+fn headline_wrapped_onto_a_short_parenthesis_is_joined() {
+    let a = extract(WRAPPED_HEADLINE_TAIL, None);
+    assert_eq!(
+        a.title,
+        "Ergonomic desk step by step: how to set up your monitor, laptop, and keyboard (checklist)"
+    );
+}
