@@ -180,6 +180,7 @@ static RELATED_HEADER: LazyLock<RegexSet> = LazyLock::new(|| {
         r"trending(?: now| stories| news| topics| in [^.!?]+)?|popular(?: now| stories| articles| today)?|what'?s (?:new|hot|trending|popular)",
         r"top (?:stories|news|headlines|picks|reads)|more (?:top )?(?:stories|news|headlines|articles|videos)(?: (?:from|on|in|about) [^.!?]+)?|latest (?:news|stories|articles|updates|headlines|videos)(?: (?:from|on|in) [^.!?]+)?",
         r"don'?t miss|editor'?s? (?:picks?|choice)|(?:our )?top picks|what to read next|(?:promoted|sponsored) stories|around the web|from (?:around )?the web|stories you may like|in case you missed it|icymi|must reads?|further reading|keep reading|more to explore|more like this|more on this (?:story|topic)|elsewhere on [^.!?]+|more for you|for you",
+        r"(?:recent|latest|popular|similar|recommended|featured) posts|other related (?:articles|posts|stories)",
         r"(?:das k[öo]nnte sie auch interessieren|mehr zum thema|weitere artikel|相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章)",
     ])
 });
@@ -617,6 +618,9 @@ mod tests {
             "You may also like",
             "Related stories",
             "Recommended for you",
+            "Recent Posts",
+            "Popular posts:",
+            "Other related articles",
         ] {
             assert!(is_related_header(line), "{line}");
         }
@@ -624,6 +628,9 @@ mod tests {
             "Most read books were published in 1990."
         ));
         assert!(!is_related_header("Related parties were not named."));
+        assert!(!is_related_header(
+            "Recent posts on the forum were mostly about prices."
+        ));
     }
 
     #[test]
