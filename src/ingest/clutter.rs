@@ -146,6 +146,11 @@ fn prompt_patterns() -> Vec<String> {
         r"this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) (?:in|on|at|by|from|under) .*",
         r"(?:©|\(c\)) ?.*|copyright(?: ©| \(c\))? ?(?:\d{4}|©).*|.*all rights reserved\.?.*",
         r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
+        // affiliate disclosures (a post's own "This post may contain
+        // affiliate links. ..." paragraph reads as its text, and stays)
+        r"(?:we|i) (?:may )?earn (?:a )?(?:commission|compensation)s? .*|as an amazon associate,? (?:we|i) earn from qualifying purchases",
+        r"products are (?:chosen|selected) independently by our editors.*|i use affiliate links(?-u:\b).*",
+        r"[\w.'-]+(?: [\w.'-]+){0,3} is supported by commissions .*|we are a reader-supported (?:website|site|publication)(?-u:\b).*",
         r"(?:tags?|topics|related topics|filed under|categories|category|keywords|more on|more about|explore more on these topics|posted in|tagged(?: with)?|in this (?:article|story)|suggested topics|themen|mehr zum thema|标签|关键词)(?: ?[:：].*)?",
     ];
     patterns.into_iter().map(str::to_string).collect()
@@ -175,6 +180,7 @@ static RELATED_HEADER: LazyLock<RegexSet> = LazyLock::new(|| {
         r"trending(?: now| stories| news| topics| in [^.!?]+)?|popular(?: now| stories| articles| today)?|what'?s (?:new|hot|trending|popular)",
         r"top (?:stories|news|headlines|picks|reads)|more (?:top )?(?:stories|news|headlines|articles|videos)(?: (?:from|on|in|about) [^.!?]+)?|latest (?:news|stories|articles|updates|headlines|videos)(?: (?:from|on|in) [^.!?]+)?",
         r"don'?t miss|editor'?s? (?:picks?|choice)|(?:our )?top picks|what to read next|(?:promoted|sponsored) stories|around the web|from (?:around )?the web|stories you may like|in case you missed it|icymi|must reads?|further reading|keep reading|more to explore|more like this|more on this (?:story|topic)|elsewhere on [^.!?]+|more for you|for you",
+        r"(?:recent|latest|popular|similar|recommended|featured) posts|other related (?:articles|posts|stories)",
         r"(?:das k[öo]nnte sie auch interessieren|mehr zum thema|weitere artikel|相关阅读|相关新闻|推荐阅读|延伸阅读|热门文章)",
     ])
 });
@@ -618,6 +624,26 @@ mod tests {
     }
 
     #[test]
+    fn affiliate_disclosures_are_clutter_but_a_posts_own_note_is_text() {
+        for line in [
+            "We may earn commission from links on this page, but we only recommend products we back.",
+            "As an Amazon Associate we earn from qualifying purchases",
+            "Products are chosen independently by our editors",
+            "Example.org is supported by commissions from providers listed on our site.",
+            "We are a reader-supported website and do not accept payment from makers.",
+        ] {
+            assert!(is_clutter_line(line), "{line}");
+        }
+        for line in [
+            "This post may contain affiliate links. This means that when you click a link and buy, I make a small commission.",
+            "We may receive a commission from our partners if you click on a link and buy a product.",
+            "Many bloggers earn a commission on every sale they refer, which shapes what they review.",
+        ] {
+            assert!(!is_clutter_line(line), "{line}");
+        }
+    }
+
+    #[test]
     fn weak_labels_only_flagged_as_weak() {
         assert!(is_weak_clutter_line("Average"));
         assert!(is_weak_clutter_line("Politics"));
@@ -635,6 +661,9 @@ mod tests {
             "You may also like",
             "Related stories",
             "Recommended for you",
+            "Recent Posts",
+            "Popular posts:",
+            "Other related articles",
         ] {
             assert!(is_related_header(line), "{line}");
         }
@@ -642,6 +671,9 @@ mod tests {
             "Most read books were published in 1990."
         ));
         assert!(!is_related_header("Related parties were not named."));
+        assert!(!is_related_header(
+            "Recent posts on the forum were mostly about prices."
+        ));
     }
 
     #[test]

@@ -370,6 +370,7 @@ impl Dump {
         let first_anchor = (0..self.len())
             .find(|&i| self.is_anchor(i))
             .unwrap_or(self.len());
+        let main_start = self.main_run().map_or(0, |(s, _)| s);
         let mut i = 0;
         while i < self.len() {
             if self.kind(i) != Kind::Related || !self.live(i) {
@@ -395,11 +396,64 @@ impl Dump {
             }
             let mut j = i + 1;
             while j < self.len() && !self.resumes_at(j) {
-                self.drop_unit(j);
                 j += 1;
+            }
+            // Where the list runs into the story's own start, its headline
+            // and the date or byline under it stand just above the text:
+            // they stay.
+            let head = (j <= main_start)
+                .then(|| self.story_head_before(i, j))
+                .flatten();
+            for k in i + 1..j {
+                if head.is_none_or(|h| k < h) {
+                    self.drop_unit(k);
+                }
             }
             i = j;
         }
+    }
+
+    /// The end of a headline hard-wrapped onto the next line when the
+    /// line joiner kept it apart: a bracket closed there ("[I Tested All
+    /// Of" / "Them]") or a short parenthesis alone under it ("(checklist)").
+    fn wrapped_title_tail(&self, t: usize) -> Option<&str> {
+        let n = t + 1;
+        let u = self.units.get(n)?;
+        if u.gap_before || u.bullet || !self.live(n) || self.words(n) > 3 {
+            return None;
+        }
+        let title = self.text(t);
+        let tail = u.text.trim();
+        let open = |o: char, c: char| {
+            title.matches(o).count() > title.matches(c).count() && tail.ends_with(c)
+        };
+        // Not "[logo]" alone: a text browser's image.
+        let aside = tail.starts_with('(') && tail.ends_with(')');
+        (open('(', ')') || open('[', ']') || aside).then_some(tail)
+    }
+
+    /// The story's headline among the units a related list before `resume`
+    /// would drop (after the list's header `header`): the last short line
+    /// without a full stop that has a date or byline line between it and
+    /// the running text.
+    fn story_head_before(&self, header: usize, resume: usize) -> Option<usize> {
+        (header + 1..resume)
+            .rev()
+            .take(10)
+            .filter(|&k| self.live(k))
+            .find(|&k| {
+                self.kind(k) == Kind::Text
+                    && (3..=TITLE_MAX_WORDS).contains(&self.words(k))
+                    && !ends_sentence(self.text(k))
+                    && !self.is_bullet(k)
+                    && (k + 1..resume).any(|m| self.head_meta(m))
+            })
+    }
+
+    /// A date, a byline or a credit line ("Written by Jo Hale").
+    fn head_meta(&self, k: usize) -> bool {
+        matches!(self.kind(k), Kind::Date | Kind::Byline | Kind::End)
+            || (self.kind(k) == Kind::Text && head::is_prefixed_byline(self.text(k)))
     }
 
     /// Running text resumes at `j` if it is an anchor followed by another
@@ -465,7 +519,10 @@ impl Dump {
 
     fn article(&self) -> Article {
         let layout = self.layout();
-        let title_text = layout.title.map(|t| self.text(t).to_string());
+        let title_text = layout.title.map(|t| match self.wrapped_title_tail(t) {
+            Some(tail) => format!("{} {tail}", self.text(t)),
+            None => self.text(t).to_string(),
+        });
         let byline = layout.byline_parsed.clone();
         let publisher = self.publisher(
             layout.body_start,

@@ -271,7 +271,30 @@ impl Dump {
                     "author" | "author's profile" | "author’s profile"
                 )
         });
-        bio.then_some((i, b))
+        // "Written by" over the box vouches for it wherever it stands.
+        let labelled = self.live_before(i).next().is_some_and(|k| {
+            matches!(
+                self.text(k).trim().to_lowercase().as_str(),
+                "written by" | "author" | "authors" | "about the author" | "by"
+            )
+        });
+        (bio && (labelled || self.story_told_before(i))).then_some((i, b))
+    }
+
+    /// Most of the running text stands before unit `i`: an author box
+    /// closes a story, while a subheading over a paragraph that opens on
+    /// its words ("Liberty Tax" over "Liberty Tax is a tax service ...")
+    /// has much of the story still below it.
+    fn story_told_before(&self, i: usize) -> bool {
+        let (mut before, mut after) = (0, 0);
+        for k in (0..self.len()).filter(|&k| self.is_anchor(k)) {
+            if k < i {
+                before += self.words(k);
+            } else {
+                after += self.words(k);
+            }
+        }
+        after * 3 < before
     }
 
     /// How much a byline found at unit `i` (its name at `j`) looks like the

@@ -1093,3 +1093,86 @@ fn headings_with_nothing_after_them_close_no_story() {
     super::drop_trailing_headings(&mut only);
     assert_eq!(only.len(), 1);
 }
+
+/// A menu sentence counts as running text above the story, so the
+/// "Latest Articles" list after it runs on to where the story starts.
+const LIST_INTO_HEADLINE: &str = "Skip to content
+Our tools help small firms send invoices, book jobs and get paid faster than ever before.
+Products
+Invoicing
+Scheduling
+Payments
+Reviews
+Pricing
+Customers
+Careers
+Latest Articles
+How to write a landscaping estimate
+Ten business ideas for the spring
+Resource Center
+Start free trial
+How to price plumbing jobs for a profit in 2025
+Written by Jorge Vidal
+Posted on November 6th, 2025
+Pricing plumbing jobs is not just about crunching numbers: it is about knowing your market, your costs and the value you bring to every customer.
+This guide covers average hourly rates, call-out fees and flat-rate pricing, with worked examples for small and growing plumbing businesses.
+Most plumbers start by looking at what others charge in their area, but that is only half of the picture, because costs differ from one firm to another.
+";
+
+#[test]
+fn related_list_running_into_the_story_keeps_its_headline() {
+    let a = extract(LIST_INTO_HEADLINE, None);
+    assert_eq!(a.title, "How to price plumbing jobs for a profit in 2025");
+    assert_eq!(a.byline.as_deref(), Some("Jorge Vidal"));
+    assert_eq!(a.published.as_deref(), Some("2025-11-06"));
+    assert_gone(&a, &["landscaping estimate", "Ten business ideas"]);
+}
+
+/// A product's name over a paragraph that opens on it, early in a long
+/// guide, is a subheading, not an author box.
+const SUBHEADING_OVER_ITS_PARAGRAPH: &str = "The best tax software for small firms
+Picking tax software is one of the bigger choices a small accounting firm makes each year, and the wrong one costs hours.
+We compared the leading packages on price, support, integrations and how well they handle a busy filing season.
+Liberty Tax
+Liberty Tax is a tax preparation service that offers a range of plans for different needs and budgets across the country.
+It is simple to start with, though its interface can feel dated next to newer tools that were built for the web.
+Where it falls short is in integrations, which are few, and in support, which closes early on weekends in the spring.
+Other options
+Most firms we spoke to use two or three tools at once, moving clients between them as their needs grow over the years.
+Pricing varies widely: some charge per return, some per seat, and some bundle everything into a yearly licence fee.
+Support matters most in March and April, when the queues are longest and every hour of waiting costs a firm money.
+Before you choose, ask for a trial and run a handful of last year's returns through it to see how it copes with them.
+";
+
+#[test]
+fn subheading_over_a_paragraph_opening_on_it_is_not_a_byline() {
+    let a = extract(SUBHEADING_OVER_ITS_PARAGRAPH, None);
+    assert_eq!(a.title, "The best tax software for small firms");
+    assert_eq!(a.byline, None);
+}
+
+/// A text browser wraps a long headline at 80 columns; the joiner keeps a
+/// short last piece apart when it could be a label.
+const WRAPPED_HEADLINE_TAIL: &str = "Home
+Guides
+
+Ergonomic desk step by step: how to set up your monitor, laptop, and keyboard
+(checklist)
+
+By Ana Ruiz
+
+Setting up a desk well takes less time than most people think, and the
+payoff comes every single working day in fewer aches and better focus.
+
+Start with the chair, then the monitor, then the keyboard: each step
+depends on the one before it, so the order matters more than the gear.
+";
+
+#[test]
+fn headline_wrapped_onto_a_short_parenthesis_is_joined() {
+    let a = extract(WRAPPED_HEADLINE_TAIL, None);
+    assert_eq!(
+        a.title,
+        "Ergonomic desk step by step: how to set up your monitor, laptop, and keyboard (checklist)"
+    );
+}
