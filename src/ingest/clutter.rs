@@ -8,6 +8,7 @@
 //! around it) is the caller's business: see `ingest::text`. The HTML
 //! extractor may reuse these on block texts.
 
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
@@ -120,7 +121,7 @@ fn prompt_patterns() -> Vec<String> {
         r"(?:already (?:a )?(?:subscriber|member|registered)|already have an account|don't have an account|not a subscriber|not yet a subscriber|have an account)\??.*",
         r"(?:create|register for|sign up for) (?:a |an |your )?(?:free )?(?:account|profile).*",
         r"(?:sign up|subscribe|get|receive|join) .*newsletters?(?-u:\b).*",
-        r"privacy notice: .*|.*(?:google recaptcha|protected by recaptcha|privacy policy and terms of service apply).*",
+        r"privacy notice: .*",
         r"(?:support|fund|back) (?:our|independent|quality|trusted|local|free|fearless) (?:journalism|reporting|newsroom|work|media).*",
         r"(?:become|join as|join) an? (?:member|subscriber|supporter|patron|premium member|insider)(?-u:\b).*",
         r"(?:download|get|install|open|try|read (?:it )?in|continue in|read in) (?:our|the|this) .*(?-u:\b)app(?-u:\b).*",
@@ -144,8 +145,7 @@ fn prompt_patterns() -> Vec<String> {
         r"\((?:updates|adds|recasts|corrects|changes|rewrites|refiles|fixes|removes|inserts)(?-u:\b).*\)",
         r"a version of this (?:article|story|review|column|essay|interview|report) (?:appeared|appears|was published|ran) .*",
         r"this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) (?:in|on|at|by|from|under) .*",
-        r"(?:©|\(c\)) ?.*|copyright(?: ©| \(c\))? ?(?:\d{4}|©).*|.*all rights reserved\.?.*",
-        r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
+        r"(?:©|\(c\)) ?.*|copyright(?: ©| \(c\))? ?(?:\d{4}|©).*",
         // affiliate disclosures (a post's own "This post may contain
         // affiliate links. ..." paragraph reads as its text, and stays)
         r"(?:we|i) (?:may )?earn (?:a )?(?:commission|compensation)s? .*|as an amazon associate,? (?:we|i) earn from qualifying purchases",
@@ -302,6 +302,7 @@ pub fn is_clutter_line_form(line: &str, form: Option<&str>) -> bool {
         ends_sentence(trimmed) && !trimmed.ends_with([':', '：']) && word_len(trimmed) >= 6;
     let shape = if sentence { &*PROMPTS } else { &*STRONG };
     shape.is_match(m)
+        || holds_notice(m, Notices::Any)
         || is_breadcrumb(trimmed)
         || is_tag_line(trimmed)
         || is_contact_detail(m)
@@ -362,8 +363,7 @@ pub fn is_end_marker_form(line: &str, form: Option<&str>) -> bool {
     static END: LazyLock<RegexSet> = LazyLock::new(|| {
         set(&[
             r"a version of this .*|this (?:article|story|piece|interview) (?:appeared|was published|first appeared|originally appeared|was originally published|was first published|was originally posted|is republished) .*",
-            r"(?:©|\(c\)|copyright|copr\.) ?.*(?:\d{4}|rights reserved).*|.*all rights reserved.*",
-            r".*this material may not be published, broadcast, rewritten,? or redistributed.*",
+            r"(?:©|\(c\)|copyright|copr\.) ?.*(?:\d{4}|rights reserved).*",
             r"\(?-?(?:end|ends)-?\)?|-30-|#(?: ?#){2,}|-+ ?ends? ?-+",
             r"(?:责任编辑|编辑) ?[:：].+",
         ])
@@ -375,9 +375,48 @@ pub fn is_end_marker_form(line: &str, form: Option<&str>) -> bool {
     is_sign_off(trimmed)
         || is_credit_line(trimmed)
         || match form {
-            Some(m) => END.is_match(m),
-            None => END.is_match(&match_form(trimmed)),
+            Some(m) => END.is_match(m) || holds_notice(m, Notices::Closing),
+            None => {
+                let m = match_form(trimmed);
+                END.is_match(&m) || holds_notice(&m, Notices::Closing)
+            }
         }
+}
+
+/// Which notices `holds_notice` looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Notices {
+    /// Every notice that makes a line furniture.
+    Any,
+    /// Only those that close a story (rights lines).
+    Closing,
+}
+
+/// A notice anywhere in a line's match form ("... All rights reserved.").
+/// Kept out of the pattern sets, where a leading `.*` would keep every
+/// line's search alive to its end.
+fn holds_notice(m: &str, which: Notices) -> bool {
+    const CLOSING: [&str; 3] = [
+        "all rights reserved",
+        "this material may not be published, broadcast, rewritten or redistributed",
+        "this material may not be published, broadcast, rewritten, or redistributed",
+    ];
+    const OTHER: [&str; 3] = [
+        "google recaptcha",
+        "protected by recaptcha",
+        "privacy policy and terms of service apply",
+    ];
+    static FINDERS: LazyLock<[AhoCorasick; 2]> = LazyLock::new(|| {
+        let build = |words: &[&str]| {
+            AhoCorasick::new(words).unwrap_or_else(|e| panic!("notices: {e}"))
+        };
+        [build(&CLOSING), build(&[&CLOSING[..], &OTHER[..]].concat())]
+    });
+    let [closing, any] = &*FINDERS;
+    match which {
+        Notices::Closing => closing.is_match(m),
+        Notices::Any => any.is_match(m),
+    }
 }
 
 /// The outlet named by a sign-off line ("-- SOUTH CHINA MORNING POST"),

@@ -76,7 +76,7 @@ pub(super) struct KeepContext<'a> {
 
 impl Dump {
     pub(super) fn keep_context(&self) -> KeepContext<'_> {
-        let mut counts = FormCounts::default();
+        let mut counts = FormCounts::with_capacity_and_hasher(self.len(), Default::default());
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
         for i in 0..self.len() {

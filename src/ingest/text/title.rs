@@ -144,8 +144,8 @@ const TITLE_SCAN_UNITS: usize = 3000;
 
 impl Dump {
     pub(super) fn title_context(&self, heuristic: Option<usize>) -> Context<'_> {
-        let mut counts = FormCounts::default();
-        let mut first = FormCounts::default();
+        let mut counts = FormCounts::with_capacity_and_hasher(self.len(), Default::default());
+        let mut first = FormCounts::with_capacity_and_hasher(self.len(), Default::default());
         let mut first_of = Vec::with_capacity(self.len());
         let mut anchor_words_before = Vec::with_capacity(self.len() + 1);
         let mut acc = 0;
