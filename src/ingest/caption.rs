@@ -59,6 +59,12 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The caption shape of a line, if it is one.
 pub fn caption_shape(line: &str) -> Option<CaptionShape> {
+    caption_shape_form(line, None)
+}
+
+/// `caption_shape` given the line's `match_form` if the caller has it:
+/// in lower case, its credit words are found by a faster search.
+pub fn caption_shape_form(line: &str, form: Option<&str>) -> Option<CaptionShape> {
     let line = line.trim();
     let chars = line.chars().count();
     if chars == 0 || chars > 600 {
@@ -66,7 +72,7 @@ pub fn caption_shape(line: &str) -> Option<CaptionShape> {
     }
     // Most lines hold no credit word at all: the two slow patterns are
     // searched only on those that do.
-    let credit = may_hold_credit(line);
+    let credit = may_hold_credit(line, form);
     if credit && chars <= 120 && CREDIT_ONLY.is_match(line) {
         return Some(CaptionShape::CreditOnly);
     }
@@ -93,30 +99,38 @@ fn has_credit_tail(line: &str) -> bool {
 
 /// Every credit `CREDIT_ONLY` or `CREDIT_TAIL` knows holds a label or
 /// agency word (in any case) or a wire's name before a slash ("AP/",
-/// "(Reuters/"). One pass over the line finds the words.
-fn may_hold_credit(line: &str) -> bool {
-    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// "(Reuters/"). One pass over the line (or its lower-case `match_form`,
+/// which holds every ASCII word the line holds) finds the words.
+fn may_hold_credit(line: &str, form: Option<&str>) -> bool {
+    const WORDS: [&str; 14] = [
+        "photo",
+        "pic",
+        "image",
+        "illustration",
+        "graphic",
+        "video",
+        "footage",
+        "credit",
+        "foto",
+        "bild",
+        "getty",
+        "shutterstock",
+        "图",
+        "摄影",
+    ];
+    static IN_LINE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "photo",
-                "pic",
-                "image",
-                "illustration",
-                "graphic",
-                "video",
-                "footage",
-                "credit",
-                "foto",
-                "bild",
-                "getty",
-                "shutterstock",
-                "图",
-                "摄影",
-            ])
+            .build(WORDS)
             .unwrap_or_else(|e| panic!("credit words: {e}"))
     });
-    WORDS.is_match(line) || wire_before_slash(line)
+    static IN_FORM: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(WORDS).unwrap_or_else(|e| panic!("credit words: {e}")));
+    let words = match form {
+        Some(f) => IN_FORM.is_match(f),
+        None => IN_LINE.is_match(line),
+    };
+    words || wire_before_slash(line)
 }
 
 /// "AP/", "(Reuters/": the letters right before a slash name a wire.
@@ -148,6 +162,7 @@ pub fn is_caption(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::clutter::match_form;
 
     #[test]
     fn captions_with_credits() {
@@ -181,9 +196,11 @@ mod tests {
             "Smoke rises. 摄影：李明",
         ] {
             assert!(has_credit_tail(line), "{line}");
-            assert!(may_hold_credit(line), "{line}");
+            assert!(may_hold_credit(line, None), "{line}");
+            assert!(may_hold_credit(line, Some(&match_form(line))), "{line}");
         }
-        assert!(!may_hold_credit("The council met on Tuesday and voted."));
+        let plain = "The council met on Tuesday and voted.";
+        assert!(!may_hold_credit(plain, None) && !may_hold_credit(plain, Some(&match_form(plain))));
     }
 
     #[test]

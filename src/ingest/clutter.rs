@@ -407,9 +407,8 @@ fn holds_notice(m: &str, which: Notices) -> bool {
         "privacy policy and terms of service apply",
     ];
     static FINDERS: LazyLock<[AhoCorasick; 2]> = LazyLock::new(|| {
-        let build = |words: &[&str]| {
-            AhoCorasick::new(words).unwrap_or_else(|e| panic!("notices: {e}"))
-        };
+        let build =
+            |words: &[&str]| AhoCorasick::new(words).unwrap_or_else(|e| panic!("notices: {e}"));
         [build(&CLOSING), build(&[&CLOSING[..], &OTHER[..]].concat())]
     });
     let [closing, any] = &*FINDERS;

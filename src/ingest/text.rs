@@ -23,7 +23,7 @@ mod title;
 mod title_weights;
 
 use crate::article::{Article, Block, BlockKind};
-use crate::ingest::caption::{CaptionShape, caption_shape};
+use crate::ingest::caption::{CaptionShape, caption_shape_form};
 use crate::ingest::clutter::{
     ends_sentence, is_clutter_line_form, is_end_marker_form, is_related_header_form,
     is_weak_clutter_form, match_form, sign_off_name, word_len,
@@ -123,7 +123,9 @@ pub fn debug_units(input: &str) -> Vec<String> {
 /// The kind of unit `u` from its own text; `form` is its text's
 /// `match_form`.
 fn classify(u: &Unit, form: &str) -> Kind {
-    if let Some(shape) = caption_shape(&u.raw) {
+    // The text's form serves the raw line too: a bullet marker adds no
+    // credit word.
+    if let Some(shape) = caption_shape_form(&u.raw, Some(form)) {
         return Kind::Caption(shape);
     }
     if is_related_header_form(&u.text, Some(form)) {
