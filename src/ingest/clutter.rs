@@ -8,7 +8,7 @@
 //! around it) is the caller's business: see `ingest::text`. The HTML
 //! extractor may reuse these on block texts.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
@@ -407,8 +407,13 @@ fn holds_notice(m: &str, which: Notices) -> bool {
         "privacy policy and terms of service apply",
     ];
     static FINDERS: LazyLock<[AhoCorasick; 2]> = LazyLock::new(|| {
-        let build =
-            |words: &[&str]| AhoCorasick::new(words).unwrap_or_else(|e| panic!("notices: {e}"));
+        // Leftmost matching lets the search use its SIMD (Teddy) searcher.
+        let build = |words: &[&str]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(words)
+                .unwrap_or_else(|e| panic!("notices: {e}"))
+        };
         [build(&CLOSING), build(&[&CLOSING[..], &OTHER[..]].concat())]
     });
     let [closing, any] = &*FINDERS;
