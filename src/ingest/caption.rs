@@ -2,7 +2,8 @@
 //! "Photograph: Jo Lee/PA", "(AP Photo/Sam Cole)", "Image caption, ...".
 //! One line's text at a time; reusable by the HTML extractor.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::ingest::patterns;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,7 +21,7 @@ const WORD: &str = r"(?:Photo|Photograph|Picture|Pic|Image|Illustration|Graphic|
 const WIRES: &str = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty|Xinhua|XINHUA|Bloomberg|Kyodo|Yonhap|AAP|Anadolu|PA|dpa|Sipa|ZUMA|Shutterstock|Alamy|Imago|NurPhoto|SOPA|VCG|IANS|PTI|ANI)";
 
 fn re(p: &str) -> Regex {
-    crate::ingest::patterns::regex(p)
+    patterns::regex(p)
 }
 
 /// A credit standing alone on the line.
@@ -118,19 +119,8 @@ fn may_hold_credit(line: &str, form: Option<&str>) -> bool {
         "图",
         "摄影",
     ];
-    static IN_LINE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(WORDS)
-            .unwrap_or_else(|e| panic!("credit words: {e}"))
-    });
-    // Leftmost matching lets the search use its SIMD (Teddy) searcher.
-    static IN_FORM: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(WORDS)
-            .unwrap_or_else(|e| panic!("credit words: {e}"))
-    });
+    static IN_LINE: LazyLock<AhoCorasick> = LazyLock::new(|| patterns::words(&WORDS, true));
+    static IN_FORM: LazyLock<AhoCorasick> = LazyLock::new(|| patterns::words(&WORDS, false));
     let words = match form {
         Some(f) => IN_FORM.is_match(f),
         None => IN_LINE.is_match(line),

@@ -8,7 +8,8 @@
 //! around it) is the caller's business: see `ingest::text`. The HTML
 //! extractor may reuse these on block texts.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::ingest::patterns;
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
@@ -21,11 +22,11 @@ fn set<S: AsRef<str>>(patterns: &[S]) -> RegexSet {
         .map(|p| format!("^(?:{})$", p.as_ref()))
         .collect();
     // The patterns are literals; a bad one is a bug caught by the tests.
-    crate::ingest::patterns::regex_set(&anchored)
+    patterns::regex_set(&anchored)
 }
 
 fn re(pattern: &str) -> Regex {
-    crate::ingest::patterns::regex(pattern)
+    patterns::regex(pattern)
 }
 
 const SOCIAL: &str = "facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|flipboard|tumblr|messenger|line|wechat|weibo|threads|bluesky|mastodon|pocket|sms|mail|e-?mail|instagram|youtube|tiktok|google\\+?|rss|copy link|print";
@@ -372,15 +373,17 @@ pub fn is_end_marker_form(line: &str, form: Option<&str>) -> bool {
     if trimmed.chars().count() > 400 {
         return false;
     }
-    is_sign_off(trimmed)
-        || is_credit_line(trimmed)
-        || match form {
-            Some(m) => END.is_match(m) || holds_notice(m, Notices::Closing),
+    is_sign_off(trimmed) || is_credit_line(trimmed) || {
+        let owned;
+        let m = match form {
+            Some(f) => f,
             None => {
-                let m = match_form(trimmed);
-                END.is_match(&m) || holds_notice(&m, Notices::Closing)
+                owned = match_form(trimmed);
+                &owned
             }
-        }
+        };
+        END.is_match(m) || holds_notice(m, Notices::Closing)
+    }
 }
 
 /// Which notices `holds_notice` looks for.
@@ -407,14 +410,10 @@ fn holds_notice(m: &str, which: Notices) -> bool {
         "privacy policy and terms of service apply",
     ];
     static FINDERS: LazyLock<[AhoCorasick; 2]> = LazyLock::new(|| {
-        // Leftmost matching lets the search use its SIMD (Teddy) searcher.
-        let build = |words: &[&str]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(words)
-                .unwrap_or_else(|e| panic!("notices: {e}"))
-        };
-        [build(&CLOSING), build(&[&CLOSING[..], &OTHER[..]].concat())]
+        [
+            patterns::words(&CLOSING, false),
+            patterns::words(&[&CLOSING[..], &OTHER[..]].concat(), false),
+        ]
     });
     let [closing, any] = &*FINDERS;
     match which {

@@ -1,6 +1,8 @@
-//! The line scanners' regexes, built one way. Their patterns are literals
-//! in the code, so a bad one is a bug the tests catch, not input.
+//! The line scanners' regexes and word lists, built one way. Their
+//! patterns are literals in the code, so a bad one is a bug the tests
+//! catch, not input.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// Room for each pattern's lazily built DFA. The scanners' patterns are
@@ -20,4 +22,15 @@ pub(crate) fn regex_set<S: AsRef<str>>(patterns: &[S]) -> RegexSet {
         .dfa_size_limit(DFA_BYTES)
         .build()
         .unwrap_or_else(|e| panic!("bad pattern set: {e}"))
+}
+
+/// One search for any of `words` in a line, ignoring ASCII case if asked.
+/// Leftmost matching lets a case-sensitive search use its SIMD (Teddy)
+/// searcher.
+pub(crate) fn words(words: &[&str], ignore_ascii_case: bool) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .ascii_case_insensitive(ignore_ascii_case)
+        .build(words)
+        .unwrap_or_else(|e| panic!("bad word list: {e}"))
 }
