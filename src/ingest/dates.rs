@@ -62,6 +62,14 @@ pub fn trusted(iso: &str, today: Option<i64>) -> bool {
     today.is_none_or(|t| days_from_civil(y, m, d) <= t + 1)
 }
 
+/// "2024-10-09" as "2024-09-10": the reading a date with day and month
+/// both under 13 could also have had.
+pub fn day_month_swapped(iso: &str) -> Option<String> {
+    let (y, rest) = iso.split_at_checked(5)?;
+    let (m, d) = (rest.get(..2)?, rest.get(3..5)?);
+    (m != d && d <= "12").then(|| format!("{y}{d}-{m}"))
+}
+
 /// Whether `day` ("YYYY-MM-DD") is the local day, in some time zone
 /// (UTC-12 to UTC+14), of the instant `declared` names
 /// ("2025-07-05T00:04:00Z" was July 4 in New York). A declared date

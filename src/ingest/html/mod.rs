@@ -161,7 +161,8 @@ fn shown_date(
     // is the unambiguous one.
     if let Some(p) = meta.published.as_deref() {
         let same = |d: &String| {
-            dates::day_of_instant(p, d) || swapped(d).is_some_and(|s| p.starts_with(&s))
+            dates::day_of_instant(p, d)
+                || dates::day_month_swapped(d).is_some_and(|s| p.starts_with(&s))
         };
         if shown.iter().any(same) {
             return meta.published.clone();
@@ -173,14 +174,6 @@ fn shown_date(
         .or_else(|| meta.published.clone())
         .or_else(|| meta.modified.clone())
         .or_else(|| page_date(blocks, Some(anchor)))
-}
-
-/// "2024-10-09" as "2024-09-10": the reading a date with day and month
-/// both under 13 could also have had.
-fn swapped(iso: &str) -> Option<String> {
-    let (y, rest) = iso.split_at_checked(5)?;
-    let (m, d) = (rest.get(..2)?, rest.get(3..5)?);
-    (m != d && d <= "12").then(|| format!("{y}{d}-{m}"))
 }
 
 /// With nothing near the headline and nothing declared: the first line
