@@ -267,10 +267,7 @@ impl Dump {
         });
         let repeats = cx.counts.get(form).copied().unwrap_or(1);
         let repeated_earlier = cx.first_of.get(i).is_some_and(|&f| f < i);
-        // A character first (memchr), the spaced form only where it stands.
-        let separator = (text.contains('|') && text.contains(" | "))
-            || (text.contains('-') && text.contains(" - "))
-            || (text.contains('–') && text.contains(" – "));
+        let separator = text.contains(" | ") || text.contains(" - ") || text.contains(" – ");
         let digits = text.chars().any(|c| c.is_ascii_digit());
         let total = cx.anchor_words_total.max(1);
         let next20 = cx
@@ -318,9 +315,7 @@ impl Dump {
             (ws.glued.min(5)) as f64 / 5.0,
             0.0, // has_date (fill_meta)
             0.0, // is_byline (fill_meta)
-            b((text.contains('\u{a0}') && text.contains("\u{a0}\u{a0}"))
-                || text.contains("   ")
-                || text.contains('\t')),
+            b(text.contains("\u{a0}\u{a0}") || text.contains("   ") || text.contains('\t')),
             cx.main.map_or(4.0, |(s, _)| {
                 if i < s {
                     ((s - i).min(60) as f64 + 1.0).ln()
