@@ -269,12 +269,8 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
         let content = matches!(low(toks, i + 1), "that" | "about");
         return content || !possessor_is_object(toks, lo, i - 1);
     }
-    if matches!(t.low.as_ref(), "put" | "puts" | "putting") {
-        return low(toks, i + 1) == "it";
-    }
-    // "As The Hill pointed out, “...”".
-    if t.low == "pointed" {
-        return low(toks, i + 1) == "out";
+    if let Some(particle) = phrase_cue_particle(&t.low) {
+        return low(toks, i + 1) == particle;
     }
     if !lexicon::is_speech_verb(&t.low) || (t.is_cap() && i > lo) {
         return false;
@@ -315,6 +311,16 @@ pub fn is_cue(toks: &[Tok], lo: usize, i: usize) -> bool {
             || lexicon::pronoun_gender(&p.low).is_some();
     }
     true
+}
+
+/// Verbs that cue speech only with their particle: "as she put it",
+/// "as The Hill pointed out, “...”". The particle, if `low` is one.
+fn phrase_cue_particle(low: &str) -> Option<&'static str> {
+    match low {
+        "put" | "puts" | "putting" => Some("it"),
+        "pointed" => Some("out"),
+        _ => None,
+    }
 }
 
 /// "Hollande denounced Trump’s remarks", "in response to Trump’s
@@ -395,7 +401,7 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
             .filter(|s| !matches!(s.who, Who::Description(..)))
             .or_else(|| subject(toks, lo, hi));
     }
-    if matches!(t.low.as_ref(), "put" | "puts" | "putting" | "pointed") {
+    if phrase_cue_particle(&t.low).is_some() {
         return np_before(toks, lo, v);
     }
     let inverted = v == lo
