@@ -34,3 +34,11 @@ pub(crate) fn words(words: &[&str], ignore_ascii_case: bool) -> AhoCorasick {
         .build(words)
         .unwrap_or_else(|e| panic!("bad word list: {e}"))
 }
+
+/// `text` opens on `prefix` in any ASCII case: the check the line scanners
+/// make on every line, without lower-casing the whole line first.
+pub(crate) fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}

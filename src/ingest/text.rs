@@ -29,6 +29,7 @@ use crate::ingest::clutter::{
     is_weak_clutter_form, match_form, sign_off_name, word_len,
 };
 use crate::ingest::furniture::Furniture;
+use crate::ingest::patterns::starts_with_ignore_ascii_case;
 use crate::sanitize::sanitize;
 use head::{cut_glued_title, looks_like_outlet, strip_site_suffix, strip_wire_tag, uncase_title};
 use lines::Unit;
@@ -168,8 +169,7 @@ fn classify(u: &Unit, form: &str) -> Kind {
 
 /// "By Staff", "By AFP": a short "By" line that names no person.
 fn is_unnamed_byline(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    lower.starts_with("by ")
+    starts_with_ignore_ascii_case(text.trim_start(), "by ")
         && word_len(text) <= 5
         && !ends_sentence(text)
         && parse_byline(text).is_none()
@@ -199,6 +199,9 @@ struct Dump {
     forms: Vec<String>,
     /// Per unit: its `WordStats`, counted when a scorer first asks.
     word_stats: Vec<std::cell::OnceCell<keep::WordStats>>,
+    /// Per unit: its text read as a byline, parsed when first asked (the
+    /// headline and byline finders ask of the same lines again and again).
+    bylines: Vec<std::cell::OnceCell<Option<meta::Byline>>>,
 }
 
 /// Where the metadata and the body stand.
@@ -249,6 +252,7 @@ impl Dump {
             words,
             forms,
             word_stats: vec![std::cell::OnceCell::new(); n],
+            bylines: vec![std::cell::OnceCell::new(); n],
         };
         if let Some(f) = furniture.filter(|f| !f.is_empty()) {
             dump.mark_furniture(f);
@@ -326,6 +330,19 @@ impl Dump {
             .get(i)
             .map(|c| *c.get_or_init(|| keep::WordStats::of(self.text(i))))
             .unwrap_or_default()
+    }
+
+    /// Unit `i`'s text read as a byline (`meta::parse_byline`).
+    fn parsed_byline(&self, i: usize) -> Option<&meta::Byline> {
+        self.bylines
+            .get(i)?
+            .get_or_init(|| parse_byline(self.text(i)))
+            .as_ref()
+    }
+
+    /// Unit `i` is a "By ..." (or "Written by ...") line naming someone.
+    fn is_prefixed_byline(&self, i: usize) -> bool {
+        head::has_by_prefix(self.text(i)) && self.parsed_byline(i).is_some()
     }
 
     /// `match_form` of unit `i`'s text.
@@ -455,7 +472,7 @@ impl Dump {
     /// A date, a byline or a credit line ("Written by Jo Hale").
     fn head_meta(&self, k: usize) -> bool {
         matches!(self.kind(k), Kind::Date | Kind::Byline | Kind::End)
-            || (self.kind(k) == Kind::Text && head::is_prefixed_byline(self.text(k)))
+            || (self.kind(k) == Kind::Text && self.is_prefixed_byline(k))
     }
 
     /// Running text resumes at `j` if it is an anchor followed by another

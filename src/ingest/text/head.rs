@@ -7,6 +7,7 @@ use super::meta::{
 };
 use super::{Dump, Kind, Layout, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 use crate::ingest::clutter::{ends_sentence, is_tag_line, sign_off_name, word_len};
+use crate::ingest::patterns::starts_with_ignore_ascii_case;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -50,7 +51,7 @@ impl Dump {
             if long {
                 break;
             }
-            if is_prefixed_byline(text) {
+            if self.is_prefixed_byline(i) {
                 continue;
             }
             if words >= 3 && !self.masthead_before_headline(i) {
@@ -70,11 +71,10 @@ impl Dump {
             return false;
         }
         let headline_like = |j: usize| {
-            let t = self.text(j);
             self.words(j) >= 5
-                && !ends_sentence(t)
+                && !ends_sentence(self.text(j))
                 && !self.is_bullet(j)
-                && parse_byline(t).is_none()
+                && self.parsed_byline(j).is_none()
         };
         let Some(next) = self.next_text(i) else {
             return false;
@@ -104,7 +104,7 @@ impl Dump {
         // The dek stands between the headline and the byline.
         let i = (title + 1..self.len())
             .find(|&j| self.live(j) && self.kind(j) == Kind::Text)
-            .filter(|&j| parse_byline(self.text(j)).is_none())?;
+            .filter(|&j| self.parsed_byline(j).is_none())?;
         let u = self.units.get(i)?;
         let words = self.words(i);
         if u.bullet || words < 5 {
@@ -120,7 +120,7 @@ impl Dump {
         let next = (i + 1..self.len()).find(|&j| {
             self.live(j) && matches!(self.kind(j), Kind::Text | Kind::Date | Kind::Byline)
         });
-        next.is_some_and(|j| self.kind(j) != Kind::Text || parse_byline(self.text(j)).is_some())
+        next.is_some_and(|j| self.kind(j) != Kind::Text || self.parsed_byline(j).is_some())
     }
 
     /// The byline near the headline, chosen by score among the lines just
@@ -135,8 +135,8 @@ impl Dump {
     ) -> Option<(usize, Byline)> {
         let start = title.map_or(0, |t| t + 1);
         let prefixed = |i: usize| {
-            (self.live(i) && self.kind(i) == Kind::Text && is_prefixed_byline(self.text(i)))
-                .then(|| parse_byline(self.text(i)))
+            (self.live(i) && self.kind(i) == Kind::Text && self.is_prefixed_byline(i))
+                .then(|| self.parsed_byline(i).cloned())
                 .flatten()
                 .map(|b| (i, b))
         };
@@ -154,7 +154,7 @@ impl Dump {
             else {
                 continue;
             };
-            let labelled = j != i || is_prefixed_byline(self.text(i)) || has_by_word(self.text(i));
+            let labelled = j != i || self.is_prefixed_byline(i) || has_by_word(self.text(i));
             if !labelled && self.common_words(&b.names) {
                 continue;
             }
@@ -168,8 +168,8 @@ impl Dump {
         // Read"): it still signs.
         let prefixed_above = |i: usize| {
             (matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Clutter)
-                && is_prefixed_byline(self.text(i)))
-            .then(|| parse_byline(self.text(i)))
+                && self.is_prefixed_byline(i))
+            .then(|| self.parsed_byline(i).cloned())
             .flatten()
             .map(|b| (i, b))
         };
@@ -181,8 +181,8 @@ impl Dump {
                 // end, dropped with the rest of the tail.
                 (body_start + 1..self.len()).find_map(|i| {
                     (self.kind(i) == Kind::End
-                        && self.text(i).to_lowercase().starts_with("written by "))
-                    .then(|| parse_byline(self.text(i)))
+                        && starts_with_ignore_ascii_case(self.text(i), "written by "))
+                    .then(|| self.parsed_byline(i).cloned())
                     .flatten()
                     .map(|b| (i, b))
                 })
@@ -248,7 +248,10 @@ impl Dump {
         if !maybe {
             return None;
         }
-        let b = parse_byline(text).filter(|b| b.date.is_none() && !b.names.contains(" and "))?;
+        let b = self
+            .parsed_byline(i)
+            .filter(|b| b.date.is_none() && !b.names.contains(" and "))?
+            .clone();
         let first = b.names.split_whitespace().next()?.to_string();
         let opens_on = |t: &str, name: &str| {
             t.strip_prefix(name)
@@ -303,7 +306,7 @@ impl Dump {
     /// nearness to the headline. Positive scores are bylines.
     fn byline_score(&self, i: usize, j: usize, b: &Byline, title: usize, body_start: usize) -> f64 {
         let text = self.text(i);
-        let labelled = j != i || is_prefixed_byline(text) || has_by_word(text);
+        let labelled = j != i || self.is_prefixed_byline(i) || has_by_word(text);
         let near_date = b.date.is_some()
             || (j.saturating_sub(2)..(j + 4).min(self.len()))
                 .any(|k| k != j && (self.kind(k) == Kind::Date || short_dated(self.text(k))));
@@ -428,7 +431,7 @@ impl Dump {
         let text = self.text(i);
         // "Written by Jo Hale" reads as a sign-off too.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (matches!(self.kind(i), Kind::Clutter | Kind::End) && is_prefixed_byline(text))
+            || (matches!(self.kind(i), Kind::Clutter | Kind::End) && self.is_prefixed_byline(i))
             || (self.kind(i) == Kind::Clutter && is_tag_line(text));
         if LABEL.is_match(text.trim()) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
@@ -440,7 +443,8 @@ impl Dump {
         if !usable {
             return None;
         }
-        parse_byline(text)
+        self.parsed_byline(i)
+            .cloned()
             .or_else(|| {
                 (self.kind(i) == Kind::Byline)
                     .then(|| unnamed_byline(text))
@@ -569,9 +573,10 @@ fn short_dated(text: &str) -> bool {
     word_len(text) <= 10 && parse_date(text).is_some()
 }
 
-pub(super) fn is_prefixed_byline(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    (lower.starts_with("by ") || lower.starts_with("written by ")) && parse_byline(text).is_some()
+/// The line opens on "By " or "Written by ", in any case.
+pub(super) fn has_by_prefix(text: &str) -> bool {
+    let text = text.trim_start();
+    starts_with_ignore_ascii_case(text, "by ") || starts_with_ignore_ascii_case(text, "written by ")
 }
 
 /// A sign-off names an outlet ("-- THE HERALD", "— Reuters"), not a

@@ -6,7 +6,7 @@
 
 use super::keep::FormCounts;
 use super::linear::{b, key_in, log_odds};
-use super::meta::{parse_byline, parse_date};
+use super::meta::parse_date;
 use super::title_weights::{BIAS, PAIR_WEIGHTS, PAIRS, WEIGHTS};
 use super::{Dump, Kind, TITLE_MAX_CHARS, TITLE_MAX_WORDS};
 use crate::ingest::clutter::ends_sentence;
@@ -349,7 +349,7 @@ impl Dump {
             cx.bylines.entry(j).or_insert_with(|| {
                 self.kind(j) == Kind::Byline
                     || (matches!(self.kind(j), Kind::Text | Kind::Weak)
-                        && parse_byline(self.text(j)).is_some())
+                        && self.parsed_byline(j).is_some())
             });
         }
         let bylines = &cx.bylines;
