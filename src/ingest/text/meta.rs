@@ -457,9 +457,7 @@ fn is_team_name(item: &str) -> bool {
     ];
     let words: Vec<&str> = item.split_whitespace().collect();
     (2..=5).contains(&words.len())
-        && words
-            .last()
-            .is_some_and(|w| TEAM.contains(&w.to_lowercase().as_str()))
+        && words.last().is_some_and(|w| listed(w, TEAM))
         && words
             .first()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -490,7 +488,7 @@ fn is_single_name(item: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        && !listed(word, NOT_NAMES)
         && month_number(word).is_none()
 }
 
@@ -501,17 +499,14 @@ fn leading_name(item: &str) -> Option<String> {
     let words: Vec<&str> = item.split_whitespace().collect();
     let stop = words
         .iter()
-        .position(|w| {
-            ROLE_WORDS.contains(&w.to_lowercase().as_str())
-                || w.chars().next().is_some_and(char::is_lowercase)
-        })
+        .position(|w| listed(w, ROLE_WORDS) || w.chars().next().is_some_and(char::is_lowercase))
         .unwrap_or(words.len());
     let mut lead = words.get(..stop)?.to_vec();
     // "North of England correspondent", "Environment editor": the word
     // before the role qualifies it.
-    let qualified = words.get(stop).is_some_and(|w| {
-        matches!(*w, "of" | "for" | "on") || ROLE_WORDS.contains(&w.to_lowercase().as_str())
-    });
+    let qualified = words
+        .get(stop)
+        .is_some_and(|w| matches!(*w, "of" | "for" | "on") || listed(w, ROLE_WORDS));
     if qualified && lead.len() >= 3 {
         lead.pop();
     }
@@ -541,8 +536,17 @@ fn split_people(item: &str) -> Vec<&str> {
 }
 
 fn has_role_word(item: &str) -> bool {
-    item.split_whitespace()
-        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    item.split_whitespace().any(|w| listed(w, ROLE_WORDS))
+}
+
+/// Is `word`, lower-cased, one of `list` (written in lower case)? Most
+/// words are ASCII and are compared without lower-casing a copy.
+fn listed(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|l| l.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
 }
 
 fn is_outlet_like(item: &str) -> bool {
@@ -558,8 +562,7 @@ fn is_name(s: &str, prefixed: bool) -> bool {
     }
     let mut capitalised = 0;
     for w in &words {
-        let lower = w.to_lowercase();
-        if PARTICLES.contains(&lower.as_str()) && w.chars().next().is_some_and(char::is_lowercase) {
+        if w.chars().next().is_some_and(char::is_lowercase) && listed(w, PARTICLES) {
             continue;
         }
         let first = w.chars().next().unwrap_or(' ');
@@ -569,7 +572,7 @@ fn is_name(s: &str, prefixed: bool) -> bool {
         if !first.is_uppercase() || !ok_chars {
             return false;
         }
-        if !prefixed && NOT_NAMES.contains(&lower.trim_end_matches('.')) {
+        if !prefixed && listed(w.trim_end_matches('.'), NOT_NAMES) {
             return false;
         }
         capitalised += 1;
@@ -878,8 +881,8 @@ pub fn trust_line_outlet(line: &str) -> Option<String> {
     static TRUST: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?i:why you can trust)\s+([\p{L}\p{N} .&'’-]{2,40}?)\s*[.?!]?$"));
     let line = line.trim();
-    // Checked on every line: most fail on the first letter.
-    if !line.starts_with(['w', 'W']) {
+    // Checked on every line: most fail on the opening words.
+    if !crate::ingest::patterns::starts_with_ignore_ascii_case(line, "why you can trust") {
         return None;
     }
     Some(tidy_case(TRUST.captures(line)?.get(1)?.as_str()))
@@ -922,6 +925,17 @@ pub fn copyright_holder(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_lower_case_for_listed() {
+        for list in [ROLE_WORDS, NOT_NAMES, PARTICLES] {
+            for w in list {
+                assert_eq!(*w, w.to_lowercase(), "{w}");
+            }
+        }
+        assert!(listed("Correspondent", ROLE_WORDS) && listed("ÉDITEUR", &["éditeur"]));
+        assert!(!listed("Jo", ROLE_WORDS));
+    }
 
     fn names(line: &str) -> Option<String> {
         parse_byline(line).map(|b| b.names)
