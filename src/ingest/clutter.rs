@@ -488,6 +488,10 @@ pub fn is_tag_line(line: &str) -> bool {
     if line.chars().count() > 160 || ends_sentence(line) {
         return false;
     }
+    // Two items at least: most lines hold no separator and stop here.
+    if !line.contains([',', ';', '|']) {
+        return false;
+    }
     let spaced = line.contains(" , ");
     let items: Vec<&str> = line.split([',', ';', '|']).map(str::trim).collect();
     let min_items = if spaced { 2 } else { 3 };
