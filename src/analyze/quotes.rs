@@ -565,6 +565,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_shaped_like_a_speech_verb_stays_in_its_description() {
+        // "State", "Post": speech verbs in lower case, part of a name here.
+        assert_eq!(
+            speakers(&["A State Department official said, “We are not going to speak to it.”"]),
+            [some("A State Department official")]
+        );
+        assert_eq!(
+            speakers(&["“We will not comment,” a Washington Post reporter said."]),
+            [some("a Washington Post reporter")]
+        );
+        assert_eq!(
+            speakers(&["“It must stop,” the judge said, according to the Post."]),
+            [some("Post")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

@@ -455,7 +455,8 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
         && s.tok - k <= 4
         && toks
             .get(k..s.tok)
-            .is_some_and(|w| w.iter().all(|t| t.is_word() && !stops_description(&t.low)))
+            .is_some_and(|w| w.iter().all(|t| t.is_word()))
+        && (k..s.tok).all(|i| !stops_description_at(toks, i))
     {
         return Some(s);
     }
@@ -757,17 +758,39 @@ fn join(toks: &[Tok]) -> String {
     out
 }
 
-/// Words that end a description: clause openers, auxiliaries, pronouns.
-#[rustfmt::skip]
+/// Words that end a description: clause openers, auxiliaries, pronouns,
+/// speech verbs and adverbs.
 fn stops_description(low: &str) -> bool {
+    stops_description_word(low) || lexicon::is_speech_verb(low) || is_adverb(low)
+}
+
+/// The closed-class words of `stops_description`.
+#[rustfmt::skip]
+fn stops_description_word(low: &str) -> bool {
     matches!(
         low,
         "that" | "which" | "who" | "whom" | "and" | "but" | "or" | "as" | "while" | "because" |
         "if" | "when" | "where" | "so" | "than" | "then" | "is" | "was" | "are" | "were" | "has" |
         "had" | "have" | "be" | "not" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
-        "before" | "after" | "about" | "like" | "there" | "here" | "also" | "even" | "just"
-    ) || lexicon::is_speech_verb(low)
-        || is_adverb(low)
+        "before" | "after" | "about" | "like" | "there" | "here" | "also" | "even" | "just" |
+        "cannot" | "could" | "would" | "should" | "might" | "must" | "somehow"
+    )
+}
+
+/// `stops_description` for token `i` inside a phrase: a capitalised word
+/// shaped like a speech verb after a determiner or next to another
+/// capitalised word is part of a name there ("a State Department
+/// official", "a Washington Post reporter", "according to the Post").
+fn stops_description_at(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return true };
+    let in_name = t.is_cap()
+        && lexicon::is_speech_verb(&t.low)
+        && !stops_description_word(&t.low)
+        && (toks.get(i + 1).is_some_and(Tok::is_cap)
+            || i.checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|p| p.is_cap() || lexicon::is_determiner(&p.low)));
+    stops_description(&t.low) && !in_name
 }
 
 /// Adverbs in -ly (not family, ally, assembly...).
@@ -811,10 +834,10 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
                 .take(4)
                 .take_while(|&j| {
                     toks.get(j)
-                        .is_some_and(|w| w.is_word() && !stops_description(&w.low))
+                        .is_some_and(|w| w.is_word() && !stops_description_at(toks, j))
                 })
                 .any(|j| toks.get(j).is_some_and(|w| lexicon::is_determiner(&w.low)));
-        if !t.is_word() || (stops_description(&t.low) && !joined) {
+        if !t.is_word() || (stops_description_at(toks, s - 1) && !joined) {
             break;
         }
         if lexicon::is_determiner(&t.low) || is_possessive(t) {
@@ -936,7 +959,7 @@ fn name_after_modifiers(toks: &[Tok], k: usize, hi: usize, no_verbs: bool) -> Op
     let mut run_start = None;
     while e < hi && e < k + 8 {
         let t = toks.get(e)?;
-        if !t.is_word() || stops_description(&t.low) {
+        if !t.is_word() || stops_description_at(toks, e) {
             break;
         }
         let verb_like = t.low.ends_with("ed")
@@ -1126,7 +1149,7 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             continue;
         }
         if !t.is_word()
-            || stops_description(&t.low)
+            || stops_description_at(toks, e)
             || lexicon::is_not_subject_after(&t.low)
             || lexicon::is_verb_filler(&t.low)
             || verb_like
