@@ -582,6 +582,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_on_according_to_gives_its_source() {
+        assert_eq!(
+            speakers(&[
+                "According to GMA News, Salceda said the “ugliness of utterances” stood out."
+            ]),
+            [some("GMA News")]
+        );
+        assert_eq!(
+            speakers(&["According to Trump, he was once part of the “establishment” himself."]),
+            [some("Trump")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

@@ -90,7 +90,7 @@ fn names_words(s: &Source) -> bool {
 
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
 pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
-    if let Some(s) = according_after(toks, hi, q) {
+    if let Some(s) = according_after(toks, hi, q).or_else(|| according_first(toks, lo, q)) {
         return Some(s);
     }
     if let Some(s) = right_adjacent(toks, hi, q) {
@@ -160,6 +160,20 @@ fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
             according: true,
             ..s
         })
+}
+
+/// "According to GMA News, Salceda said the “...”": a sentence that opens
+/// on its source gives every quotation in it through that source, whoever
+/// it then reports speaking.
+fn according_first(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
+    let k = according(toks, lo)?;
+    // The source is set off by a comma before the quotation.
+    (k..q.min(k + REACH)).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))?;
+    let s = after_according(toks, k, q)?;
+    Some(Source {
+        according: true,
+        ..s
+    })
 }
 
 /// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
