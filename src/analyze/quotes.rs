@@ -596,6 +596,20 @@ mod tests {
     }
 
     #[test]
+    fn according_to_a_report_names_the_report() {
+        assert_eq!(
+            speakers(&["“Neither do I,” Obama said, according to a White House pool report."]),
+            [some("a White House pool report")]
+        );
+        assert_eq!(
+            speakers(&[
+                "The witness said the order was to “avoid the outcome,” according to the report."
+            ]),
+            [some("the report")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

@@ -242,7 +242,28 @@ fn according(toks: &[Tok], i: usize) -> Option<usize> {
 /// people named by a plural with no article ("according to campaign
 /// officials", "according to show insiders"), never the sentence's subject.
 fn after_according(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
-    np_after(toks, k, hi).or_else(|| bare_people(toks, k, hi))
+    record_after(toks, k, hi)
+        .or_else(|| np_after(toks, k, hi))
+        .or_else(|| bare_people(toks, k, hi))
+}
+
+/// "according to the report", "according to White House pool reports,":
+/// a phrase that closes on a record shaped like a speech verb, which other
+/// phrases stop before.
+fn record_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let e = (k..hi.min(k + 8)).find(|&i| toks.get(i).is_none_or(|t| !t.is_word()))?;
+    let words = toks.get(k..e).filter(|w| w.len() >= 2)?;
+    let head = words.last()?;
+    let opener = words.first()?;
+    let opens = lexicon::is_determiner(&opener.low) || is_possessive(opener) || opener.is_cap();
+    let inner_ok = words
+        .iter()
+        .skip(1)
+        .take(words.len() - 2)
+        .all(|w| !stops_description(&w.low) && !is_preposition(&w.low) || w.is_cap());
+    (lexicon::is_record(&head.low) && !head.is_cap() && opens && inner_ok)
+        .then(|| source(Who::Description(join(words), head.low.to_string()), toks, k))
+        .flatten()
 }
 
 /// "campaign officials", "show insiders": up to four lowercase words that

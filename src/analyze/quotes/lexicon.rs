@@ -352,6 +352,15 @@ pub fn is_weak_verb(low: &str) -> bool {
     )
 }
 
+/// Records that carry words, shaped like speech verbs: "according to the
+/// report", "the school’s Facebook post".
+pub fn is_record(low: &str) -> bool {
+    matches!(
+        low,
+        "report" | "reports" | "post" | "posts" | "note" | "notes" | "tweet" | "tweets"
+    )
+}
+
 pub fn is_role(low: &str) -> bool {
     has(&ROLE_SET, low)
 }

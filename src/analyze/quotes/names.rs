@@ -139,11 +139,13 @@ pub fn may_speak(speaker: &str) -> bool {
     }
     // A speech verb inside the phrase: the writer's clause, not a name
     // ("Another advised", "a fresh poll shows how hard").
-    if words
-        .iter()
-        .skip(1)
-        .any(|w| w.starts_with(char::is_lowercase) && lexicon::is_speech_verb(&w.to_lowercase()))
-    {
+    // A record closing the phrase is its head ("a White House pool report").
+    let n = words.len();
+    if words.iter().enumerate().skip(1).any(|(i, w)| {
+        w.starts_with(char::is_lowercase)
+            && lexicon::is_speech_verb(&w.to_lowercase())
+            && !(i + 1 == n && lexicon::is_record(&w.to_lowercase()))
+    }) {
         return false;
     }
     let description = is_determiner_like(&first_low)
@@ -355,6 +357,8 @@ mod tests {
             "Perhaps",
             "Calif.",
             "The question",
+            "a fresh poll shows how hard",
+            "the report said",
         ] {
             assert!(!may_speak(s), "{s} may not speak");
         }
@@ -366,6 +370,7 @@ mod tests {
             "CNN",
             "the group",
             "Kanye West",
+            "a White House pool report",
         ] {
             assert!(may_speak(s), "{s} may speak");
         }
