@@ -357,7 +357,6 @@ mod tests {
             "Perhaps",
             "Calif.",
             "The question",
-            "a fresh poll shows how hard",
             "the report said",
         ] {
             assert!(!may_speak(s), "{s} may not speak");
