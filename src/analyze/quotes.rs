@@ -610,6 +610,19 @@ mod tests {
     }
 
     #[test]
+    fn a_record_heads_a_description_before_its_verb() {
+        assert_eq!(
+            speakers(&["“The computer had been hacked,” the congressional report said."]),
+            [some("the congressional report")]
+        );
+        // An owned record speaks for its owner.
+        assert_eq!(
+            speakers(&["“The market reaction was muted,” the IMF report said."]),
+            [some("IMF")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

@@ -851,7 +851,14 @@ fn is_preposition(low: &str) -> bool {
 /// "the company", "a narrator in the ad", "top black lawmakers" before `e`.
 fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
     let head = toks.get(e - 1)?;
-    if !head.is_word() || stops_description(&head.low) || is_preposition(&head.low) {
+    // "the congressional report said": a record may head it, after a
+    // lowercase word ("the IMF report said" is the IMF's).
+    let record = lexicon::is_record(&head.low)
+        && e > lo + 1
+        && toks
+            .get(e - 2)
+            .is_some_and(|p| p.is_word() && !p.is_cap() && !stops_description(&p.low));
+    if !head.is_word() || (stops_description(&head.low) && !record) || is_preposition(&head.low) {
         return None;
     }
     if head.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
