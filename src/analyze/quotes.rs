@@ -623,6 +623,25 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_closing_on_who_reported_it_gives_its_source() {
+        assert_eq!(
+            speakers(&[
+                "“You are no longer welcome,” said Kristen Day, a director, reports USA Today."
+            ]),
+            [some("USA Today")]
+        );
+        assert_eq!(
+            speakers(&["Trump said Kasich was “doing the right thing,” CNN reported."]),
+            [some("CNN")]
+        );
+        // Reported inside the sentence is no sign-off.
+        assert_eq!(
+            speakers(&["“We are ready,” Smith said after CNN reported the news."]),
+            [some("Smith")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

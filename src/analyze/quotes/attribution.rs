@@ -90,7 +90,10 @@ fn names_words(s: &Source) -> bool {
 
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
 pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
-    if let Some(s) = according_after(toks, hi, q).or_else(|| according_first(toks, lo, q)) {
+    if let Some(s) = according_after(toks, hi, q)
+        .or_else(|| according_first(toks, lo, q))
+        .or_else(|| reported_last(toks, hi, q))
+    {
         return Some(s);
     }
     if let Some(s) = right_adjacent(toks, hi, q) {
@@ -160,6 +163,47 @@ fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
             according: true,
             ..s
         })
+}
+
+/// "“...,” said Kristen Day, reports USA Today.", "..., CNN reported.": a
+/// sentence that closes on who reported it, after a comma, gives its
+/// quotations through that outlet.
+fn reported_last(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    // The last word of the sentence.
+    let end = (q + 1..hi)
+        .rev()
+        .find(|&i| toks.get(i).is_some_and(Tok::is_word))?
+        + 1;
+    if (end..hi).any(|i| toks.get(i).is_some_and(|t| t.is_quote())) {
+        return None;
+    }
+    let reported = |i: usize| matches!(low(toks, i), "reported" | "reports");
+    let comma = |i: usize| toks.get(i).is_some_and(|t| t.is_punct(','));
+    // ", reported the Washington Examiner."
+    if let Some(v) = (q + 1..end)
+        .rev()
+        .find(|&v| reported(v) && v > q + 1 && comma(v - 1))
+        && let Some(s) = np_after(toks, v + 1, end)
+        && matches!(s.who, Who::Name(_))
+        && (s.tok + 1..end).all(|i| toks.get(i).is_some_and(|t| t.is_word() && t.is_cap()))
+    {
+        return Some(Source {
+            according: true,
+            ..s
+        });
+    }
+    // ", CNN reported."
+    let v = end - 1;
+    if reported(v) && v > q + 1 {
+        let s = np_before(toks, q + 1, v).filter(|s| matches!(s.who, Who::Name(_)))?;
+        if s.tok > q + 1 && comma(s.tok - 1) {
+            return Some(Source {
+                according: true,
+                ..s
+            });
+        }
+    }
+    None
 }
 
 /// "According to GMA News, Salceda said the “...”": a sentence that opens
