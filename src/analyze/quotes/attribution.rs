@@ -884,12 +884,8 @@ fn is_adverb(low: &str) -> bool {
         )
 }
 
-#[rustfmt::skip]
 fn is_preposition(low: &str) -> bool {
-    matches!(
-        low,
-        "of" | "in" | "at" | "for" | "from" | "with" | "on" | "by" | "to"
-    )
+    lexicon::is_preposition(low)
 }
 
 /// "the company", "a narrator in the ad", "top black lawmakers" before `e`.

@@ -352,6 +352,14 @@ pub fn is_weak_verb(low: &str) -> bool {
     )
 }
 
+/// Prepositions that open a phrase inside a description.
+pub fn is_preposition(low: &str) -> bool {
+    matches!(
+        low,
+        "of" | "in" | "at" | "for" | "from" | "with" | "on" | "by" | "to"
+    )
+}
+
 /// Records that carry words, shaped like speech verbs: "according to the
 /// report", "the school’s Facebook post".
 pub fn is_record(low: &str) -> bool {
