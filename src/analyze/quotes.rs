@@ -642,6 +642,17 @@ mod tests {
     }
 
     #[test]
+    fn a_slogan_is_the_words_of_its_owner() {
+        assert_eq!(
+            speakers(&[
+                "Hillary Clinton spoke on Monday.",
+                "Hillary Clinton’s campaign slogan is “I’m with her.” Now she is with them."
+            ]),
+            [some("Hillary Clinton")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",
