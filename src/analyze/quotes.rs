@@ -25,6 +25,8 @@ use words::{Kind, Tok};
 /// One body block read for quotes.
 struct Read<'a> {
     block: usize,
+    /// A list item: a text dump may read a sign-off dash as a bullet.
+    list_item: bool,
     text: &'a str,
     quotes: Vec<Marked>,
     toks: Vec<Tok<'a>>,
@@ -59,6 +61,7 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             let sentences = words::sentences(&toks);
             Read {
                 block,
+                list_item: b.kind == crate::article::BlockKind::ListItem,
                 text: &b.text,
                 quotes,
                 toks,
@@ -397,6 +400,25 @@ fn source_of(
     if let Some(s) = attribution::attribute(&r.toks, lo, hi, ti) {
         return Some((s, r.block));
     }
+    // "“...”" then a paragraph "- Bernie Sanders.": the quotation ends its
+    // paragraph and the next one signs it off.
+    if ti + 1 >= r.toks.len()
+        || r.toks
+            .get(ti + 1..)
+            .is_some_and(|rest| rest.iter().all(|t| !t.is_word()))
+    {
+        // A lone list item may be the sign-off with its dash read as a bullet.
+        let lone_item = |i: usize| {
+            reads.get(i).is_some_and(|n| n.list_item)
+                && !reads.get(i + 1).is_some_and(|n| n.list_item)
+                && !reads.get(ri).is_some_and(|n| n.list_item)
+        };
+        if let Some(n) = reads.get(ri + 1)
+            && let Some(s) = attribution::dash_sign_off(&n.toks, lone_item(ri + 1))
+        {
+            return Some((s, n.block));
+        }
+    }
     if alone && let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
         // "Smith called him a master. “...”", or that sentence's subject
         // when it names a person and the paragraph has no speaker yet.
@@ -649,6 +671,19 @@ mod tests {
                 "Hillary Clinton’s campaign slogan is “I’m with her.” Now she is with them."
             ]),
             [some("Hillary Clinton")]
+        );
+    }
+
+    #[test]
+    fn a_dash_paragraph_signs_off_the_quotation_before_it() {
+        assert_eq!(
+            speakers(&[
+                "We do not award Pinocchios for debates.",
+                "\"I helped write the Affordable Care Act.\"",
+                "- Bernie Sanders.",
+                "The senator is relying on an outdated study.",
+            ]),
+            [some("Bernie Sanders")]
         );
     }
 

@@ -220,6 +220,25 @@ fn according_first(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
     })
 }
 
+/// "- Bernie Sanders.": a paragraph that only signs off the quotation
+/// before it with a dash and a name (`bulleted`: the dash was read as the
+/// bullet of a list item and is gone).
+pub fn dash_sign_off(toks: &[Tok], bulleted: bool) -> Option<Source> {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let k = if bulleted { 0 } else { 1 };
+    if !(bulleted || toks.first().is_some_and(is_dash)) || words == 0 || words > 6 {
+        return None;
+    }
+    let s = np_after(toks, k, toks.len()).filter(|s| matches!(s.who, Who::Name(_)))?;
+    // Nothing but the name, a place after a comma and the full stop.
+    let e = run_end(toks, k, toks.len());
+    toks.get(e..)
+        .unwrap_or(&[])
+        .iter()
+        .all(|t| t.is_punct('.') || t.is_punct(',') || t.is_cap())
+        .then_some(s)
+}
+
 /// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
 /// its capitalised words are no names to lean on.
 pub fn headline_case(toks: &[Tok], lo: usize, hi: usize) -> bool {
