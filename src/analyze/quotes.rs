@@ -688,6 +688,14 @@ mod tests {
     }
 
     #[test]
+    fn agrees_names_who_agrees_after_a_quotation() {
+        assert_eq!(
+            speakers(&["“Our ideas of success are different,” agrees Michelle Stevens, 30."]),
+            [some("Michelle Stevens")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

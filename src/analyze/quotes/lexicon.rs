@@ -50,7 +50,7 @@ const SPEECH_VERBS: &[&str] = &[
     "stressed", "suggest", "suggests", "suggested", "testify", "testified", "urge", "urges",
     "urged", "vow", "vows", "vowed", "whisper", "whispered", "yell", "yelled", "dub", "dubs",
     "dubbed", "label", "labels", "labeled", "labelled", "brand", "brands", "branded", "term",
-    "terms", "termed", "recount", "recounted", "agree", "agreed", "declare", "proclaim",
+    "terms", "termed", "recount", "recounted", "agree", "agrees", "agreed", "declare", "proclaim",
     "proclaimed", "scoff", "scoffed", "sneer", "sneered", "snap", "snapped", "retort", "retorted",
     "chant", "chanted", "read", "reads", "quote", "quoted", "quoting", "blast", "blasted", "slam",
     "slammed", "demand", "demanded", "demands", "assert", "asserts", "asserted", "allege",
