@@ -696,6 +696,14 @@ mod tests {
     }
 
     #[test]
+    fn an_infinitive_cue_speaks_for_the_subject_of_its_verb() {
+        assert_eq!(
+            speakers(&["Bryne went on to say, “From the bottom of my soul, I know this.”"]),
+            [some("Bryne")]
+        );
+    }
+
+    #[test]
     fn a_first_name_tells_who_she_is_not() {
         let said = speakers(&[
             "Donald Trump came to the town hall on Monday with the campaign team.",

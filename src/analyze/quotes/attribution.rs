@@ -502,6 +502,20 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
     if phrase_cue_particle(&t.low).is_some() {
         return np_before(toks, lo, v);
     }
+    // "Bryne went on to say": the subject of the verb the infinitive hangs on.
+    if v > lo + 1 && low(toks, v - 1) == "to" {
+        let mut w = v - 2;
+        if matches!(low(toks, w), "on" | "up") && w > lo {
+            w -= 1;
+        }
+        let verb = toks
+            .get(w)
+            .is_some_and(|b| b.is_word() && !b.is_cap() && verb_shaped(&b.low));
+        return verb
+            .then(|| np_before(toks, lo, w))
+            .flatten()
+            .filter(|s| !matches!(s.who, Who::Description(..)) && s.tok + 4 >= w);
+    }
     let inverted = v == lo
         || toks
             .get(v - 1)
