@@ -25,6 +25,8 @@ use words::{Kind, Tok};
 /// One body block read for quotes.
 struct Read<'a> {
     block: usize,
+    /// A list item: a text dump may read a sign-off dash as a bullet.
+    list_item: bool,
     text: &'a str,
     quotes: Vec<Marked>,
     toks: Vec<Tok<'a>>,
@@ -59,6 +61,7 @@ fn find_with(article: &Article, mut dump: Option<&mut Vec<SpeakerRows>>) -> Vec<
             let sentences = words::sentences(&toks);
             Read {
                 block,
+                list_item: b.kind == crate::article::BlockKind::ListItem,
                 text: &b.text,
                 quotes,
                 toks,
@@ -397,6 +400,25 @@ fn source_of(
     if let Some(s) = attribution::attribute(&r.toks, lo, hi, ti) {
         return Some((s, r.block));
     }
+    // "“...”" then a paragraph "- Bernie Sanders.": the quotation ends its
+    // paragraph and the next one signs it off.
+    if ti + 1 >= r.toks.len()
+        || r.toks
+            .get(ti + 1..)
+            .is_some_and(|rest| rest.iter().all(|t| !t.is_word()))
+    {
+        // A lone list item may be the sign-off with its dash read as a bullet.
+        let lone_item = |i: usize| {
+            reads.get(i).is_some_and(|n| n.list_item)
+                && !reads.get(i + 1).is_some_and(|n| n.list_item)
+                && !reads.get(ri).is_some_and(|n| n.list_item)
+        };
+        if let Some(n) = reads.get(ri + 1)
+            && let Some(s) = attribution::dash_sign_off(&n.toks, lone_item(ri + 1))
+        {
+            return Some((s, n.block));
+        }
+    }
     if alone && let Some((plo, phi)) = previous_sentence(&r.sentences, lo) {
         // "Smith called him a master. “...”", or that sentence's subject
         // when it names a person and the paragraph has no speaker yet.
@@ -562,6 +584,123 @@ mod tests {
             "In May, the State Department told the group that “no records were located.”",
         ]);
         assert_eq!(said, vec![some("State Department")]);
+    }
+
+    #[test]
+    fn a_name_shaped_like_a_speech_verb_stays_in_its_description() {
+        // "State", "Post": speech verbs in lower case, part of a name here.
+        assert_eq!(
+            speakers(&["A State Department official said, “We are not going to speak to it.”"]),
+            [some("A State Department official")]
+        );
+        assert_eq!(
+            speakers(&["“We will not comment,” a Washington Post reporter said."]),
+            [some("a Washington Post reporter")]
+        );
+        assert_eq!(
+            speakers(&["“It must stop,” the judge said, according to the Post."]),
+            [some("Post")]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_on_according_to_gives_its_source() {
+        assert_eq!(
+            speakers(&[
+                "According to GMA News, Salceda said the “ugliness of utterances” stood out."
+            ]),
+            [some("GMA News")]
+        );
+        assert_eq!(
+            speakers(&["According to Trump, he was once part of the “establishment” himself."]),
+            [some("Trump")]
+        );
+    }
+
+    #[test]
+    fn according_to_a_report_names_the_report() {
+        assert_eq!(
+            speakers(&["“Neither do I,” Obama said, according to a White House pool report."]),
+            [some("a White House pool report")]
+        );
+        assert_eq!(
+            speakers(&[
+                "The witness said the order was to “avoid the outcome,” according to the report."
+            ]),
+            [some("the report")]
+        );
+    }
+
+    #[test]
+    fn a_record_heads_a_description_before_its_verb() {
+        assert_eq!(
+            speakers(&["“The computer had been hacked,” the congressional report said."]),
+            [some("the congressional report")]
+        );
+        // An owned record speaks for its owner.
+        assert_eq!(
+            speakers(&["“The market reaction was muted,” the IMF report said."]),
+            [some("IMF")]
+        );
+    }
+
+    #[test]
+    fn a_sentence_closing_on_who_reported_it_gives_its_source() {
+        assert_eq!(
+            speakers(&[
+                "“You are no longer welcome,” said Kristen Day, a director, reports USA Today."
+            ]),
+            [some("USA Today")]
+        );
+        assert_eq!(
+            speakers(&["Trump said Kasich was “doing the right thing,” CNN reported."]),
+            [some("CNN")]
+        );
+        // Reported inside the sentence is no sign-off.
+        assert_eq!(
+            speakers(&["“We are ready,” Smith said after CNN reported the news."]),
+            [some("Smith")]
+        );
+    }
+
+    #[test]
+    fn a_slogan_is_the_words_of_its_owner() {
+        assert_eq!(
+            speakers(&[
+                "Hillary Clinton spoke on Monday.",
+                "Hillary Clinton’s campaign slogan is “I’m with her.” Now she is with them."
+            ]),
+            [some("Hillary Clinton")]
+        );
+    }
+
+    #[test]
+    fn a_dash_paragraph_signs_off_the_quotation_before_it() {
+        assert_eq!(
+            speakers(&[
+                "We do not award Pinocchios for debates.",
+                "\"I helped write the Affordable Care Act.\"",
+                "- Bernie Sanders.",
+                "The senator is relying on an outdated study.",
+            ]),
+            [some("Bernie Sanders")]
+        );
+    }
+
+    #[test]
+    fn agrees_names_who_agrees_after_a_quotation() {
+        assert_eq!(
+            speakers(&["“Our ideas of success are different,” agrees Michelle Stevens, 30."]),
+            [some("Michelle Stevens")]
+        );
+    }
+
+    #[test]
+    fn an_infinitive_cue_speaks_for_the_subject_of_its_verb() {
+        assert_eq!(
+            speakers(&["Bryne went on to say, “From the bottom of my soul, I know this.”"]),
+            [some("Bryne")]
+        );
     }
 
     #[test]

@@ -90,7 +90,10 @@ fn names_words(s: &Source) -> bool {
 
 /// The speaker of the quotation at token `q`, inside sentence `[lo, hi)`.
 pub fn attribute(toks: &[Tok], lo: usize, hi: usize, q: usize) -> Option<Source> {
-    if let Some(s) = according_after(toks, hi, q) {
+    if let Some(s) = according_after(toks, hi, q)
+        .or_else(|| according_first(toks, lo, q))
+        .or_else(|| reported_last(toks, hi, q))
+    {
         return Some(s);
     }
     if let Some(s) = right_adjacent(toks, hi, q) {
@@ -162,6 +165,80 @@ fn according_after(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
         })
 }
 
+/// "“...,” said Kristen Day, reports USA Today.", "..., CNN reported.": a
+/// sentence that closes on who reported it, after a comma, gives its
+/// quotations through that outlet.
+fn reported_last(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
+    // The last word of the sentence.
+    let end = (q + 1..hi)
+        .rev()
+        .find(|&i| toks.get(i).is_some_and(Tok::is_word))?
+        + 1;
+    if (end..hi).any(|i| toks.get(i).is_some_and(|t| t.is_quote())) {
+        return None;
+    }
+    let reported = |i: usize| matches!(low(toks, i), "reported" | "reports");
+    let comma = |i: usize| toks.get(i).is_some_and(|t| t.is_punct(','));
+    // ", reported the Washington Examiner."
+    if let Some(v) = (q + 1..end)
+        .rev()
+        .find(|&v| reported(v) && v > q + 1 && comma(v - 1))
+        && let Some(s) = np_after(toks, v + 1, end)
+        && matches!(s.who, Who::Name(_))
+        && (s.tok + 1..end).all(|i| toks.get(i).is_some_and(|t| t.is_word() && t.is_cap()))
+    {
+        return Some(Source {
+            according: true,
+            ..s
+        });
+    }
+    // ", CNN reported."
+    let v = end - 1;
+    if reported(v) && v > q + 1 {
+        let s = np_before(toks, q + 1, v).filter(|s| matches!(s.who, Who::Name(_)))?;
+        if s.tok > q + 1 && comma(s.tok - 1) {
+            return Some(Source {
+                according: true,
+                ..s
+            });
+        }
+    }
+    None
+}
+
+/// "According to GMA News, Salceda said the “...”": a sentence that opens
+/// on its source gives every quotation in it through that source, whoever
+/// it then reports speaking.
+fn according_first(toks: &[Tok], lo: usize, q: usize) -> Option<Source> {
+    let k = according(toks, lo)?;
+    // The source is set off by a comma before the quotation.
+    (k..q.min(k + REACH)).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')))?;
+    let s = after_according(toks, k, q)?;
+    Some(Source {
+        according: true,
+        ..s
+    })
+}
+
+/// "- Bernie Sanders.": a paragraph that only signs off the quotation
+/// before it with a dash and a name (`bulleted`: the dash was read as the
+/// bullet of a list item and is gone).
+pub fn dash_sign_off(toks: &[Tok], bulleted: bool) -> Option<Source> {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let k = if bulleted { 0 } else { 1 };
+    if !(bulleted || toks.first().is_some_and(is_dash)) || words == 0 || words > 6 {
+        return None;
+    }
+    let s = np_after(toks, k, toks.len()).filter(|s| matches!(s.who, Who::Name(_)))?;
+    // Nothing but the name, a place after a comma and the full stop.
+    let e = run_end(toks, k, toks.len());
+    toks.get(e..)
+        .unwrap_or(&[])
+        .iter()
+        .all(|t| t.is_punct('.') || t.is_punct(',') || t.is_cap())
+        .then_some(s)
+}
+
 /// A sentence in headline case ("Viacom Plots ‘Oliver Twist’ Remake"):
 /// its capitalised words are no names to lean on.
 pub fn headline_case(toks: &[Tok], lo: usize, hi: usize) -> bool {
@@ -228,7 +305,28 @@ fn according(toks: &[Tok], i: usize) -> Option<usize> {
 /// people named by a plural with no article ("according to campaign
 /// officials", "according to show insiders"), never the sentence's subject.
 fn after_according(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
-    np_after(toks, k, hi).or_else(|| bare_people(toks, k, hi))
+    record_after(toks, k, hi)
+        .or_else(|| np_after(toks, k, hi))
+        .or_else(|| bare_people(toks, k, hi))
+}
+
+/// "according to the report", "according to White House pool reports,":
+/// a phrase that closes on a record shaped like a speech verb, which other
+/// phrases stop before.
+fn record_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
+    let e = (k..hi.min(k + 8)).find(|&i| toks.get(i).is_none_or(|t| !t.is_word()))?;
+    let words = toks.get(k..e).filter(|w| w.len() >= 2)?;
+    let head = words.last()?;
+    let opener = words.first()?;
+    let opens = lexicon::is_determiner(&opener.low) || is_possessive(opener) || opener.is_cap();
+    let inner_ok = words
+        .iter()
+        .skip(1)
+        .take(words.len() - 2)
+        .all(|w| !stops_description(&w.low) && !is_preposition(&w.low) || w.is_cap());
+    (lexicon::is_record(&head.low) && !head.is_cap() && opens && inner_ok)
+        .then(|| source(Who::Description(join(words), head.low.to_string()), toks, k))
+        .flatten()
 }
 
 /// "campaign officials", "show insiders": up to four lowercase words that
@@ -404,6 +502,20 @@ fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, v: usize) -> Option<Source
     if phrase_cue_particle(&t.low).is_some() {
         return np_before(toks, lo, v);
     }
+    // "Bryne went on to say": the subject of the verb the infinitive hangs on.
+    if v > lo + 1 && low(toks, v - 1) == "to" {
+        let mut w = v - 2;
+        if matches!(low(toks, w), "on" | "up") && w > lo {
+            w -= 1;
+        }
+        let verb = toks
+            .get(w)
+            .is_some_and(|b| b.is_word() && !b.is_cap() && verb_shaped(&b.low));
+        return verb
+            .then(|| np_before(toks, lo, w))
+            .flatten()
+            .filter(|s| !matches!(s.who, Who::Description(..)) && s.tok + 4 >= w);
+    }
     let inverted = v == lo
         || toks
             .get(v - 1)
@@ -455,7 +567,8 @@ fn right_adjacent(toks: &[Tok], hi: usize, q: usize) -> Option<Source> {
         && s.tok - k <= 4
         && toks
             .get(k..s.tok)
-            .is_some_and(|w| w.iter().all(|t| t.is_word() && !stops_description(&t.low)))
+            .is_some_and(|w| w.iter().all(|t| t.is_word()))
+        && (k..s.tok).all(|i| !stops_description_at(toks, i))
     {
         return Some(s);
     }
@@ -757,17 +870,39 @@ fn join(toks: &[Tok]) -> String {
     out
 }
 
-/// Words that end a description: clause openers, auxiliaries, pronouns.
-#[rustfmt::skip]
+/// Words that end a description: clause openers, auxiliaries, pronouns,
+/// speech verbs and adverbs.
 fn stops_description(low: &str) -> bool {
+    stops_description_word(low) || lexicon::is_speech_verb(low) || is_adverb(low)
+}
+
+/// The closed-class words of `stops_description`.
+#[rustfmt::skip]
+fn stops_description_word(low: &str) -> bool {
     matches!(
         low,
         "that" | "which" | "who" | "whom" | "and" | "but" | "or" | "as" | "while" | "because" |
         "if" | "when" | "where" | "so" | "than" | "then" | "is" | "was" | "are" | "were" | "has" |
         "had" | "have" | "be" | "not" | "it" | "he" | "she" | "they" | "we" | "i" | "you" |
-        "before" | "after" | "about" | "like" | "there" | "here" | "also" | "even" | "just"
-    ) || lexicon::is_speech_verb(low)
-        || is_adverb(low)
+        "before" | "after" | "about" | "like" | "there" | "here" | "also" | "even" | "just" |
+        "cannot" | "could" | "would" | "should" | "might" | "must" | "somehow"
+    )
+}
+
+/// `stops_description` for token `i` inside a phrase: a capitalised word
+/// shaped like a speech verb after a determiner or next to another
+/// capitalised word is part of a name there ("a State Department
+/// official", "a Washington Post reporter", "according to the Post").
+fn stops_description_at(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return true };
+    let in_name = t.is_cap()
+        && lexicon::is_speech_verb(&t.low)
+        && !stops_description_word(&t.low)
+        && (toks.get(i + 1).is_some_and(Tok::is_cap)
+            || i.checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|p| p.is_cap() || lexicon::is_determiner(&p.low)));
+    stops_description(&t.low) && !in_name
 }
 
 /// Adverbs in -ly (not family, ally, assembly...).
@@ -782,18 +917,21 @@ fn is_adverb(low: &str) -> bool {
         )
 }
 
-#[rustfmt::skip]
 fn is_preposition(low: &str) -> bool {
-    matches!(
-        low,
-        "of" | "in" | "at" | "for" | "from" | "with" | "on" | "by" | "to"
-    )
+    lexicon::is_preposition(low)
 }
 
 /// "the company", "a narrator in the ad", "top black lawmakers" before `e`.
 fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
     let head = toks.get(e - 1)?;
-    if !head.is_word() || stops_description(&head.low) || is_preposition(&head.low) {
+    // "the congressional report said": a record may head it, after a
+    // lowercase word ("the IMF report said" is the IMF's).
+    let record = lexicon::is_record(&head.low)
+        && e > lo + 1
+        && toks
+            .get(e - 2)
+            .is_some_and(|p| p.is_word() && !p.is_cap() && !stops_description(&p.low));
+    if !head.is_word() || (stops_description(&head.low) && !record) || is_preposition(&head.low) {
         return None;
     }
     if head.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -811,10 +949,10 @@ fn description_back(toks: &[Tok], lo: usize, e: usize) -> Option<Source> {
                 .take(4)
                 .take_while(|&j| {
                     toks.get(j)
-                        .is_some_and(|w| w.is_word() && !stops_description(&w.low))
+                        .is_some_and(|w| w.is_word() && !stops_description_at(toks, j))
                 })
                 .any(|j| toks.get(j).is_some_and(|w| lexicon::is_determiner(&w.low)));
-        if !t.is_word() || (stops_description(&t.low) && !joined) {
+        if !t.is_word() || (stops_description_at(toks, s - 1) && !joined) {
             break;
         }
         if lexicon::is_determiner(&t.low) || is_possessive(t) {
@@ -936,7 +1074,7 @@ fn name_after_modifiers(toks: &[Tok], k: usize, hi: usize, no_verbs: bool) -> Op
     let mut run_start = None;
     while e < hi && e < k + 8 {
         let t = toks.get(e)?;
-        if !t.is_word() || stops_description(&t.low) {
+        if !t.is_word() || stops_description_at(toks, e) {
             break;
         }
         let verb_like = t.low.ends_with("ed")
@@ -1126,7 +1264,7 @@ fn description_after(toks: &[Tok], k: usize, hi: usize) -> Option<Source> {
             continue;
         }
         if !t.is_word()
-            || stops_description(&t.low)
+            || stops_description_at(toks, e)
             || lexicon::is_not_subject_after(&t.low)
             || lexicon::is_verb_filler(&t.low)
             || verb_like

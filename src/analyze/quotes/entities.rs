@@ -354,15 +354,10 @@ impl People {
             // claim": the words of the one whose they are.
             Who::Description(text, head)
                 if says_words(head)
-                    && let Some(owner) = text
-                        .split(' ')
-                        .next()
-                        .filter(|w| w.starts_with(char::is_uppercase))
-                        .map(strip_possessive)
-                        .filter(|o| o.len() < text.split(' ').next().map_or(0, str::len)) =>
+                    && let Some(owner) = owner_of(text) =>
             {
                 let name = Source {
-                    who: Who::Name(owner.to_string()),
+                    who: Who::Name(owner),
                     ..source.clone()
                 };
                 self.resolve(&name, block)
@@ -534,13 +529,41 @@ impl People {
     }
 }
 
+/// The capitalised name whose possessive opens `text`: "Hillary Clinton’s
+/// campaign slogan" -> "Hillary Clinton".
+fn owner_of(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let p = words
+        .iter()
+        .take(4)
+        .position(|w| strip_possessive(w).len() < w.len())?;
+    let owner = words.get(..=p)?;
+    if !owner.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let mut name: Vec<&str> = owner.to_vec();
+    let last = name.pop()?;
+    name.push(strip_possessive(last));
+    Some(name.join(" "))
+}
+
 /// Heads that are someone's words ("claim", "language") or an adjective
 /// the phrase was cut at ("most explosive", "repeated").
 fn says_words(head: &str) -> bool {
     attribution::is_speech_noun(head)
         || matches!(
             head,
-            "language" | "rhetoric" | "advice" | "broadside" | "assertion"
+            "language"
+                | "rhetoric"
+                | "advice"
+                | "broadside"
+                | "assertion"
+                | "phrase"
+                | "slogan"
+                | "motto"
+                | "catchphrase"
+                | "mantra"
+                | "refrain"
         )
         || ["ive", "ous", "ful", "ed"]
             .iter()

@@ -50,7 +50,7 @@ const SPEECH_VERBS: &[&str] = &[
     "stressed", "suggest", "suggests", "suggested", "testify", "testified", "urge", "urges",
     "urged", "vow", "vows", "vowed", "whisper", "whispered", "yell", "yelled", "dub", "dubs",
     "dubbed", "label", "labels", "labeled", "labelled", "brand", "brands", "branded", "term",
-    "terms", "termed", "recount", "recounted", "agree", "agreed", "declare", "proclaim",
+    "terms", "termed", "recount", "recounted", "agree", "agrees", "agreed", "declare", "proclaim",
     "proclaimed", "scoff", "scoffed", "sneer", "sneered", "snap", "snapped", "retort", "retorted",
     "chant", "chanted", "read", "reads", "quote", "quoted", "quoting", "blast", "blasted", "slam",
     "slammed", "demand", "demanded", "demands", "assert", "asserts", "asserted", "allege",
@@ -349,6 +349,23 @@ pub fn is_weak_verb(low: &str) -> bool {
             | "label"
             | "quote"
             | "counter"
+    )
+}
+
+/// Prepositions that open a phrase inside a description.
+pub fn is_preposition(low: &str) -> bool {
+    matches!(
+        low,
+        "of" | "in" | "at" | "for" | "from" | "with" | "on" | "by" | "to"
+    )
+}
+
+/// Records that carry words, shaped like speech verbs: "according to the
+/// report", "the school’s Facebook post".
+pub fn is_record(low: &str) -> bool {
+    matches!(
+        low,
+        "report" | "reports" | "post" | "posts" | "note" | "notes" | "tweet" | "tweets"
     )
 }
 
