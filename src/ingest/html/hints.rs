@@ -286,6 +286,15 @@ fn is_hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
     // React's streamed segments (`<div hidden id="S:1">`) are hidden only
     // until a script moves them into the page: they are its content.
     let streamed = attr("id").is_some_and(|id| id.starts_with("S:"));
+    // A collapsed panel (an accordion's answer, a tab) is named by its
+    // heading button: readers open it, it is the page's text.
+    let panel = attr("aria-labelledby").is_some()
+        || attr("role").is_some_and(|r| {
+            r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel")
+        });
+    if panel {
+        return false;
+    }
     if (attr("hidden").is_some() && !streamed)
         || attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {

@@ -305,6 +305,46 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapper_named_like_furniture_holding_most_of_the_story_stays() {
+        let page = |wrapper: &str| {
+            format!(
+                "<html><body><nav><a href=/>Home</a></nav><article><h1>Head line here</h1>\
+                 <div class=\"entry-content\">{}<div class=\"{wrapper}\"><div>{}</div></div>\
+                 <div class=\"share-bar\"><p>Share this story with your friends on the networks.</p></div>\
+                 </div></article><footer><p>Copyright words, contact us, about us.</p></footer></body></html>",
+                para(3),
+                para(6)
+            )
+        };
+        let text = body_text(&extract(&page("page-footer"))).join("\n");
+        assert_eq!(text.matches("Item").count(), 9, "{text}");
+        assert!(
+            !text.contains("Share this") && !text.contains("Copyright"),
+            "{text}"
+        );
+        // A small piece of furniture in the story still goes.
+        let small = page("page-footer").replace(&para(6), &para(1));
+        let text = body_text(&extract(&small)).join("\n");
+        assert_eq!(text.matches("Item").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_collapsed_accordion_panel_is_text() {
+        let page = format!(
+            "<html><body><article><h1>Head line here</h1>{}<h2>Questions</h2>\
+             <button aria-controls=\"a1\">How long does it take?</button>\
+             <div id=\"a1\" role=\"region\" aria-labelledby=\"q1\" style=\"display:none\">\
+             <p>About three weeks from the first visit to the last inspection, in most towns.</p></div>\
+             <div style=\"display:none\"><p>A hidden note that nobody reads on the page at all.</p></div>\
+             </article></body></html>",
+            para(4)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert!(text.contains("About three weeks"), "{text}");
+        assert!(!text.contains("hidden note"), "{text}");
+    }
+
+    #[test]
     fn streamed_segments_are_content_but_hidden_text_is_not() {
         let page = format!(
             "<html><body><main><h1>Head line here</h1><div id=\"seg\"></div>\
