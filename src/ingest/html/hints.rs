@@ -429,7 +429,9 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
     if weak_bad && !body {
         h.weight -= 25.0;
     }
-    if caption {
+    // A story's container is never a caption: a blog post's classes name
+    // its categories ("category-deductions-and-credits").
+    if caption && !matches!(name, "article" | "main" | "body") {
         h.caption = true;
     }
     h
@@ -476,5 +478,24 @@ mod tests {
         assert!(hint_of("span", &[("class", "image-credit")]).caption);
         assert!(hint_of("p", &[("style", "display: none")]).junk);
         assert!(!hint_of("div", &[("class", "social-media-embed")]).junk);
+    }
+
+    #[test]
+    fn a_post_filed_under_credits_is_no_caption() {
+        let post = [(
+            "class",
+            "post type-post hentry category-deductions-and-credits",
+        )];
+        assert!(!hint_of("article", &post).caption);
+        assert!(hint_of("div", &[("class", "photo-credit")]).caption);
+    }
+
+    #[test]
+    fn a_collapsed_panel_is_not_hidden() {
+        let panel = [("role", "region"), ("style", "display:none")];
+        assert!(!hint_of("div", &panel).junk);
+        let answer = [("aria-labelledby", "q1"), ("hidden", "")];
+        assert!(!hint_of("div", &answer).junk);
+        assert!(hint_of("div", &[("hidden", "")]).junk);
     }
 }
