@@ -329,6 +329,36 @@ mod tests {
     }
 
     #[test]
+    fn a_listicle_of_cards_with_spec_tabs_stays_whole() {
+        // Each item is an <article> card: its prose, then a tab of specs
+        // (short cells, no prose). The specs do not stop the widening.
+        let specs: String = (0..16)
+            .map(|i| format!("<tr><td>Measured value {i}</td><td>{i}0.5 units</td></tr>"))
+            .collect();
+        let items: String = (0..4)
+            .map(|i| {
+                let n = if i == 0 { 10 } else { 3 };
+                let paras: String = (0..n)
+                    .map(|k| format!("<p>{LOREM} Pick {i}.{k}.</p>"))
+                    .collect();
+                format!(
+                    "<article class=item><h2>Pick {i}</h2><div class=panels>\
+                     <div class=panel><div class=text>{paras}</div></div>\
+                     <div class=specs><table>{specs}</table></div></div></article>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a></nav><main><h1>The best picks</h1>\
+             <div class=guide>{items}</div></main><footer><a href=/a>About</a></footer></body></html>"
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        for i in 0..4 {
+            assert!(text.contains(&format!("Pick {i}.2.")), "{text}");
+        }
+    }
+
+    #[test]
     fn a_collapsed_accordion_panel_is_text() {
         let page = format!(
             "<html><body><article><h1>Head line here</h1>{}<h2>Questions</h2>\
