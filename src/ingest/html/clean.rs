@@ -155,6 +155,11 @@ fn is_credit_line(text: &str) -> bool {
 /// of the story rather than a teaser (250 to 800 score alike on wcxb-dev).
 const SECTION_TEXT: usize = 400;
 
+/// Share of a list's text in links above which the list, inside the body,
+/// is related stories or tags. A list of sources or resources with a few
+/// words around each link is the story's (0.5 cut those on wcxb-dev).
+const LINK_LIST: f32 = 0.9;
+
 /// Characters a furniture-named wrapper must hold (and half the chosen
 /// text) to count as the story's own wrapper.
 const WRAPPER_TEXT: usize = 800;
@@ -228,7 +233,7 @@ fn blocks_within(
             let link_list = elems
                 .get(b.owner)
                 .and_then(|o| o.nearest_list)
-                .is_some_and(|l| l > start && l <= end && scores.link_density(l) > 0.5);
+                .is_some_and(|l| l > start && l <= end && scores.link_density(l) > LINK_LIST);
             if (junk_inside && !keep_furniture) || teaser || link_list {
                 continue;
             }

@@ -359,6 +359,32 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_sources_stays_a_list_of_related_links_goes() {
+        // Some sources are bare links, some carry a note: the list is
+        // mostly links, but a reader's list, not another story's.
+        let sources: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li><a href=/s{i}>Annual housing report of the state statistics office, volume {i}</a></li>\
+                     <li><a href=/t{i}>Survey {i}</a>, prices by county and year, with rents</li>"
+                )
+            })
+            .collect();
+        let related: String = (0..4)
+            .map(|i| format!("<li><a href=/r{i}>Another story about housing number {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><article><h1>Head line here</h1>{}<h2>Sources</h2><ul>{sources}</ul>\
+             {}<ul>{related}</ul></article></body></html>",
+            para(3),
+            para(2)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("prices by county").count(), 4, "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
     fn a_collapsed_accordion_panel_is_text() {
         let page = format!(
             "<html><body><article><h1>Head line here</h1>{}<h2>Questions</h2>\
