@@ -292,7 +292,7 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
         // (menus, related links) at most half of what the ancestor adds.
         if prose >= 200 && prose * 2 >= chosen && linky * 2 <= prose + other {
             best = vec![a];
-        } else if prose * 3 < other && other >= WIDEN_STOP && !card.is_some_and(|x| a >= x) {
+        } else if prose * 3 < other && other >= WIDEN_STOP && card.is_none_or(|x| a < x) {
             // Inside a card of the story (an <article> without the
             // headline: a listicle's item), its specs and tabs are its own.
             break;
