@@ -155,6 +155,15 @@ fn is_credit_line(text: &str) -> bool {
 /// of the story rather than a teaser (250 to 800 score alike on wcxb-dev).
 const SECTION_TEXT: usize = 400;
 
+/// Share of a list's text in links above which the list, inside the body,
+/// is related stories or tags. A list of sources or resources with a few
+/// words around each link is the story's (0.5 cut those on wcxb-dev).
+const LINK_LIST: f32 = 0.9;
+
+/// Characters a furniture-named wrapper must hold (and half the chosen
+/// text) to count as the story's own wrapper.
+const WRAPPER_TEXT: usize = 800;
+
 /// The blocks inside the chosen containers, furniture left out.
 pub fn body_blocks(
     elems: &[Elem],
@@ -193,15 +202,25 @@ fn blocks_within(
             continue;
         };
         let (start, end) = (*root, root_el.end);
+        let root_text = scores.text.get(start).copied().unwrap_or(0);
+        // A furniture-named wrapper holding most of the chosen text, with
+        // few links, is the story's own wrapper (a "page-footer" around a
+        // guide's entries, a "promoted" recipe node), not furniture in it.
+        // (Not when the whole page stands in for a missed choice: there
+        // the sidebar of a two-column layout holds half the text too.)
+        let chosen = root_el.name != "body";
+        let wraps_story = |j: usize| {
+            let text = scores.text.get(j).copied().unwrap_or(0);
+            chosen && text >= WRAPPER_TEXT && text * 2 >= root_text && scores.link_density(j) < 0.2
+        };
         for b in blocks.iter().filter(|b| b.owner >= start && b.owner <= end) {
             let junk_inside = elems
                 .get(b.owner)
                 .and_then(|o| o.nearest_junk)
-                .is_some_and(|j| j > start && j <= end);
+                .is_some_and(|j| j > start && j <= end && !wraps_story(j));
             // A small <article> nested in the body is a teaser for another
             // story, unless it holds prose with few links: then it is a
             // section or card of this one (guides, listicles).
-            let root_text = scores.text.get(start).copied().unwrap_or(0);
             let teaser = elems
                 .get(b.owner)
                 .and_then(|o| o.nearest_article)
@@ -214,7 +233,7 @@ fn blocks_within(
             let link_list = elems
                 .get(b.owner)
                 .and_then(|o| o.nearest_list)
-                .is_some_and(|l| l > start && l <= end && scores.link_density(l) > 0.5);
+                .is_some_and(|l| l > start && l <= end && scores.link_density(l) > LINK_LIST);
             if (junk_inside && !keep_furniture) || teaser || link_list {
                 continue;
             }

@@ -286,6 +286,15 @@ fn is_hidden<'a>(attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
     // React's streamed segments (`<div hidden id="S:1">`) are hidden only
     // until a script moves them into the page: they are its content.
     let streamed = attr("id").is_some_and(|id| id.starts_with("S:"));
+    // A collapsed panel (an accordion's answer, a tab) is named by its
+    // heading button: readers open it, it is the page's text.
+    let panel = attr("aria-labelledby").is_some()
+        || attr("role").is_some_and(|r| {
+            r.eq_ignore_ascii_case("region") || r.eq_ignore_ascii_case("tabpanel")
+        });
+    if panel {
+        return false;
+    }
     if (attr("hidden").is_some() && !streamed)
         || attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
     {
@@ -420,7 +429,9 @@ fn element_hint<'a>(name: &str, attr: &impl Fn(&str) -> Option<&'a str>) -> Hint
     if weak_bad && !body {
         h.weight -= 25.0;
     }
-    if caption {
+    // A story's container is never a caption: a blog post's classes name
+    // its categories ("category-deductions-and-credits").
+    if caption && !matches!(name, "article" | "main" | "body") {
         h.caption = true;
     }
     h
@@ -467,5 +478,24 @@ mod tests {
         assert!(hint_of("span", &[("class", "image-credit")]).caption);
         assert!(hint_of("p", &[("style", "display: none")]).junk);
         assert!(!hint_of("div", &[("class", "social-media-embed")]).junk);
+    }
+
+    #[test]
+    fn a_post_filed_under_credits_is_no_caption() {
+        let post = [(
+            "class",
+            "post type-post hentry category-deductions-and-credits",
+        )];
+        assert!(!hint_of("article", &post).caption);
+        assert!(hint_of("div", &[("class", "photo-credit")]).caption);
+    }
+
+    #[test]
+    fn a_collapsed_panel_is_not_hidden() {
+        let panel = [("role", "region"), ("style", "display:none")];
+        assert!(!hint_of("div", &panel).junk);
+        let answer = [("aria-labelledby", "q1"), ("hidden", "")];
+        assert!(!hint_of("div", &answer).junk);
+        assert!(hint_of("div", &[("hidden", "")]).junk);
     }
 }

@@ -305,6 +305,102 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapper_named_like_furniture_holding_most_of_the_story_stays() {
+        let page = |wrapper: &str| {
+            format!(
+                "<html><body><nav><a href=/>Home</a></nav><article><h1>Head line here</h1>\
+                 <div class=\"entry-content\">{}<div class=\"{wrapper}\"><div>{}</div></div>\
+                 <div class=\"share-bar\"><p>Share this story with your friends on the networks.</p></div>\
+                 </div></article><footer><p>Copyright words, contact us, about us.</p></footer></body></html>",
+                para(3),
+                para(6)
+            )
+        };
+        let text = body_text(&extract(&page("page-footer"))).join("\n");
+        assert_eq!(text.matches("Item").count(), 9, "{text}");
+        assert!(
+            !text.contains("Share this") && !text.contains("Copyright"),
+            "{text}"
+        );
+        // A small piece of furniture in the story still goes.
+        let small = page("page-footer").replace(&para(6), &para(1));
+        let text = body_text(&extract(&small)).join("\n");
+        assert_eq!(text.matches("Item").count(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_listicle_of_cards_with_spec_tabs_stays_whole() {
+        // Each item is an <article> card: its prose, then a tab of specs
+        // (short cells, no prose). The specs do not stop the widening.
+        let specs: String = (0..16)
+            .map(|i| format!("<tr><td>Measured value {i}</td><td>{i}0.5 units</td></tr>"))
+            .collect();
+        let items: String = (0..4)
+            .map(|i| {
+                let n = if i == 0 { 10 } else { 3 };
+                let paras: String = (0..n)
+                    .map(|k| format!("<p>{LOREM} Pick {i}.{k}.</p>"))
+                    .collect();
+                format!(
+                    "<article class=item><h2>Pick {i}</h2><div class=panels>\
+                     <div class=panel><div class=text>{paras}</div></div>\
+                     <div class=specs><table>{specs}</table></div></div></article>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=/>Home</a></nav><main><h1>The best picks</h1>\
+             <div class=guide>{items}</div></main><footer><a href=/a>About</a></footer></body></html>"
+        );
+        let text = body_text(&extract(&page)).join(" ");
+        for i in 0..4 {
+            assert!(text.contains(&format!("Pick {i}.2.")), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_of_sources_stays_a_list_of_related_links_goes() {
+        // Some sources are bare links, some carry a note: the list is
+        // mostly links, but a reader's list, not another story's.
+        let sources: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<li><a href=/s{i}>Annual housing report of the state statistics office, volume {i}</a></li>\
+                     <li><a href=/t{i}>Survey {i}</a>, prices by county and year, with rents</li>"
+                )
+            })
+            .collect();
+        let related: String = (0..4)
+            .map(|i| format!("<li><a href=/r{i}>Another story about housing number {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><article><h1>Head line here</h1>{}<h2>Sources</h2><ul>{sources}</ul>\
+             {}<ul>{related}</ul></article></body></html>",
+            para(3),
+            para(2)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert_eq!(text.matches("prices by county").count(), 4, "{text}");
+        assert!(!text.contains("Another story"), "{text}");
+    }
+
+    #[test]
+    fn a_collapsed_accordion_panel_is_text() {
+        let page = format!(
+            "<html><body><article><h1>Head line here</h1>{}<h2>Questions</h2>\
+             <button aria-controls=\"a1\">How long does it take?</button>\
+             <div id=\"a1\" role=\"region\" aria-labelledby=\"q1\" style=\"display:none\">\
+             <p>About three weeks from the first visit to the last inspection, in most towns.</p></div>\
+             <div style=\"display:none\"><p>A hidden note that nobody reads on the page at all.</p></div>\
+             </article></body></html>",
+            para(4)
+        );
+        let text = body_text(&extract(&page)).join("\n");
+        assert!(text.contains("About three weeks"), "{text}");
+        assert!(!text.contains("hidden note"), "{text}");
+    }
+
+    #[test]
     fn streamed_segments_are_content_but_hidden_text_is_not() {
         let page = format!(
             "<html><body><main><h1>Head line here</h1><div id=\"seg\"></div>\

@@ -249,6 +249,10 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
     if story(first) {
         return roots;
     }
+    let card = elems
+        .get(first)
+        .and_then(|e| e.nearest_article)
+        .filter(|&x| !story(x));
     let mut at = elems.get(first).and_then(|e| e.parent);
     let mut levels = 0;
     while levels < WIDEN_LEVELS {
@@ -288,7 +292,9 @@ pub fn widen(elems: &[Elem], blocks: &[RawBlock], roots: Vec<usize>) -> Vec<usiz
         // (menus, related links) at most half of what the ancestor adds.
         if prose >= 200 && prose * 2 >= chosen && linky * 2 <= prose + other {
             best = vec![a];
-        } else if prose * 3 < other && other >= WIDEN_STOP {
+        } else if prose * 3 < other && other >= WIDEN_STOP && card.is_none_or(|x| a < x) {
+            // Inside a card of the story (an <article> without the
+            // headline: a listicle's item), its specs and tabs are its own.
             break;
         }
         if story(a) {

@@ -327,6 +327,13 @@ fn cut_pipe_tail(title: &str) -> String {
     t.to_string()
 }
 
+/// Words that start with a capital letter.
+fn title_cased(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+}
+
 /// An h1 in capitals only (or in lower case only) is styled text: the
 /// declared title with the same words gives its real case.
 fn recased(h1: &str, declared: &[&str], site: Option<&str>) -> String {
@@ -354,6 +361,22 @@ fn recased(h1: &str, declared: &[&str], site: Option<&str>) -> String {
     let has_upper = h1.chars().any(char::is_uppercase);
     let has_lower = h1.chars().any(char::is_lowercase);
     if has_upper && has_lower {
+        // An h1 in sentence case whose words the declared title gives in
+        // title case ("How to install solar panels" and "How to Install
+        // Solar Panels"): the declared form is the headline's name.
+        let sentence_case = title_cased(h1) * 2 < h1.split_whitespace().count();
+        let same_words = |d: &String| {
+            sentence_case
+                && d.to_lowercase() == h1.to_lowercase()
+                && title_cased(d) * 2 >= d.split_whitespace().count()
+        };
+        if let Some(d) = declared
+            .iter()
+            .map(|d| strip_site_suffix(d, site, true))
+            .find(same_words)
+        {
+            return d;
+        }
         return h1.to_string();
     }
     let key = norm(h1);
@@ -486,5 +509,27 @@ mod tests {
             "Is It Over? We Asked"
         );
         assert!(!lost_chars_match(&['a', '?'], &['a', 'b', 'c', 'd', 'e']));
+    }
+
+    #[test]
+    fn a_sentence_case_h1_takes_the_declared_title_case() {
+        let declared = ["How to Install Solar Panels in 2026 | Site"];
+        assert_eq!(
+            recased(
+                "How to install solar panels in 2026",
+                &declared,
+                Some("Site")
+            ),
+            "How to Install Solar Panels in 2026"
+        );
+        // An h1 already in title case keeps its own small words.
+        assert_eq!(
+            recased(
+                "Review and Approval Process",
+                &["Review And Approval Process"],
+                None
+            ),
+            "Review and Approval Process"
+        );
     }
 }
