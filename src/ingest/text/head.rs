@@ -107,7 +107,9 @@ impl Dump {
             .filter(|&j| parse_byline(self.text(j)).is_none())?;
         let u = self.units.get(i)?;
         let words = self.words(i);
-        if u.bullet || words < 5 {
+        // "Susan December 9, 2024 0 Comments": a signature glued to its
+        // date is a byline line, not a dek.
+        if u.bullet || words < 5 || short_dated(&u.text) {
             return None;
         }
         let dek = !ends_sentence(&u.text) && words <= 50;
@@ -155,7 +157,7 @@ impl Dump {
                 continue;
             };
             let labelled = j != i || is_prefixed_byline(self.text(i)) || has_by_word(self.text(i));
-            if !labelled && self.common_words(&b.names) {
+            if (!labelled || !b.names.contains(' ')) && self.common_words(&b.names) {
                 continue;
             }
             let score = self.byline_score(i, j, &b, t, body_start);
@@ -173,9 +175,14 @@ impl Dump {
             .flatten()
             .map(|b| (i, b))
         };
+        // "By Role", "By Audience": one common word after "By" sorts a
+        // menu or heads a section.
+        let signer = |(i, b): (usize, Byline)| {
+            (b.names.contains(' ') || !self.common_words(&b.names)).then_some((i, b))
+        };
         best.map(|(_, j, b)| (j, b))
-            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed_above))
-            .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
+            .or_else(|| (0..start.saturating_sub(1)).find_map(|i| prefixed_above(i).and_then(signer)))
+            .or_else(|| (body_start + 1..self.len()).find_map(|i| prefixed(i).and_then(signer)))
             .or_else(|| {
                 // "Written by Jo Hale" in the author box past the story's
                 // end, dropped with the rest of the tail.
@@ -352,7 +359,12 @@ impl Dump {
     /// the body with a date line straight under it: a one-word signature
     /// (a first name, a handle, a company) that `parse_byline` leaves alone.
     fn name_over_date(&self, i: usize, title: usize, body_start: usize) -> Option<(usize, Byline)> {
-        if i <= title || i >= body_start || !self.live(i) || self.kind(i) != Kind::Text {
+        if i <= title || i >= body_start || !self.live(i) {
+            return None;
+        }
+        // A signature glued to its date ("EcoFlow- 2025/4/29") may have
+        // been taken for a date line.
+        if !matches!(self.kind(i), Kind::Text | Kind::Date) {
             return None;
         }
         let full = self.text(i).trim();
@@ -366,6 +378,17 @@ impl Dump {
             let rest = full.get(end..)?;
             (start > 0 && word_len(rest) <= 2 && !name.is_empty()).then_some(name.trim())
         });
+        // "Updated April 10, 2025", "Released Wednesday, March 2, 2022":
+        // a label, not a signature.
+        if glued.is_some_and(|name| {
+            let first = name.split_whitespace().next().unwrap_or(name).to_lowercase();
+            DATE_LABELS.contains(&first.trim_end_matches(':'))
+        }) {
+            return None;
+        }
+        if glued.is_none() && self.kind(i) != Kind::Text {
+            return None;
+        }
         let text = glued.unwrap_or(full);
         let words: Vec<&str> = text.split_whitespace().collect();
         // The date line under it, past a copy of the name (an avatar's
@@ -390,7 +413,9 @@ impl Dump {
             && !ends_sentence(text)
             && super::title::ui_share(&words) == 0.0
             && parse_date(text).is_none()
-            && (glued.is_some() || next.is_some_and(|j| self.kind(j) == Kind::Date));
+            && (glued.is_some()
+                || next.is_some_and(|j| self.kind(j) == Kind::Date)
+                || self.date_just_above(i, title));
         ok.then(|| {
             (
                 i,
@@ -401,6 +426,14 @@ impl Dump {
                 },
             )
         })
+    }
+
+    /// The date line straight above unit `i`, itself under the headline
+    /// ("January 14, 2025" over "Staff Clinician").
+    fn date_just_above(&self, i: usize, title: usize) -> bool {
+        self.live_before(i)
+            .next()
+            .is_some_and(|k| k > title && self.kind(k) == Kind::Date)
     }
 
     /// The names stand again in a unit away from `j` (an author box, a
@@ -565,12 +598,21 @@ fn has_role(text: &str) -> bool {
 }
 
 /// A short line holding a date.
+/// Words that label a date rather than sign it.
+const DATE_LABELS: &[&str] = &[
+    "updated", "published", "posted", "released", "modified", "last", "date", "created",
+    "first", "on", "reviewed", "edited", "written",
+];
+
 fn short_dated(text: &str) -> bool {
     word_len(text) <= 10 && parse_date(text).is_some()
 }
 
 pub(super) fn is_prefixed_byline(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    let mut lower = text.trim_start().to_lowercase();
+    if lower.contains('\u{a0}') {
+        lower = lower.replace('\u{a0}', " ");
+    }
     (lower.starts_with("by ") || lower.starts_with("written by ")) && parse_byline(text).is_some()
 }
 

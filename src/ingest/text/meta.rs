@@ -217,6 +217,32 @@ const NOT_NAMES: &[&str] = &[
     "sector",
     "update",
     "learning",
+    // page furniture taken for names ("TABLE OF CONTENTS", "On This
+    // Page", "Primary Sidebar", "By Company Size")
+    "table",
+    "contents",
+    "of",
+    "on",
+    "this",
+    "page",
+    "published",
+    "primary",
+    "sidebar",
+    "nutrition",
+    "information",
+    "size",
+    "functionality",
+    "thank",
+    "you",
+    "apply",
+    "now",
+    "why",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "youtube",
+    "instagram",
+    "pinterest",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -233,6 +259,14 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let line = unglue_byline(line.trim());
+    // "[Jo-Hale-1-s] By Jo Hale": an image's file name (a text browser's
+    // alt text) beside the names.
+    let line = if line.contains('[') {
+        static ALT: LazyLock<Regex> = LazyLock::new(|| re(r"\[[^\]\s]*\]\s*"));
+        ALT.replace_all(&line, "").trim().to_string()
+    } else {
+        line
+    };
     let line = line.as_str();
     if line.chars().count() > 160 || line.is_empty() {
         return None;
@@ -272,6 +306,11 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     // "By Jo Hale, DVM. Reviewed by Al Roe, DVM".
     let trimmed = TRAILER.replace(line, "");
     let line = trimmed.as_ref();
+    // "Jo Hale By Jo Hale": an avatar's alt text before the "By".
+    let line = match line.split_once(" By ") {
+        Some((alt, rest)) if alt == rest => rest,
+        _ => line,
+    };
     let (rest, prefixed) = match BY_PREFIX.captures(line) {
         Some(c) => (c.get(1)?.as_str(), true),
         None => (line, false),
@@ -280,11 +319,24 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let rest = EMAIL.replace_all(rest, " ");
-    // "Brian Truitt   USA TODAY": a run of spaces parts cells.
-    let rest = rest.replace("   ", "|").replace(" / ", "|");
+    // "Brian Truitt   USA TODAY": a run of spaces parts cells; after a
+    // "By" so does a dash ("By Eliz - Product marketer").
+    let mut rest = rest.replace("   ", "|").replace(" / ", "|");
+    if prefixed {
+        rest = rest.replace(" - ", "|");
+    }
     let mut parts = rest.split(SEPARATORS);
     let head = parts.next()?.trim();
     let tail: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
+    // "Dec 26, 2025 • Mahua Das in Project Management": the date leads.
+    if !prefixed
+        && tail.len() == 1
+        && date_match(head).is_some_and(|(_, start, end)| start == 0 && end == head.len())
+    {
+        let mut b = parse_byline(tail.first()?)?;
+        b.date = b.date.or_else(|| parse_date(head));
+        return Some(b);
+    }
     let date = tail.iter().find_map(|p| parse_date(p));
     if !prefixed
         && tail
@@ -390,7 +442,7 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '\u{2014}', '\u{2013}', '\t', '
 /// Comment counts and review credits after the names.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|\s+\d+(?:[–-]\d+)?\s*(?:min(?:ute)?s?)\.?(?:\s+read)?\s*$|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
+        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|\s+\d+(?:[–-]\d+)?\s*(?:min(?:ute)?s?)\.?(?:\s+read)?\s*$|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*|\s+on behalf of\s.*)$",
     )
 });
 
@@ -441,6 +493,14 @@ pub fn unglue_byline(line: &str) -> String {
             r"(\p{Ll})((?:Published|Updated|Posted|Last)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,|published|updated|posted)",
         )
     });
+    // No-break and thin spaces between the words of a label ("Written\u{a0}by").
+    let spaced;
+    let line = if line.contains(['\u{a0}', '\u{2009}', '\u{202f}']) {
+        spaced = line.replace(['\u{a0}', '\u{2009}', '\u{202f}'], " ");
+        spaced.as_str()
+    } else {
+        line
+    };
     let line = BY.replace(line, "$1 $2");
     GLUED.replace_all(&line, "$1 $2").into_owned()
 }
@@ -557,6 +617,14 @@ fn is_name(s: &str, prefixed: bool) -> bool {
         return false;
     }
     let mut capitalised = 0;
+    // "By Company Size": a menu sorting by something, not a signer.
+    if prefixed
+        && words
+            .iter()
+            .all(|w| NOT_NAMES.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        return false;
+    }
     for w in &words {
         let lower = w.to_lowercase();
         if PARTICLES.contains(&lower.as_str()) && w.chars().next().is_some_and(char::is_lowercase) {
@@ -683,10 +751,10 @@ static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     [
         re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)"),
         re(&format!(
-            r"({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})"
+            r"({MONTH_RE})\.? (\d{{1,2}})(?i:st|nd|rd|th)?,? (\d{{4}})"
         )),
         re(&format!(
-            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?[ -](?:of )?({MONTH_RE})\.?,?[ -](\d{{4}})"
+            r"\b(\d{{1,2}})(?i:st|nd|rd|th)?\.?[ -](?:of )?({MONTH_RE})\.?,?[ -](\d{{4}})"
         )),
         re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     ]
