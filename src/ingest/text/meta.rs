@@ -280,6 +280,18 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         && let Some(rest) = dated.get(end..)
     {
         let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // "Dec 17, 2025Julian K. Arni": a name glued after the date.
+        if !rest.is_empty()
+            && !BY_PREFIX.is_match(rest)
+            && is_name(rest.trim(), false)
+            && !rest.contains(SEPARATORS)
+        {
+            return Some(Byline {
+                names: tidy_case(rest.trim()),
+                outlet: None,
+                date: Some(iso),
+            });
+        }
         if let Some(c) = BY_PREFIX.captures(rest) {
             // "Posted on July 1, 2024 by infuy": a handle signs.
             let handle = c
@@ -361,6 +373,18 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     };
     // "JANE SMITH FOR MAILONLINE", "Jane Smith in Beijing"
     let (head, mut outlet) = split_word(head, " for ", " FOR ");
+    // Without a "By" the outlet must read as one ("for MAILONLINE", "for
+    // The Daily Post"): "Getting Ethereum Ready for GigaGas" is a headline.
+    if !prefixed
+        && outlet.as_deref().is_some_and(|o| {
+            o.split_whitespace().count() < 2 || !super::head::looks_like_outlet(o)
+        })
+        && !outlet.as_deref().is_some_and(|o| {
+            o.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        })
+    {
+        return None;
+    }
     let (head, _place) = split_word(head, " in ", " IN ");
     let head = head.trim().trim_end_matches([',', ';', ':']);
     let items: Vec<&str> = head
@@ -428,7 +452,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         // "By Reuters": an outlet, not a person.
         return None;
     }
-    let names = undouble(&join_names(&names));
+    let mut names = undouble(&join_names(&names));
+    // "By Jeff Cobb.  Last Updated ...": the sentence's stop, not an initial.
+    let last = names.rsplit(' ').next().unwrap_or("");
+    if last.ends_with('.') && last.chars().count() > 4 && !last[..last.len() - 1].contains('.') {
+        names.pop();
+    }
     Some(Byline {
         names,
         outlet: outlet.map(|o| tidy_case(o.trim())),
