@@ -194,6 +194,12 @@ impl Dump {
                     .map(|b| (i, b))
                 })
             })
+            .or_else(|| {
+                // "Author" over "Jo Hale" in the box past the story's end.
+                (body_start + 1..self.len())
+                    .filter(|&i| self.live(i) && is_byline_label(self.text(i)))
+                    .find_map(|i| self.byline_at(i))
+            })
             .or_else(|| (body_start + 1..self.len()).find_map(|i| self.author_box(i)))
     }
 
@@ -451,19 +457,17 @@ impl Dump {
     /// The byline at unit `i`: its own text, or the name under a "By" or
     /// "Written by" label line.
     pub(super) fn byline_at(&self, i: usize) -> Option<(usize, Byline)> {
-        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?i:by|written by|author|authors|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
-                .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
-        });
         if !self.live(i) {
             return None;
         }
         let text = self.text(i);
-        // "Written by Jo Hale" reads as a sign-off too.
+        // "Written by Jo Hale" reads as a sign-off too; "BySarah July 30,
+        // 2019" as a date line.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
+            || (self.kind(i) == Kind::Date && text.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")))
             || (matches!(self.kind(i), Kind::Clutter | Kind::End) && is_prefixed_byline(text))
             || (self.kind(i) == Kind::Clutter && is_tag_line(text));
-        if LABEL.is_match(text.trim()) {
+        if is_byline_label(text) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
                 return None;
@@ -598,6 +602,15 @@ fn has_role(text: &str) -> bool {
 }
 
 /// A short line holding a date.
+/// "Written by", "Author:": a label line over the names.
+fn is_byline_label(text: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:by|written by|author|authors|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
+            .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
+    });
+    text.len() <= 24 && LABEL.is_match(text.trim())
+}
+
 /// Words that label a date rather than sign it.
 const DATE_LABELS: &[&str] = &[
     "updated", "published", "posted", "released", "modified", "last", "date", "created",
@@ -613,7 +626,8 @@ pub(super) fn is_prefixed_byline(text: &str) -> bool {
     if lower.contains('\u{a0}') {
         lower = lower.replace('\u{a0}', " ");
     }
-    (lower.starts_with("by ") || lower.starts_with("written by ")) && parse_byline(text).is_some()
+    (lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("posted by"))
+        && parse_byline(text).is_some()
 }
 
 /// A sign-off names an outlet ("-- THE HERALD", "— Reuters"), not a
