@@ -181,7 +181,13 @@ impl Dump {
             (b.names.contains(' ') || !self.common_words(&b.names)).then_some((i, b))
         };
         best.map(|(_, j, b)| (j, b))
-            .or_else(|| (0..start.saturating_sub(1)).find_map(|i| prefixed_above(i).and_then(signer)))
+            .or_else(|| {
+                // Above the headline "By Event Type" sorts a menu: the words
+                // of a signer's name are not the story's common words.
+                (0..start.saturating_sub(1)).find_map(|i| {
+                    prefixed_above(i).filter(|(_, b)| !self.common_words(&b.names))
+                })
+            })
             .or_else(|| (body_start + 1..self.len()).find_map(|i| prefixed(i).and_then(signer)))
             .or_else(|| {
                 // "Written by Jo Hale" in the author box past the story's
@@ -262,6 +268,11 @@ impl Dump {
             return None;
         }
         let b = parse_byline(text).filter(|b| b.date.is_none() && !b.names.contains(" and "))?;
+        // "Marketer Vs Machine" over "Marketer Vs Machine: we need ...": a
+        // subheading made of the story's own words.
+        if self.common_words(&b.names) {
+            return None;
+        }
         let first = b.names.split_whitespace().next()?.to_string();
         let opens_on = |t: &str, name: &str| {
             t.strip_prefix(name)
@@ -396,6 +407,9 @@ impl Dump {
             return None;
         }
         let text = glued.unwrap_or(full);
+        if DATE_LABELS.contains(&text.to_lowercase().trim_end_matches(':')) {
+            return None;
+        }
         let words: Vec<&str> = text.split_whitespace().collect();
         // The date line under it, past a copy of the name (an avatar's
         // alt text, a mobile layout).
@@ -472,7 +486,35 @@ impl Dump {
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
                 return None;
             }
-            return parse_byline(&format!("By {}", self.text(j))).map(|b| (j, b));
+            let mut b = parse_byline(&format!("By {}", self.text(j)))?;
+            // "Author(s)" over one name a line: the names below belong too.
+            if b.date.is_none() && !b.names.contains(" and ") && !b.names.contains(',') {
+                let mut names = vec![b.names.clone()];
+                let mut k = j;
+                while let Some(n) = self.live_after(k).next().filter(|&n| n <= k + 2) {
+                    let more = matches!(self.kind(n), Kind::Text | Kind::Weak)
+                        .then(|| parse_byline(self.text(n)))
+                        .flatten()
+                        .filter(|nb| {
+                            nb.date.is_none()
+                                && nb.outlet.is_none()
+                                && !nb.names.contains(" and ")
+                                && !nb.names.contains(',')
+                                // "EdTech Content" under the name is a role.
+                                && !nb.names.split_whitespace().any(|w| self.common_words(w))
+                        });
+                    let Some(nb) = more else { break };
+                    if !names.contains(&nb.names) {
+                        names.push(nb.names);
+                    }
+                    k = n;
+                    if names.len() >= 8 {
+                        break;
+                    }
+                }
+                b.names = super::meta::join_names(&names);
+            }
+            return Some((j, b));
         }
         if !usable {
             return None;
@@ -605,7 +647,7 @@ fn has_role(text: &str) -> bool {
 /// "Written by", "Author:": a label line over the names.
 fn is_byline_label(text: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:by|written by|author|authors|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
+        Regex::new(r"^(?i:by|written by|author|authors|author\(s\)|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
             .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
     });
     text.len() <= 24 && LABEL.is_match(text.trim())

@@ -674,7 +674,7 @@ fn is_name(s: &str, prefixed: bool) -> bool {
     capitalised >= 2
 }
 
-fn join_names(names: &[String]) -> String {
+pub(super) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
