@@ -182,6 +182,15 @@ impl Dump {
         };
         best.map(|(_, j, b)| (j, b))
             .or_else(|| {
+                // "... beyond the U.S. By Lisa Jennings on Dec. 19, 2025": the
+                // byline glued to the end of the dek.
+                let s = standfirst?;
+                let text = self.text(s);
+                let at = text.rfind(" By ")?;
+                let b = parse_byline(text.get(at + 1..)?)?;
+                (word_len(text.get(at..)?) <= 10).then_some((s, b))
+            })
+            .or_else(|| {
                 // Above the headline "By Event Type" sorts a menu: the words
                 // of a signer's name are not the story's common words.
                 (0..start.saturating_sub(1)).find_map(|i| {

@@ -20,7 +20,12 @@ pub struct Byline {
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|contributors?|article by|von|par|por)[:\s]\s*(.+)$",
+        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|contributors?|article by|(?:guide|review|recipe) by|von|par|por)[:\s]\s*(.+)$",
+    )
+});
+static AVATAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:picture|photo|image|avatar|headshot) of (.+)$|^(.+?)['’]s (?i:profile picture|avatar|profile photo|headshot)$",
     )
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?"));
@@ -266,6 +271,11 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         ALT.replace_all(&line, "").trim().to_string()
     } else {
         line
+    };
+    // "Picture of Kev Kev", "Jo Hale's avatar": an image's alt text.
+    let line = match AVATAR.captures(&line) {
+        Some(c) => c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).trim().to_string(),
+        None => line,
     };
     let line = line.as_str();
     if line.chars().count() > 160 || line.is_empty() {
