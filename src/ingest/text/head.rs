@@ -437,7 +437,9 @@ impl Dump {
         let ok = (1..=4).contains(&words.len())
             && words.iter().all(wordy)
             && (words.len() == 1 || words.iter().all(capitalised))
-            && super::title::glued_words(&words) == 0
+            // "EcoFlow- 2025/4/29": one camel-cased word glued to its date
+            // is a company's signature, not a glued menu.
+            && (super::title::glued_words(&words) == 0 || (glued.is_some() && words.len() == 1))
             && text.chars().any(char::is_alphabetic)
             && !ends_sentence(text)
             && super::title::ui_share(&words) == 0.0

@@ -326,6 +326,10 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     }
     // Counts and review credits beside the names: "By Jo Hale 4 Comments",
     // "By Jo Hale, DVM. Reviewed by Al Roe, DVM".
+    // "109 Comments | Jill Winger | Last Updated: ...": a count leads.
+    static LEADER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?i)\d+\s+(?:comments?|responses?|replies)\s*[|·•]\s*"));
+    let line = LEADER.find(line).map_or(line, |m| line.get(m.end()..).unwrap_or(line));
     let trimmed = TRAILER.replace(line, "");
     let line = trimmed.as_ref();
     // "Jo Hale By Jo Hale": an avatar's alt text before the "By".
@@ -454,6 +458,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
             names.extend(people.iter().map(|p| tidy_case(p)));
         } else if i > 0 && i == items.len() - 1 && is_outlet_like(item) {
             outlet = Some(item.to_string());
+        } else if let Some(lead) = (prefixed && i == 0)
+            .then(|| two_word_name(item))
+            .flatten()
+        {
+            // "By: Jo Hale Gardener & Astrologer": a role no list knows.
+            names.push(tidy_case(&lead));
         } else {
             return None;
         }
@@ -647,6 +657,17 @@ fn has_role_word(item: &str) -> bool {
 fn is_outlet_like(item: &str) -> bool {
     let words = item.split_whitespace().count();
     (1..=4).contains(&words) && item.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The first two words of a "By" line when they make a name and the rest
+/// are capitalised words (a role).
+fn two_word_name(item: &str) -> Option<String> {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let rest_capitalised = words.get(2..)?.iter().all(|w| {
+        *w == "&" || w.chars().next().is_some_and(char::is_uppercase)
+    });
+    let lead = words.get(..2)?.join(" ");
+    (words.len() >= 3 && rest_capitalised && is_name(&lead, true)).then_some(lead)
 }
 
 /// Two to five capitalised name words (particles allowed), no digits.
