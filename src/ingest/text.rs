@@ -75,9 +75,15 @@ fn is_author_note(text: &str, name: &str, late: bool) -> bool {
     }
     let lower = text.to_lowercase();
     let name = name.to_lowercase();
-    ["written by ", "read more from ", "more from ", "more by ", "about "]
-        .iter()
-        .any(|p| lower.strip_prefix(p).is_some_and(|r| r.trim() == name))
+    [
+        "written by ",
+        "read more from ",
+        "more from ",
+        "more by ",
+        "about ",
+    ]
+    .iter()
+    .any(|p| lower.strip_prefix(p).is_some_and(|r| r.trim() == name))
 }
 
 /// A heading with no text after it heads nothing: headings closing a
@@ -640,11 +646,12 @@ impl Dump {
                 Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
                 Kind::Weak | Kind::Text => {
                     let key = self.form(i);
-                    if key == title_key || standfirst_key.as_deref() == Some(key) {
-                        None
-                    } else if writer.is_some_and(|name| {
-                        is_author_note(&u.text, name, i > (layout.body_start + layout.body_end) / 2)
-                    }) {
+                    let late = i > (layout.body_start + layout.body_end) / 2;
+                    // The headline, the dek or a note about the writer.
+                    if key == title_key
+                        || standfirst_key.as_deref() == Some(key)
+                        || writer.is_some_and(|name| is_author_note(&u.text, name, late))
+                    {
                         None
                     } else {
                         self.text_kind(layout, i, blocks.last())

@@ -193,9 +193,8 @@ impl Dump {
             .or_else(|| {
                 // Above the headline "By Event Type" sorts a menu: the words
                 // of a signer's name are not the story's common words.
-                (0..start.saturating_sub(1)).find_map(|i| {
-                    prefixed_above(i).filter(|(_, b)| !self.common_words(&b.names))
-                })
+                (0..start.saturating_sub(1))
+                    .find_map(|i| prefixed_above(i).filter(|(_, b)| !self.common_words(&b.names)))
             })
             .or_else(|| (body_start + 1..self.len()).find_map(|i| prefixed(i).and_then(signer)))
             .or_else(|| {
@@ -407,7 +406,11 @@ impl Dump {
         // "Updated April 10, 2025", "Released Wednesday, March 2, 2022":
         // a label, not a signature.
         if glued.is_some_and(|name| {
-            let first = name.split_whitespace().next().unwrap_or(name).to_lowercase();
+            let first = name
+                .split_whitespace()
+                .next()
+                .unwrap_or(name)
+                .to_lowercase();
             DATE_LABELS.contains(&first.trim_end_matches(':'))
         }) {
             return None;
@@ -489,7 +492,8 @@ impl Dump {
         // "Written by Jo Hale" reads as a sign-off too; "BySarah July 30,
         // 2019" as a date line.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (self.kind(i) == Kind::Date && text.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")))
+            || (self.kind(i) == Kind::Date
+                && text.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")))
             || (matches!(self.kind(i), Kind::Clutter | Kind::End) && is_prefixed_byline(text))
             || (self.kind(i) == Kind::Clutter && is_tag_line(text));
         if is_byline_label(text) {
@@ -666,8 +670,19 @@ fn is_byline_label(text: &str) -> bool {
 
 /// Words that label a date rather than sign it.
 const DATE_LABELS: &[&str] = &[
-    "updated", "published", "posted", "released", "modified", "last", "date", "created",
-    "first", "on", "reviewed", "edited", "written",
+    "updated",
+    "published",
+    "posted",
+    "released",
+    "modified",
+    "last",
+    "date",
+    "created",
+    "first",
+    "on",
+    "reviewed",
+    "edited",
+    "written",
 ];
 
 fn short_dated(text: &str) -> bool {

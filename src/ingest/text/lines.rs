@@ -180,7 +180,10 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
 /// labels of page metadata, not the rest of a sentence.
 fn is_label_pair(prev: &str, next: &str) -> bool {
     let next = next.trim();
-    if matches!(next, "author" | "authors" | "co-authors" | "written by" | "by") {
+    if matches!(
+        next,
+        "author" | "authors" | "co-authors" | "written by" | "by"
+    ) {
         return true;
     }
     let name_like = |s: &str| {

@@ -274,7 +274,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     };
     // "Picture of Kev Kev", "Jo Hale's avatar": an image's alt text.
     let line = match AVATAR.captures(&line) {
-        Some(c) => c.get(1).or(c.get(2)).map_or("", |m| m.as_str()).trim().to_string(),
+        Some(c) => c
+            .get(1)
+            .or(c.get(2))
+            .map_or("", |m| m.as_str())
+            .trim()
+            .to_string(),
         None => line,
     };
     let line = line.as_str();
@@ -329,7 +334,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     // "109 Comments | Jill Winger | Last Updated: ...": a count leads.
     static LEADER: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(?i)\d+\s+(?:comments?|responses?|replies)\s*[|·•]\s*"));
-    let line = LEADER.find(line).map_or(line, |m| line.get(m.end()..).unwrap_or(line));
+    let line = LEADER
+        .find(line)
+        .map_or(line, |m| line.get(m.end()..).unwrap_or(line));
     let trimmed = TRAILER.replace(line, "");
     let line = trimmed.as_ref();
     // "Jo Hale By Jo Hale": an avatar's alt text before the "By".
@@ -390,11 +397,13 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     // Without a "By" the outlet must read as one ("for MAILONLINE", "for
     // The Daily Post"): "Getting Ethereum Ready for GigaGas" is a headline.
     if !prefixed
-        && outlet.as_deref().is_some_and(|o| {
-            o.split_whitespace().count() < 2 || !super::head::looks_like_outlet(o)
-        })
+        && outlet
+            .as_deref()
+            .is_some_and(|o| o.split_whitespace().count() < 2 || !super::head::looks_like_outlet(o))
         && !outlet.as_deref().is_some_and(|o| {
-            o.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            o.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
         })
     {
         return None;
@@ -458,10 +467,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
             names.extend(people.iter().map(|p| tidy_case(p)));
         } else if i > 0 && i == items.len() - 1 && is_outlet_like(item) {
             outlet = Some(item.to_string());
-        } else if let Some(lead) = (prefixed && i == 0)
-            .then(|| two_word_name(item))
-            .flatten()
-        {
+        } else if let Some(lead) = (prefixed && i == 0).then(|| two_word_name(item)).flatten() {
             // "By: Jo Hale Gardener & Astrologer": a role no list knows.
             names.push(tidy_case(&lead));
         } else {
@@ -663,9 +669,10 @@ fn is_outlet_like(item: &str) -> bool {
 /// are capitalised words (a role).
 fn two_word_name(item: &str) -> Option<String> {
     let words: Vec<&str> = item.split_whitespace().collect();
-    let rest_capitalised = words.get(2..)?.iter().all(|w| {
-        *w == "&" || w.chars().next().is_some_and(char::is_uppercase)
-    });
+    let rest_capitalised = words
+        .get(2..)?
+        .iter()
+        .all(|w| *w == "&" || w.chars().next().is_some_and(char::is_uppercase));
     let lead = words.get(..2)?.join(" ");
     (words.len() >= 3 && rest_capitalised && is_name(&lead, true)).then_some(lead)
 }
