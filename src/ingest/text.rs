@@ -64,6 +64,29 @@ pub fn extract(input: &str, furniture: Option<&Furniture>) -> Article {
     Dump::read(&clean, furniture).article()
 }
 
+/// "Jo Hale is a reporter at ...", "Written by Jo Hale", "Read more from
+/// Jo Hale": the author box under the story, about its writer.
+fn is_author_note(text: &str, name: &str, late: bool) -> bool {
+    if let Some(rest) = text.strip_prefix(name)
+        && late
+    {
+        return [" is ", " has ", " writes ", " covers ", " was "]
+            .iter()
+            .any(|v| rest.starts_with(v));
+    }
+    let lower = text.to_lowercase();
+    let name = name.to_lowercase();
+    [
+        "written by ",
+        "read more from ",
+        "more from ",
+        "more by ",
+        "about ",
+    ]
+    .iter()
+    .any(|p| lower.strip_prefix(p).is_some_and(|r| r.trim() == name))
+}
+
 /// A heading with no text after it heads nothing: headings closing a
 /// dump's body are the page's (comment headers, related headlines, "Recent
 /// Posts"), not the story's.
@@ -600,6 +623,17 @@ impl Dump {
         let title_key = match_form(title);
         let standfirst_key = standfirst.map(match_form);
         let skip = [layout.title, layout.standfirst, layout.byline];
+        // The first writer's full name, for the author box closing the story.
+        let writer = layout
+            .byline_parsed
+            .as_ref()
+            .and_then(|b| b.names.split([',', '&']).next())
+            .and_then(|n| n.split(" and ").next())
+            .map(str::trim)
+            .filter(|n| n.contains(' '))
+            // A company the story is about ("Klatch Coffee has ...") is no
+            // author box's subject.
+            .filter(|n| !self.text(layout.body_start).contains(n));
         let mut blocks: Vec<Block> = Vec::new();
         // The unit each block came from, to merge a credit into its caption.
         let mut origin: Vec<usize> = Vec::new();
@@ -629,7 +663,12 @@ impl Dump {
                 Kind::Weak if !self.in_body(layout, i) || self.beside_clutter(i) => None,
                 Kind::Weak | Kind::Text => {
                     let key = self.form(i);
-                    if key == title_key || standfirst_key.as_deref() == Some(key) {
+                    let late = i > (layout.body_start + layout.body_end) / 2;
+                    // The headline, the dek or a note about the writer.
+                    if key == title_key
+                        || standfirst_key.as_deref() == Some(key)
+                        || writer.is_some_and(|name| is_author_note(&u.text, name, late))
+                    {
                         None
                     } else {
                         self.text_kind(layout, i, blocks.last())

@@ -107,7 +107,9 @@ impl Dump {
             .filter(|&j| self.parsed_byline(j).is_none())?;
         let u = self.units.get(i)?;
         let words = self.words(i);
-        if u.bullet || words < 5 {
+        // "Susan December 9, 2024 0 Comments": a signature glued to its
+        // date is a byline line, not a dek.
+        if u.bullet || words < 5 || short_dated(&u.text) {
             return None;
         }
         let dek = !ends_sentence(&u.text) && words <= 50;
@@ -155,7 +157,7 @@ impl Dump {
                 continue;
             };
             let labelled = j != i || self.is_prefixed_byline(i) || has_by_word(self.text(i));
-            if !labelled && self.common_words(&b.names) {
+            if (!labelled || !b.names.contains(' ')) && self.common_words(&b.names) {
                 continue;
             }
             let score = self.byline_score(i, j, &b, t, body_start);
@@ -173,9 +175,28 @@ impl Dump {
             .flatten()
             .map(|b| (i, b))
         };
+        // "By Role", "By Audience": one common word after "By" sorts a
+        // menu or heads a section.
+        let signer = |(i, b): (usize, Byline)| {
+            (b.names.contains(' ') || !self.common_words(&b.names)).then_some((i, b))
+        };
         best.map(|(_, j, b)| (j, b))
-            .or_else(|| (0..start.saturating_sub(1)).find_map(prefixed_above))
-            .or_else(|| (body_start + 1..self.len()).find_map(prefixed))
+            .or_else(|| {
+                // "... beyond the U.S. By Lisa Jennings on Dec. 19, 2025": the
+                // byline glued to the end of the dek.
+                let s = standfirst?;
+                let text = self.text(s);
+                let at = text.rfind(" By ")?;
+                let b = parse_byline(text.get(at + 1..)?)?;
+                (word_len(text.get(at..)?) <= 10).then_some((s, b))
+            })
+            .or_else(|| {
+                // Above the headline "By Event Type" sorts a menu: the words
+                // of a signer's name are not the story's common words.
+                (0..start.saturating_sub(1))
+                    .find_map(|i| prefixed_above(i).filter(|(_, b)| !self.common_words(&b.names)))
+            })
+            .or_else(|| (body_start + 1..self.len()).find_map(|i| prefixed(i).and_then(signer)))
             .or_else(|| {
                 // "Written by Jo Hale" in the author box past the story's
                 // end, dropped with the rest of the tail.
@@ -186,6 +207,12 @@ impl Dump {
                     .flatten()
                     .map(|b| (i, b))
                 })
+            })
+            .or_else(|| {
+                // "Author" over "Jo Hale" in the box past the story's end.
+                (body_start + 1..self.len())
+                    .filter(|&i| self.live(i) && is_byline_label(self.text(i)))
+                    .find_map(|i| self.byline_at(i))
             })
             .or_else(|| (body_start + 1..self.len()).find_map(|i| self.author_box(i)))
     }
@@ -252,6 +279,11 @@ impl Dump {
             .parsed_byline(i)
             .filter(|b| b.date.is_none() && !b.names.contains(" and "))?
             .clone();
+        // "Marketer Vs Machine" over "Marketer Vs Machine: we need ...": a
+        // subheading made of the story's own words.
+        if self.common_words(&b.names) {
+            return None;
+        }
         let first = b.names.split_whitespace().next()?.to_string();
         let opens_on = |t: &str, name: &str| {
             t.strip_prefix(name)
@@ -355,7 +387,12 @@ impl Dump {
     /// the body with a date line straight under it: a one-word signature
     /// (a first name, a handle, a company) that `parse_byline` leaves alone.
     fn name_over_date(&self, i: usize, title: usize, body_start: usize) -> Option<(usize, Byline)> {
-        if i <= title || i >= body_start || !self.live(i) || self.kind(i) != Kind::Text {
+        if i <= title || i >= body_start || !self.live(i) {
+            return None;
+        }
+        // A signature glued to its date ("EcoFlow- 2025/4/29") may have
+        // been taken for a date line.
+        if !matches!(self.kind(i), Kind::Text | Kind::Date) {
             return None;
         }
         let full = self.text(i).trim();
@@ -369,7 +406,25 @@ impl Dump {
             let rest = full.get(end..)?;
             (start > 0 && word_len(rest) <= 2 && !name.is_empty()).then_some(name.trim())
         });
+        // "Updated April 10, 2025", "Released Wednesday, March 2, 2022":
+        // a label, not a signature.
+        if glued.is_some_and(|name| {
+            let first = name
+                .split_whitespace()
+                .next()
+                .unwrap_or(name)
+                .to_lowercase();
+            DATE_LABELS.contains(&first.trim_end_matches(':'))
+        }) {
+            return None;
+        }
+        if glued.is_none() && self.kind(i) != Kind::Text {
+            return None;
+        }
         let text = glued.unwrap_or(full);
+        if DATE_LABELS.contains(&text.to_lowercase().trim_end_matches(':')) {
+            return None;
+        }
         let words: Vec<&str> = text.split_whitespace().collect();
         // The date line under it, past a copy of the name (an avatar's
         // alt text, a mobile layout).
@@ -388,12 +443,16 @@ impl Dump {
         let ok = (1..=4).contains(&words.len())
             && words.iter().all(wordy)
             && (words.len() == 1 || words.iter().all(capitalised))
-            && super::title::glued_words(&words) == 0
+            // "EcoFlow- 2025/4/29": one camel-cased word glued to its date
+            // is a company's signature, not a glued menu.
+            && (super::title::glued_words(&words) == 0 || (glued.is_some() && words.len() == 1))
             && text.chars().any(char::is_alphabetic)
             && !ends_sentence(text)
             && super::title::ui_share(&words) == 0.0
             && parse_date(text).is_none()
-            && (glued.is_some() || next.is_some_and(|j| self.kind(j) == Kind::Date));
+            && (glued.is_some()
+                || next.is_some_and(|j| self.kind(j) == Kind::Date)
+                || self.date_just_above(i, title));
         ok.then(|| {
             (
                 i,
@@ -404,6 +463,14 @@ impl Dump {
                 },
             )
         })
+    }
+
+    /// The date line straight above unit `i`, itself under the headline
+    /// ("January 14, 2025" over "Staff Clinician").
+    fn date_just_above(&self, i: usize, title: usize) -> bool {
+        self.live_before(i)
+            .next()
+            .is_some_and(|k| k > title && self.kind(k) == Kind::Date)
     }
 
     /// The names stand again in a unit away from `j` (an author box, a
@@ -421,24 +488,51 @@ impl Dump {
     /// The byline at unit `i`: its own text, or the name under a "By" or
     /// "Written by" label line.
     pub(super) fn byline_at(&self, i: usize) -> Option<(usize, Byline)> {
-        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?i:by|written by|author|authors|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
-                .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
-        });
         if !self.live(i) {
             return None;
         }
         let text = self.text(i);
-        // "Written by Jo Hale" reads as a sign-off too.
+        // "Written by Jo Hale" reads as a sign-off too; "BySarah July 30,
+        // 2019" as a date line.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
+            || (self.kind(i) == Kind::Date
+                && text.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")))
             || (matches!(self.kind(i), Kind::Clutter | Kind::End) && self.is_prefixed_byline(i))
             || (self.kind(i) == Kind::Clutter && is_tag_line(text));
-        if LABEL.is_match(text.trim()) {
+        if is_byline_label(text) {
             let j = (i + 1..self.len()).find(|&j| self.live(j))?;
             if j > i + 3 || !matches!(self.kind(j), Kind::Text | Kind::Weak) {
                 return None;
             }
-            return parse_byline(&format!("By {}", self.text(j))).map(|b| (j, b));
+            let mut b = parse_byline(&format!("By {}", self.text(j)))?;
+            // "Author(s)" over one name a line: the names below belong too.
+            if b.date.is_none() && !b.names.contains(" and ") && !b.names.contains(',') {
+                let mut names = vec![b.names.clone()];
+                let mut k = j;
+                while let Some(n) = self.live_after(k).next().filter(|&n| n <= k + 2) {
+                    let more = matches!(self.kind(n), Kind::Text | Kind::Weak)
+                        .then(|| parse_byline(self.text(n)))
+                        .flatten()
+                        .filter(|nb| {
+                            nb.date.is_none()
+                                && nb.outlet.is_none()
+                                && !nb.names.contains(" and ")
+                                && !nb.names.contains(',')
+                                // "EdTech Content" under the name is a role.
+                                && !nb.names.split_whitespace().any(|w| self.common_words(w))
+                        });
+                    let Some(nb) = more else { break };
+                    if !names.contains(&nb.names) {
+                        names.push(nb.names);
+                    }
+                    k = n;
+                    if names.len() >= 8 {
+                        break;
+                    }
+                }
+                b.names = super::meta::join_names(&names);
+            }
+            return Some((j, b));
         }
         if !usable {
             return None;
@@ -569,14 +663,50 @@ fn has_role(text: &str) -> bool {
 }
 
 /// A short line holding a date.
+/// "Written by", "Author:": a label line over the names.
+fn is_byline_label(text: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:by|written by|author|authors|author\(s\)|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
+            .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
+    });
+    text.len() <= 24 && LABEL.is_match(text.trim())
+}
+
+/// Words that label a date rather than sign it.
+const DATE_LABELS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "released",
+    "modified",
+    "last",
+    "date",
+    "created",
+    "first",
+    "on",
+    "reviewed",
+    "edited",
+    "written",
+];
+
 fn short_dated(text: &str) -> bool {
     word_len(text) <= 10 && parse_date(text).is_some()
 }
 
-/// The line opens on "By " or "Written by ", in any case.
+/// The line opens on "By ", "Written by " or "Posted by", in any case
+/// (a no-break space counts as a space).
 pub(super) fn has_by_prefix(text: &str) -> bool {
     let text = text.trim_start();
-    starts_with_ignore_ascii_case(text, "by ") || starts_with_ignore_ascii_case(text, "written by ")
+    let spaced;
+    let text = if text.contains('\u{a0}') {
+        spaced = text.replace('\u{a0}', " ");
+        spaced.as_str()
+    } else {
+        text
+    };
+    ["by ", "written by ", "posted by"]
+        .iter()
+        .any(|p| starts_with_ignore_ascii_case(text, p))
 }
 
 /// A sign-off names an outlet ("-- THE HERALD", "— Reuters"), not a

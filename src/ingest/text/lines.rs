@@ -173,6 +173,27 @@ fn continues(prev: &Line, next: &Line, width: Option<usize>) -> bool {
         && !short_dated(next.text)
         // "by Jo Hale" under a headline is its byline.
         && !(next.text.starts_with("by ") && super::meta::parse_byline(next.text).is_some())
+        && !is_label_pair(prev.text, next.text)
+}
+
+/// "author" under a headline, "average reading time:" under a name:
+/// labels of page metadata, not the rest of a sentence.
+fn is_label_pair(prev: &str, next: &str) -> bool {
+    let next = next.trim();
+    if matches!(
+        next,
+        "author" | "authors" | "co-authors" | "written by" | "by"
+    ) {
+        return true;
+    }
+    let name_like = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    next.ends_with(':') && next.split_whitespace().count() <= 4 && name_like(prev)
 }
 
 /// A short line holding a date: metadata, never the rest of a sentence.

@@ -20,7 +20,12 @@ pub struct Byline {
 
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|contributors?|article by|von|par|por)[:\s]\s*(.+)$",
+        r"^(?i:by|written by|story by|words by|text by|reported by|posted by|report by|author|authors|contributors?|article by|(?:guide|review|recipe) by|von|par|por)[:\s]\s*(.+)$",
+    )
+});
+static AVATAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:picture|photo|image|avatar|headshot) of (.+)$|^(.+?)['’]s (?i:profile picture|avatar|profile photo|headshot)$",
     )
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?"));
@@ -217,6 +222,32 @@ const NOT_NAMES: &[&str] = &[
     "sector",
     "update",
     "learning",
+    // page furniture taken for names ("TABLE OF CONTENTS", "On This
+    // Page", "Primary Sidebar", "By Company Size")
+    "table",
+    "contents",
+    "of",
+    "on",
+    "this",
+    "page",
+    "published",
+    "primary",
+    "sidebar",
+    "nutrition",
+    "information",
+    "size",
+    "functionality",
+    "thank",
+    "you",
+    "apply",
+    "now",
+    "why",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "youtube",
+    "instagram",
+    "pinterest",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -233,6 +264,24 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let line = unglue_byline(line.trim());
+    // "[Jo-Hale-1-s] By Jo Hale": an image's file name (a text browser's
+    // alt text) beside the names.
+    let line = if line.contains('[') {
+        static ALT: LazyLock<Regex> = LazyLock::new(|| re(r"\[[^\]\s]*\]\s*"));
+        ALT.replace_all(&line, "").trim().to_string()
+    } else {
+        line
+    };
+    // "Picture of Kev Kev", "Jo Hale's avatar": an image's alt text.
+    let line = match AVATAR.captures(&line) {
+        Some(c) => c
+            .get(1)
+            .or(c.get(2))
+            .map_or("", |m| m.as_str())
+            .trim()
+            .to_string(),
+        None => line,
+    };
     let line = line.as_str();
     if line.chars().count() > 160 || line.is_empty() {
         return None;
@@ -246,6 +295,18 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         && let Some(rest) = dated.get(end..)
     {
         let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // "Dec 17, 2025Julian K. Arni": a name glued after the date.
+        if !rest.is_empty()
+            && !BY_PREFIX.is_match(rest)
+            && is_name(rest.trim(), false)
+            && !rest.contains(SEPARATORS)
+        {
+            return Some(Byline {
+                names: tidy_case(rest.trim()),
+                outlet: None,
+                date: Some(iso),
+            });
+        }
         if let Some(c) = BY_PREFIX.captures(rest) {
             // "Posted on July 1, 2024 by infuy": a handle signs.
             let handle = c
@@ -270,8 +331,19 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     }
     // Counts and review credits beside the names: "By Jo Hale 4 Comments",
     // "By Jo Hale, DVM. Reviewed by Al Roe, DVM".
+    // "109 Comments | Jill Winger | Last Updated: ...": a count leads.
+    static LEADER: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?i)\d+\s+(?:comments?|responses?|replies)\s*[|·•]\s*"));
+    let line = LEADER
+        .find(line)
+        .map_or(line, |m| line.get(m.end()..).unwrap_or(line));
     let trimmed = TRAILER.replace(line, "");
     let line = trimmed.as_ref();
+    // "Jo Hale By Jo Hale": an avatar's alt text before the "By".
+    let line = match line.split_once(" By ") {
+        Some((alt, rest)) if alt == rest => rest,
+        _ => line,
+    };
     let (rest, prefixed) = match BY_PREFIX.captures(line) {
         Some(c) => (c.get(1)?.as_str(), true),
         None => (line, false),
@@ -280,11 +352,24 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let rest = EMAIL.replace_all(rest, " ");
-    // "Brian Truitt   USA TODAY": a run of spaces parts cells.
-    let rest = rest.replace("   ", "|").replace(" / ", "|");
+    // "Brian Truitt   USA TODAY": a run of spaces parts cells; after a
+    // "By" so does a dash ("By Eliz - Product marketer").
+    let mut rest = rest.replace("   ", "|").replace(" / ", "|");
+    if prefixed {
+        rest = rest.replace(" - ", "|");
+    }
     let mut parts = rest.split(SEPARATORS);
     let head = parts.next()?.trim();
     let tail: Vec<&str> = parts.map(str::trim).filter(|p| !p.is_empty()).collect();
+    // "Dec 26, 2025 • Mahua Das in Project Management": the date leads.
+    if !prefixed
+        && tail.len() == 1
+        && date_match(head).is_some_and(|(_, start, end)| start == 0 && end == head.len())
+    {
+        let mut b = parse_byline(tail.first()?)?;
+        b.date = b.date.or_else(|| parse_date(head));
+        return Some(b);
+    }
     let date = tail.iter().find_map(|p| parse_date(p));
     if !prefixed
         && tail
@@ -309,6 +394,20 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
     };
     // "JANE SMITH FOR MAILONLINE", "Jane Smith in Beijing"
     let (head, mut outlet) = split_word(head, " for ", " FOR ");
+    // Without a "By" the outlet must read as one ("for MAILONLINE", "for
+    // The Daily Post"): "Getting Ethereum Ready for GigaGas" is a headline.
+    if !prefixed
+        && outlet
+            .as_deref()
+            .is_some_and(|o| o.split_whitespace().count() < 2 || !super::head::looks_like_outlet(o))
+        && !outlet.as_deref().is_some_and(|o| {
+            o.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+    {
+        return None;
+    }
     let (head, _place) = split_word(head, " in ", " IN ");
     let head = head.trim().trim_end_matches([',', ';', ':']);
     let items: Vec<&str> = head
@@ -368,6 +467,9 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
             names.extend(people.iter().map(|p| tidy_case(p)));
         } else if i > 0 && i == items.len() - 1 && is_outlet_like(item) {
             outlet = Some(item.to_string());
+        } else if let Some(lead) = (prefixed && i == 0).then(|| two_word_name(item)).flatten() {
+            // "By: Jo Hale Gardener & Astrologer": a role no list knows.
+            names.push(tidy_case(&lead));
         } else {
             return None;
         }
@@ -376,7 +478,12 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
         // "By Reuters": an outlet, not a person.
         return None;
     }
-    let names = undouble(&join_names(&names));
+    let mut names = undouble(&join_names(&names));
+    // "By Jeff Cobb.  Last Updated ...": the sentence's stop, not an initial.
+    let last = names.rsplit(' ').next().unwrap_or("");
+    if last.ends_with('.') && last.chars().count() > 4 && !last[..last.len() - 1].contains('.') {
+        names.pop();
+    }
     Some(Byline {
         names,
         outlet: outlet.map(|o| tidy_case(o.trim())),
@@ -390,7 +497,7 @@ const SEPARATORS: [char; 9] = ['|', '·', '•', '\u{2014}', '\u{2013}', '\t', '
 /// Comment counts and review credits after the names.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|\s+\d+(?:[–-]\d+)?\s*(?:min(?:ute)?s?)\.?(?:\s+read)?\s*$|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*)$",
+        r"(?i)(?:\s+in\s*$|\s+\d+\s+(?:comments?|responses?|replies)\b.*|\s+\d+(?:[–-]\d+)?\s*(?:min(?:ute)?s?)\.?(?:\s+read)?\s*$|[.,;]?\s+(?:medically |fact[- ]checked and )?(?:reviewed|edited|fact[- ]checked|updated) by\s.*|\s+on behalf of\s.*)$",
     )
 });
 
@@ -441,6 +548,14 @@ pub fn unglue_byline(line: &str) -> String {
             r"(\p{Ll})((?:Published|Updated|Posted|Last)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s?\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,|published|updated|posted)",
         )
     });
+    // No-break and thin spaces between the words of a label ("Written\u{a0}by").
+    let spaced;
+    let line = if line.contains(['\u{a0}', '\u{2009}', '\u{202f}']) {
+        spaced = line.replace(['\u{a0}', '\u{2009}', '\u{202f}'], " ");
+        spaced.as_str()
+    } else {
+        line
+    };
     let line = BY.replace(line, "$1 $2");
     GLUED.replace_all(&line, "$1 $2").into_owned()
 }
@@ -554,6 +669,18 @@ fn is_outlet_like(item: &str) -> bool {
     (1..=4).contains(&words) && item.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The first two words of a "By" line when they make a name and the rest
+/// are capitalised words (a role).
+fn two_word_name(item: &str) -> Option<String> {
+    let words: Vec<&str> = item.split_whitespace().collect();
+    let rest_capitalised = words
+        .get(2..)?
+        .iter()
+        .all(|w| *w == "&" || w.chars().next().is_some_and(char::is_uppercase));
+    let lead = words.get(..2)?.join(" ");
+    (words.len() >= 3 && rest_capitalised && is_name(&lead, true)).then_some(lead)
+}
+
 /// Two to five capitalised name words (particles allowed), no digits.
 fn is_name(s: &str, prefixed: bool) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -561,6 +688,14 @@ fn is_name(s: &str, prefixed: bool) -> bool {
         return false;
     }
     let mut capitalised = 0;
+    // "By Company Size": a menu sorting by something, not a signer.
+    if prefixed
+        && words
+            .iter()
+            .all(|w| NOT_NAMES.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        return false;
+    }
     for w in &words {
         if w.chars().next().is_some_and(char::is_lowercase) && listed(w, PARTICLES) {
             continue;
@@ -580,7 +715,7 @@ fn is_name(s: &str, prefixed: bool) -> bool {
     capitalised >= 2
 }
 
-fn join_names(names: &[String]) -> String {
+pub(super) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -686,10 +821,10 @@ static DATE_PATTERNS: LazyLock<[Regex; 4]> = LazyLock::new(|| {
     [
         re(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)"),
         re(&format!(
-            r"({MONTH_RE})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})"
+            r"({MONTH_RE})\.? (\d{{1,2}})(?i:st|nd|rd|th)?,? (\d{{4}})"
         )),
         re(&format!(
-            r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?[ -](?:of )?({MONTH_RE})\.?,?[ -](\d{{4}})"
+            r"\b(\d{{1,2}})(?i:st|nd|rd|th)?\.?[ -](?:of )?({MONTH_RE})\.?,?[ -](\d{{4}})"
         )),
         re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
     ]

@@ -1176,3 +1176,111 @@ fn headline_wrapped_onto_a_short_parenthesis_is_joined() {
         "Ergonomic desk step by step: how to set up your monitor, laptop, and keyboard (checklist)"
     );
 }
+
+#[test]
+fn bylines_beside_dates_alt_texts_counts_and_roles() {
+    use super::meta::{parse_byline, parse_date};
+    let names = |s: &str| parse_byline(s).map(|b| (b.names, b.date));
+    let n = |s: &str| Some(s.to_string());
+    assert_eq!(
+        names("Written\u{a0}by\u{a0}Rebecca Lake, CEPF®"),
+        Some((n("Rebecca Lake, CEPF®").unwrap(), None))
+    );
+    assert_eq!(
+        names("Dec 26, 2025 • [e5f6d14d49] Mahua Das in Project Management"),
+        Some(("Mahua Das".into(), n("2025-12-26")))
+    );
+    assert_eq!(
+        names("Dec 17, 2025Julian K. Arni"),
+        Some(("Julian K. Arni".into(), n("2025-12-17")))
+    );
+    assert_eq!(
+        names("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group"),
+        Some(("Niko Matsakis".into(), n("2025-12-19")))
+    );
+    assert_eq!(
+        names("[Taylor-Passofaro-1-s] By Taylor Passofaro").map(|b| b.0),
+        n("Taylor Passofaro")
+    );
+    assert_eq!(names("Picture of Kev Kev").map(|b| b.0), n("Kev"));
+    assert_eq!(
+        names("Matt Fitzgerald's Profile Picture").map(|b| b.0),
+        n("Matt Fitzgerald")
+    );
+    assert_eq!(
+        names("Benjamin Preston By Benjamin Preston").map(|b| b.0),
+        n("Benjamin Preston")
+    );
+    assert_eq!(names("By Eliz - Product marketer").map(|b| b.0), n("Eliz"));
+    assert_eq!(
+        names("Guide by Will Judd Former Deputy Tech Editor").map(|b| b.0),
+        n("Will Judd")
+    );
+    assert_eq!(
+        names("Written By: Celeste Longacre Gardener & Astrologer").map(|b| b.0),
+        n("Celeste Longacre")
+    );
+    assert_eq!(
+        names("109 Comments | Jill Winger |    Last Updated: March 11, 2019"),
+        Some(("Jill Winger".into(), n("2019-03-11")))
+    );
+    assert_eq!(
+        names("By Jeff Cobb.  Last Updated on December 11, 2025").map(|b| b.0),
+        n("Jeff Cobb")
+    );
+    // Page furniture and headlines are not names.
+    assert_eq!(names("TABLE OF CONTENTS"), None);
+    assert_eq!(names("By Company Size"), None);
+    assert_eq!(names("Getting Ethereum Ready for GigaGas"), None);
+    assert_eq!(
+        parse_date("NOVEMBER 26TH, 2024").as_deref(),
+        Some("2024-11-26")
+    );
+}
+
+const SIGNED_UNDER_DATE_DUMP: &str = "Home
+Blog
+Top Mental Health Tips for 2025
+January 14, 2025
+Staff Clinician
+As the new year begins, many of us think about resolutions to improve our lives, and small daily habits matter most.
+Sleep, movement and time outdoors each do more for mood than most people expect, and they cost nothing at all.
+Talk to someone you trust when things feel heavy; a short conversation often helps more than we think it will.
+Keep a simple routine for the working week, with regular meals and a fixed time for going to bed each night.
+Limit news and social media in the evening, when worries grow larger and sleep is easily pushed back.
+Write down three things that went well each day; the habit trains attention towards what is going right.
+Ask for professional help early if low mood lasts for more than two weeks or gets in the way of daily life.
+Author
+Lisa D. Ellis
+";
+
+#[test]
+fn a_name_under_its_date_line_signs_and_a_late_label_is_read() {
+    let a = extract(SIGNED_UNDER_DATE_DUMP, None);
+    assert_eq!(a.title, "Top Mental Health Tips for 2025");
+    assert_eq!(a.byline.as_deref(), Some("Staff Clinician"));
+    assert_eq!(a.published.as_deref(), Some("2025-01-14"));
+    // Without the signature under the date, the "Author" label past the
+    // story's end names the writer.
+    let unsigned = SIGNED_UNDER_DATE_DUMP.replace("Staff Clinician\n", "");
+    let a = extract(&unsigned, None);
+    assert_eq!(a.byline.as_deref(), Some("Lisa D. Ellis"));
+}
+
+#[test]
+fn the_writers_bio_closing_the_story_leaves_the_body() {
+    let dump = "Menu
+How to Repot a Fiddle Leaf Fig
+By Jo Hale
+March 3, 2025
+Repotting a fiddle leaf fig is easier than it looks, as long as you pick the right season and the right pot for it.
+Spring is best: the plant is growing and recovers quickly from having its roots disturbed in a new larger pot.
+Choose a pot only a few centimetres wider than the old one, with a drainage hole, and fresh well-draining soil.
+Water it well afterwards and keep it out of direct sun for a week while the roots settle into their new home.
+Jo Hale is a garden writer who has grown houseplants in small flats for fifteen years and tests every tip herself.
+";
+    let a = extract(dump, None);
+    assert_eq!(a.byline.as_deref(), Some("Jo Hale"));
+    assert_gone(&a, &["Jo Hale is a garden writer"]);
+    assert!(body(&a).iter().any(|p| p.starts_with("Water it well")));
+}
