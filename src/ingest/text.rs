@@ -74,8 +74,7 @@ fn is_author_note(text: &str, name: &str, late: bool) -> bool {
             .iter()
             .any(|v| rest.starts_with(v));
     }
-    let lower = text.to_lowercase();
-    let name = name.to_lowercase();
+    // Lower-cased only past a matching label: this runs on every body line.
     [
         "written by ",
         "read more from ",
@@ -84,7 +83,12 @@ fn is_author_note(text: &str, name: &str, late: bool) -> bool {
         "about ",
     ]
     .iter()
-    .any(|p| lower.strip_prefix(p).is_some_and(|r| r.trim() == name))
+    .any(|p| {
+        starts_with_ignore_ascii_case(text, p)
+            && text
+                .get(p.len()..)
+                .is_some_and(|r| r.trim().to_lowercase() == name.to_lowercase())
+    })
 }
 
 /// A heading with no text after it heads nothing: headings closing a

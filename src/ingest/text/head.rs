@@ -495,8 +495,7 @@ impl Dump {
         // "Written by Jo Hale" reads as a sign-off too; "BySarah July 30,
         // 2019" as a date line.
         let usable = matches!(self.kind(i), Kind::Text | Kind::Weak | Kind::Byline)
-            || (self.kind(i) == Kind::Date
-                && text.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("by")))
+            || (self.kind(i) == Kind::Date && starts_with_ignore_ascii_case(text, "by"))
             || (matches!(self.kind(i), Kind::Clutter | Kind::End) && self.is_prefixed_byline(i))
             || (self.kind(i) == Kind::Clutter && is_tag_line(text));
         if is_byline_label(text) {
@@ -511,7 +510,7 @@ impl Dump {
                 let mut k = j;
                 while let Some(n) = self.live_after(k).next().filter(|&n| n <= k + 2) {
                     let more = matches!(self.kind(n), Kind::Text | Kind::Weak)
-                        .then(|| parse_byline(self.text(n)))
+                        .then(|| self.parsed_byline(n).cloned())
                         .flatten()
                         .filter(|nb| {
                             nb.date.is_none()
@@ -666,8 +665,9 @@ fn has_role(text: &str) -> bool {
 /// "Written by", "Author:": a label line over the names.
 fn is_byline_label(text: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:by|written by|author|authors|author\(s\)|posted by|article (?:written )?by|words by|story by|author details)\s*:?$")
-            .unwrap_or_else(|e| panic!("bad label pattern: {e}"))
+        crate::ingest::patterns::regex(
+            r"^(?i:by|written by|author|authors|author\(s\)|posted by|article (?:written )?by|words by|story by|author details)\s*:?$",
+        )
     });
     text.len() <= 24 && LABEL.is_match(text.trim())
 }
